@@ -1,0 +1,84 @@
+"""The aiohttp app: a factory, and a life cycle that reads top to bottom in cleanup contexts."""
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+
+from aiohttp import web
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.clock import Clock, SystemClock
+from bot.config import Settings
+from bot.outbox_sender import OutboxSender
+from bot.runner import TurnRunner
+from bot.teams_edge import TeamsEdge
+from store.db import create_engine, is_reachable, sessions, upgrade
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    settings: Settings
+    clock: Clock
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    runner: TurnRunner
+    edge: TeamsEdge
+    outbox: OutboxSender
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)
+
+
+SERVICES = web.AppKey("services", Services)
+
+
+def create_app(
+    settings: Settings, clock: Clock | None = None, *, migrate: bool | None = None
+) -> web.Application:
+    """The bot's web app. `migrate` defaults to True on SQLite (the embedded default)."""
+    app = web.Application(client_max_size=256 * 1024)
+    app.cleanup_ctx.append(_database_and_bot(settings, clock or SystemClock(), migrate))
+    app.router.add_post("/api/messages", _messages)
+    app.router.add_get("/healthz", _health)
+    app.router.add_get("/readyz", _ready)
+    return app
+
+
+def _database_and_bot(settings: Settings, clock: Clock, migrate: bool | None):  # type: ignore[no-untyped-def]
+    async def life(app: web.Application) -> AsyncIterator[None]:
+        engine = create_engine(settings.database_url)
+        if migrate if migrate is not None else settings.database_url.startswith("sqlite"):
+            await upgrade(engine)
+        factory = sessions(engine)
+        runner = TurnRunner(factory, clock, settings)
+        edge = TeamsEdge(settings, runner)
+        outbox = OutboxSender(factory, clock, edge.deliver, settings.outbox_concurrency)
+        runner.on_outbox = outbox.kick
+        services = Services(settings, clock, engine, factory, runner, edge, outbox)
+        services.tasks.append(asyncio.create_task(outbox.run_forever(), name="outbox"))
+        app[SERVICES] = services
+        log.info("ready")
+        yield
+        for task in services.tasks:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await engine.dispose()
+
+    return life
+
+
+async def _messages(request: web.Request) -> web.Response:
+    return await request.app[SERVICES].edge.handle_http(request)
+
+
+async def _health(request: web.Request) -> web.Response:
+    return web.json_response({"status": "up"})
+
+
+async def _ready(request: web.Request) -> web.Response:
+    if await is_reachable(request.app[SERVICES].engine):
+        return web.json_response({"status": "ready"})
+    return web.json_response({"status": "database unreachable"}, status=503)

@@ -1,0 +1,124 @@
+"""Deployment settings: environment variables over an optional TOML file (HOTLINE_CONFIG).
+
+Per-team settings live in the database (store.team_settings) and start from these defaults.
+"""
+
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+class ConfigError(ValueError):
+    """A setting is missing or malformed; the message names it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = ""
+    app_id: str = ""
+    app_password: str = ""
+    app_tenant_id: str = ""
+    app_type: str = "SingleTenant"
+    phone: str = ""
+    timezone: str = "Europe/Copenhagen"
+    announce_time: str = "08:00"
+    latest_announce_time: str = "10:00"
+    language: str = "da"
+    rate_limit_messages: int = 20
+    rate_limit_seconds: float = 10.0
+    outbox_concurrency: int = 8
+    log_format: str = "text"
+    # Where Bot Framework's token signing keys are published; tests point it at a stand-in.
+    openid_metadata_url: str = ""
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def authenticated(self) -> bool:
+        return bool(self.app_id)
+
+
+# Environment variable → field. The Bot Framework names are the ones Azure's docs use.
+ENV_NAMES = {
+    "HOTLINE_DATABASE_URL": "database_url",
+    "MicrosoftAppId": "app_id",
+    "MicrosoftAppPassword": "app_password",
+    "MicrosoftAppTenantId": "app_tenant_id",
+    "MicrosoftAppType": "app_type",
+    "HOTLINE_PHONE": "phone",
+    "HOTLINE_TIMEZONE": "timezone",
+    "HOTLINE_ANNOUNCE_TIME": "announce_time",
+    "HOTLINE_LATEST_ANNOUNCE_TIME": "latest_announce_time",
+    "HOTLINE_LANGUAGE": "language",
+    "HOTLINE_LOG_FORMAT": "log_format",
+    "TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL": "openid_metadata_url",
+}
+
+SECRET_FIELDS = frozenset({"app_password", "database_url"})
+
+
+def default_database_url(cwd: Path | None = None) -> str:
+    return f"sqlite+aiosqlite:///{(cwd or Path.cwd()) / 'hotline.sqlite3'}"
+
+
+def load_settings(env: dict[str, str] | None = None) -> Settings:
+    env = dict(os.environ) if env is None else env
+    values: dict[str, object] = {}
+    path = env.get("HOTLINE_CONFIG")
+    if path:
+        values.update(_read_toml(Path(path)))
+    for name, field_name in ENV_NAMES.items():
+        if env.get(name):
+            values[field_name] = env[name]
+    values.setdefault("database_url", default_database_url())
+    return _validated(values)
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"HOTLINE_CONFIG: no such file {path}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    known = {f.name for f in fields(Settings)}
+    unknown = sorted(set(data) - known - {"switchboard"})
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}")
+    return {k: v for k, v in data.items() if k in known}
+
+
+def _validated(values: dict[str, object]) -> Settings:
+    types = {f.name: f.type for f in fields(Settings)}
+    clean: dict[str, object] = {}
+    for key, raw in values.items():
+        kind = types[key]
+        try:
+            clean[key] = int(str(raw)) if kind is int else float(str(raw)) if kind is float else raw
+        except ValueError as exc:
+            raise ConfigError(f"{key}: expected a number, got {raw!r}") from exc
+    settings = Settings(**clean)  # type: ignore[arg-type]
+    try:
+        settings.zone  # noqa: B018 - validates the name
+    except ZoneInfoNotFoundError as exc:
+        raise ConfigError(f"timezone: unknown zone {settings.timezone!r}") from exc
+    for key in ("announce_time", "latest_announce_time"):
+        if not _is_hhmm(getattr(settings, key)):
+            raise ConfigError(f"{key}: expected HH:MM, got {getattr(settings, key)!r}")
+    if settings.language not in ("da", "en"):
+        raise ConfigError(f"language: expected da or en, got {settings.language!r}")
+    return settings
+
+
+def _is_hhmm(text: str) -> bool:
+    parts = text.split(":")
+    return (
+        len(parts) == 2
+        and all(p.isdigit() for p in parts)
+        and 0 <= int(parts[0]) < 24
+        and 0 <= int(parts[1]) < 60
+    )

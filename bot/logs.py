@@ -1,0 +1,65 @@
+"""Logging: plain or JSON lines, with the turn's correlation id. Message texts are never logged."""
+
+import contextvars
+import json
+import logging
+import re
+import sys
+import uuid
+
+correlation_id: contextvars.ContextVar[str] = contextvars.ContextVar("correlation_id", default="-")
+
+# Calendar secrets and tokens must not reach the access log through the URL.
+_SECRET_PATH = re.compile(r"(/ical/)[^/\s?]+")
+
+
+def new_correlation_id() -> str:
+    value = uuid.uuid4().hex[:10]
+    correlation_id.set(value)
+    return value
+
+
+def redact(text: str) -> str:
+    return _SECRET_PATH.sub(r"\1[redacted]", text)
+
+
+class _Context(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.correlation_id = correlation_id.get()
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": self.formatTime(record),
+            "level": record.levelname,
+            "logger": record.name,
+            "correlation_id": getattr(record, "correlation_id", "-"),
+            "message": redact(record.getMessage()),
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+class TextFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+def setup_logging(fmt: str = "text", level: int = logging.INFO) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(_Context())
+    if fmt == "json":
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler.setFormatter(
+            TextFormatter("%(asctime)s %(levelname)s %(name)s [%(correlation_id)s] %(message)s")
+        )
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
+    logging.getLogger("msrest").setLevel(logging.WARNING)
+    logging.getLogger("urllib3").setLevel(logging.WARNING)

@@ -1,0 +1,130 @@
+"""The outbox sender: claims due messages, sends them with bounded concurrency, records outcomes.
+
+429 waits as the connector asks; 403/404 (the bot was blocked or removed) is final; a claim
+left by a crashed process is taken over when its lease runs out.
+"""
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.clock import Clock
+from bot.delivery import DeliveryError, Destination
+from dialogs.plain import Reply
+from store.db import unit_of_work
+from store.models import OutboxMessage
+from store.store import Store
+
+log = logging.getLogger(__name__)
+
+Deliver = Callable[[Destination, Reply], Awaitable[str]]
+
+LEASE = timedelta(minutes=2)
+MAX_ATTEMPTS = 8
+FINAL_STATUSES = frozenset({400, 403, 404})
+
+
+def backoff(attempts: int) -> timedelta:
+    return timedelta(seconds=min(2**attempts * 5, 3600))
+
+
+class OutboxSender:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        clock: Clock,
+        deliver: Deliver,
+        concurrency: int = 8,
+        batch: int = 200,
+    ) -> None:
+        self.sessions = sessions
+        self.clock = clock
+        self.deliver = deliver
+        self.batch = batch
+        self._slots = asyncio.Semaphore(concurrency)
+        self._wake = asyncio.Event()
+
+    def kick(self) -> None:
+        self._wake.set()
+
+    async def run_forever(self, idle_seconds: float = 10.0) -> None:
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), idle_seconds)
+            self._wake.clear()
+            try:
+                while await self.run_once():
+                    pass
+            except Exception:
+                log.exception("outbox round failed")
+
+    async def run_once(self) -> int:
+        """Send what is due now; how many messages were attempted."""
+        async with unit_of_work(self.sessions) as session:
+            ids = await Store(session).outbox.due_ids(self.clock.now(), self.batch)
+        results = await asyncio.gather(*(self._send_one(i) for i in ids))
+        return sum(results)
+
+    async def _send_one(self, message_id: int) -> int:
+        async with self._slots:
+            async with unit_of_work(self.sessions) as session:
+                store = Store(session)
+                if not await store.outbox.claim(message_id, self.clock.now(), LEASE):
+                    return 0
+                message = await store.outbox.get(message_id)
+                assert message is not None
+                destination = await _destination(store, message)
+                payload, attempts = message.payload, message.attempts
+            if destination is None:
+                await self._finish(message_id, "dead", error="no way to reach the recipient")
+                return 1
+            try:
+                activity_id = await self.deliver(destination, Reply.from_payload(payload))
+            except DeliveryError as exc:
+                await self._failed(message_id, attempts, exc.status, exc.retry_after, str(exc))
+            except Exception as exc:
+                await self._failed(message_id, attempts, 0, None, type(exc).__name__)
+            else:
+                await self._finish(message_id, "sent", activity_id=activity_id)
+            return 1
+
+    async def _failed(
+        self, message_id: int, attempts: int, status: int, retry_after: float | None, error: str
+    ) -> None:
+        if status in FINAL_STATUSES or attempts >= MAX_ATTEMPTS:
+            log.warning(
+                "outbox message %d dead after %d attempts (%s)", message_id, attempts, error
+            )
+            await self._finish(message_id, "dead", error=error)
+            return
+        delay = timedelta(seconds=retry_after) if retry_after is not None else backoff(attempts)
+        await self._finish(message_id, "pending", error=error, next_try_at=self.clock.now() + delay)
+
+    async def _finish(self, message_id: int, status: str, **values: object) -> None:
+        async with unit_of_work(self.sessions) as session:
+            await Store(session).outbox.finish(message_id, status, self.clock.now(), **values)  # type: ignore[arg-type]
+
+
+async def _destination(store: Store, message: OutboxMessage) -> Destination | None:
+    kind, _, raw_id = message.recipient.partition(":")
+    if not raw_id.isdigit():
+        return None
+    if kind == "channel":
+        team = await store.teams.get(int(raw_id))
+        if team is None or not team.announce_channel_id:
+            return None
+        return Destination(team.service_url, team.tenant_id, channel_id=team.announce_channel_id)
+    member = await store.members.get(int(raw_id))
+    if member is None:
+        return None
+    ref = await store.members.reference(member.id)
+    if ref is not None:
+        return Destination(ref.service_url, member.tenant_id, reference=ref.reference)
+    team = await store.teams.get(message.team_id) if message.team_id else None
+    if team is None or not member.teams_user_id:
+        return None
+    return Destination(team.service_url, member.tenant_id, user_teams_id=member.teams_user_id)

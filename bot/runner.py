@@ -1,0 +1,83 @@
+"""Runs a plain request through the dialogs in one database transaction.
+
+Flood control, retries on write races, and the apology with a correlation id live here, so
+the dialogs can stay simple and the edge can stay thin.
+"""
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.logs import new_correlation_id
+from bot.ratelimit import RateLimiter
+from dialogs.context import Context
+from dialogs.plain import Reply, Request, TeamEvent
+from dialogs.team_setup import on_team_event
+from dialogs.turn import handle_message, refusal
+from store.db import unit_of_work
+from store.store import Store
+
+log = logging.getLogger(__name__)
+
+ATTEMPTS = 3
+
+
+class TurnRunner:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        clock: Clock,
+        settings: Settings,
+        on_outbox: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.sessions = sessions
+        self.clock = clock
+        self.settings = settings
+        self.on_outbox = on_outbox
+        self.limiter = RateLimiter(settings.rate_limit_messages, settings.rate_limit_seconds)
+
+    async def message(self, req: Request) -> list[Reply]:
+        ref = new_correlation_id()
+        verdict = self.limiter.check(f"{req.tenant_id}/{req.user.teams_user_id}", self.clock.now())
+        if verdict == "drop":
+            return []
+        if verdict == "warn":
+            return [refusal(req, "slow_down")]
+        try:
+            return await self._in_transaction(lambda ctx: handle_message(req, ctx))
+        except Exception:
+            log.exception("message turn failed (scope=%s)", req.scope)
+            return [refusal(req, "error_apology", ref=ref)]
+
+    async def team_event(self, event: TeamEvent) -> list[Reply]:
+        new_correlation_id()
+        return await self._in_transaction(lambda ctx: on_team_event(event, ctx))
+
+    async def _in_transaction(
+        self, work: Callable[[Context], Awaitable[list[Reply]]]
+    ) -> list[Reply]:
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                async with unit_of_work(self.sessions) as session:
+                    ctx = Context(Store(session), self.clock, self.settings)
+                    replies = await work(ctx)
+                if ctx.outbox_touched:
+                    self.on_outbox()
+                return replies
+            except (IntegrityError, OperationalError, DBAPIError) as exc:
+                # Two turns raced for the same row: the loser starts over on fresh data.
+                if attempt == ATTEMPTS or not _is_race(exc):
+                    raise
+                log.info("write race, attempt %d again", attempt)
+        raise AssertionError("unreachable")
+
+
+def _is_race(exc: DBAPIError) -> bool:
+    text = str(exc.orig).lower() if exc.orig else ""
+    return isinstance(exc, IntegrityError) or any(
+        word in text for word in ("locked", "serializ", "deadlock", "unique")
+    )

@@ -1,0 +1,74 @@
+"""Building blocks for Adaptive Cards. Every card carries its flow id and version in its data."""
+
+from typing import Any
+
+SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
+VERSION = "1.5"
+
+
+def card(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "type": "AdaptiveCard",
+        "$schema": SCHEMA,
+        "version": VERSION,
+        "body": body,
+    }
+    if actions:
+        result["actions"] = actions
+    return result
+
+
+def heading(text: str) -> dict[str, Any]:
+    return {"type": "TextBlock", "text": text, "weight": "Bolder", "size": "Medium", "wrap": True}
+
+
+def text(value: str, *, subtle: bool = False) -> dict[str, Any]:
+    block: dict[str, Any] = {"type": "TextBlock", "text": value, "wrap": True}
+    if subtle:
+        block["isSubtle"] = True
+    return block
+
+
+def facts(pairs: list[tuple[str, str]]) -> dict[str, Any]:
+    return {"type": "FactSet", "facts": [{"title": k, "value": v} for k, v in pairs]}
+
+
+def submit(title: str, data: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "Action.Submit", "title": title, "data": data}
+
+
+def flow_data(flow_id: str, version: int, action: str, **extra: Any) -> dict[str, Any]:
+    return {"flow": flow_id, "v": version, "action": action, **extra}
+
+
+def text_input(input_id: str, label: str, value: str = "", **extra: Any) -> dict[str, Any]:
+    return {"type": "Input.Text", "id": input_id, "label": label, "value": value, **extra}
+
+
+def time_input(input_id: str, label: str, value: str) -> dict[str, Any]:
+    return {"type": "Input.Time", "id": input_id, "label": label, "value": value}
+
+
+def choice_input(
+    input_id: str,
+    label: str,
+    choices: list[tuple[str, str]],
+    selected: list[str],
+    *,
+    multi: bool = False,
+) -> dict[str, Any]:
+    block: dict[str, Any] = {
+        "type": "Input.ChoiceSet",
+        "id": input_id,
+        "label": label,
+        "choices": [{"title": title, "value": value} for title, value in choices],
+        "value": ",".join(selected),
+        "isMultiSelect": multi,
+    }
+    if not multi:
+        block["style"] = "compact"
+    return block
+
+
+def buttons(actions: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"type": "ActionSet", "actions": actions}

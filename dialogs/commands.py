@@ -1,0 +1,78 @@
+"""Commands as data, and matching typed text to them (both languages, any case or accents)."""
+
+import difflib
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+from dialogs.context import Caller, Context
+from dialogs.plain import Reply
+from rules.text import fold
+
+
+@dataclass(frozen=True)
+class Invocation:
+    args: str
+    example: str = ""
+    # Chosen on a "which person?" card, so the name need not be matched again.
+    target_id: int | None = None
+
+
+Handler = Callable[[Caller, Invocation, Context], Awaitable[list[Reply]]]
+
+# Who may use a command. "anyone" needs no team; "member" includes the switchboard.
+ACCESS_ROLES = {
+    "anyone": None,
+    "member": frozenset({"lead", "caseworker", "switchboard"}),
+    "staff": frozenset({"lead", "caseworker"}),
+    "lead": frozenset({"lead"}),
+}
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    da: tuple[str, ...]
+    en: tuple[str, ...]
+    access: str
+    handler: Handler
+    example_da: str = ""
+    example_en: str = ""
+    channel_only: bool = False
+    personal_only: bool = False
+
+    def words(self, lang: str) -> tuple[str, ...]:
+        return self.en if lang == "en" else self.da
+
+    def example(self, lang: str) -> str:
+        return (self.example_en if lang == "en" else self.example_da) or self.words(lang)[0]
+
+    def allows(self, role: str | None) -> bool:
+        roles = ACCESS_ROLES[self.access]
+        return roles is None or role in roles
+
+
+def match(text: str, commands: Sequence[Command]) -> tuple[Command, str] | None:
+    """The command with the longest matching words, and the rest of the text as typed."""
+    typed = text.split()
+    folded = fold(text).split()
+    best: tuple[int, Command] | None = None
+    for command in commands:
+        for phrase in (*command.da, *command.en):
+            words = fold(phrase).split()
+            if folded[: len(words)] == words and (best is None or len(words) > best[0]):
+                best = (len(words), command)
+    if best is None:
+        return None
+    return best[1], " ".join(typed[best[0] :])
+
+
+def closest(text: str, commands: Sequence[Command], lang: str) -> str | None:
+    """The command phrase nearest to what was typed, for the 'did you mean' hint."""
+    phrases = {fold(p): p for c in commands for p in c.words(lang)}
+    folded = fold(text).split()
+    for size in (2, 1):
+        guess = " ".join(folded[:size])
+        found = difflib.get_close_matches(guess, list(phrases), n=1, cutoff=0.6)
+        if found:
+            return phrases[found[0]]
+    return None

@@ -1,0 +1,72 @@
+"""What a dialog gets: the store, the clock, the settings, and who is asking."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.clock import Clock
+from bot.config import Settings
+from dialogs.plain import Reply, Request
+from store.models import Member, Membership, Team
+from store.store import Store
+
+ROLES = ("lead", "caseworker", "switchboard")
+
+
+@dataclass(frozen=True)
+class TeamSettings:
+    """A team's settings: the deployment's defaults overridden by what the lead saved."""
+
+    phone: str
+    announce_time: str
+    latest_announce_time: str
+    post_language: str
+    closed_days: tuple[str, ...]
+
+    @classmethod
+    def of(cls, defaults: Settings, saved: dict[str, Any] | None) -> "TeamSettings":
+        saved = saved or {}
+        return cls(
+            phone=saved.get("phone", defaults.phone),
+            announce_time=saved.get("announce_time", defaults.announce_time),
+            latest_announce_time=saved.get("latest_announce_time", defaults.latest_announce_time),
+            post_language=saved.get("post_language", defaults.language),
+            closed_days=tuple(saved.get("closed_days", ("12-24",))),
+        )
+
+
+@dataclass
+class Context:
+    store: Store
+    clock: Clock
+    settings: Settings
+    # Set when a dialog queued a message in the outbox, so the edge can send it right away.
+    outbox_touched: bool = False
+
+    async def notify(
+        self, key: str, team_id: int | None, kind: str, recipient: str, reply: Reply
+    ) -> bool:
+        """Queue a message the bot sends on its own; once per key, ever."""
+        queued = await self.store.outbox.enqueue(
+            key, team_id, kind, recipient, reply.to_payload(), self.clock.now()
+        )
+        self.outbox_touched = self.outbox_touched or queued
+        return queued
+
+    def team_settings(self, team: Team) -> TeamSettings:
+        return TeamSettings.of(self.settings, team.settings)
+
+
+@dataclass
+class Caller:
+    """The person behind a request, resolved against the store."""
+
+    request: Request
+    member: Member
+    lang: str
+    team: Team | None = None
+    membership: Membership | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def role(self) -> str | None:
+        return self.membership.role if self.membership else None

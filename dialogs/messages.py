@@ -1,0 +1,235 @@
+"""The one message catalogue: every text a user sees, in Danish and English."""
+
+from typing import Any
+
+LANGUAGES = ("da", "en")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Guards and errors
+    "cpr_refused": (
+        "Beskeden indeholder noget, der ligner et CPR-nummer, så jeg har hverken gemt eller "
+        "behandlet den. Skriv den igen uden CPR-nummer (brug fx initialer).",
+        "The message contains what looks like a CPR number, so I neither stored nor processed "
+        "it. Please write it again without the CPR number (use initials, for example).",
+    ),
+    "error_apology": (
+        "Beklager, noget gik galt hos mig. Prøv igen om lidt. Oplys fejl-id {ref} til IT, "
+        "hvis det gentager sig.",
+        "Sorry, something went wrong on my side. Please try again shortly. Give IT the error id "
+        "{ref} if it happens again.",
+    ),
+    "slow_down": (
+        "Du sender mange beskeder på kort tid. Vent et øjeblik, så er jeg klar igen.",
+        "You are sending many messages in a short time. Wait a moment and I will be ready again.",
+    ),
+    "unknown_command": (
+        "Den kommando kender jeg ikke. Mente du **{hint}**? Skriv **hjælp** for at se alle.",
+        "I don't know that command. Did you mean **{hint}**? Type **help** to see them all.",
+    ),
+    "unknown_command_no_hint": (
+        "Den kommando kender jeg ikke. Skriv **hjælp** for at se, hvad jeg kan.",
+        "I don't know that command. Type **help** to see what I can do.",
+    ),
+    "not_allowed": (
+        "Det kan kun {roles} gøre.",
+        "Only {roles} can do that.",
+    ),
+    "not_in_team": (
+        "Du er ikke med i et team, der bruger fastholdelsestelefonen endnu. Er du i omstillingen, "
+        "så bed teamlederen om en kode og skriv **tilmeld KODE**.",
+        "You are not in a team that uses the retention hotline yet. If you work at the "
+        "switchboard, ask the team lead for a code and type **join CODE**.",
+    ),
+    "channel_only": (
+        "Det virker kun i en kanal i teamet.",
+        "That only works in a channel of the team.",
+    ),
+    "card_outdated": (
+        "Det kort er allerede behandlet af {name}. Se den nyeste besked.",
+        "That card was already handled by {name}. See the latest message.",
+    ),
+    "card_unknown": (
+        "Det kort kender jeg ikke længere. Start forfra med kommandoen.",
+        "I no longer know that card. Start again with the command.",
+    ),
+    "someone": ("en kollega", "a colleague"),
+    # Help
+    "help_title": ("Det kan jeg hjælpe med", "What I can help with"),
+    "help_intro": (
+        "Skriv en kommando til mig her eller nævn mig i kanalen. Du er {role} i {team}.",
+        "Write a command to me here or mention me in the channel. You are {role} in {team}.",
+    ),
+    "help_intro_no_team": (
+        "Du er ikke med i et team endnu. Disse kommandoer virker alligevel:",
+        "You are not in a team yet. These commands work anyway:",
+    ),
+    "cmd.help": ("Vis denne liste", "Show this list"),
+    "cmd.members": ("Vis teamets medlemmer og roller", "List the team's members and roles"),
+    "cmd.role": (
+        "Sæt en rolle: leder, sagsbehandler eller omstilling",
+        "Set a role: lead, caseworker or switchboard",
+    ),
+    "cmd.on_rota": ("Sæt en kollega på vagtplanen", "Put a colleague on the rota"),
+    "cmd.off_rota": ("Tag en kollega af vagtplanen", "Take a colleague off the rota"),
+    "cmd.workdays": (
+        "Sæt en kollegas arbejdsdage, fx man-tor",
+        "Set a colleague's working days, e.g. mon-thu",
+    ),
+    "cmd.code": (
+        "Lav en kode, så omstillingen kan tilmelde sig",
+        "Make a join code for the switchboard",
+    ),
+    "cmd.join": ("Tilmeld dig et team med en kode", "Join a team with a code"),
+    "cmd.settings": ("Teamets indstillinger", "The team's settings"),
+    "cmd.setup": ("Vis opsætningskortet igen", "Show the setup card again"),
+    "cmd.announce_here": (
+        "Brug denne kanal til morgenbeskeden",
+        "Use this channel for the morning announcement",
+    ),
+    "cmd.language": ("Vælg sprog: dansk eller engelsk", "Choose language: Danish or English"),
+    "cmd.switch_team": ("Skift mellem dine teams", "Switch between your teams"),
+    # Roles
+    "role.lead": ("teamleder", "team lead"),
+    "role.caseworker": ("sagsbehandler", "caseworker"),
+    "role.switchboard": ("omstilling", "switchboard"),
+    "roles.lead": ("teamledere", "team leads"),
+    "roles.staff": ("sagsbehandlere og teamledere", "caseworkers and team leads"),
+    # Members
+    "members_title": ("Medlemmer af {team}", "Members of {team}"),
+    "members_on_rota": ("på vagtplan", "on rota"),
+    "members_off_rota": ("ikke på vagtplan", "not on rota"),
+    "members_left": ("har forladt teamet", "has left the team"),
+    "members_none": ("Der er ingen medlemmer endnu.", "There are no members yet."),
+    "name_needed": (
+        "Hvem? Nævn en kollega med @ eller skriv navnet, fx **{example}**.",
+        "Who? Mention a colleague with @ or type the name, e.g. **{example}**.",
+    ),
+    "name_unknown": (
+        'Jeg kender ingen i teamet, der hedder "{name}". Skriv **medlemmer** for at se listen.',
+        'I know nobody in the team called "{name}". Type **members** to see the list.',
+    ),
+    "name_ambiguous": (
+        'Flere passer på "{name}". Hvem mener du?',
+        'Several people match "{name}". Who do you mean?',
+    ),
+    "role_set": ("{name} er nu {role}.", "{name} is now {role}."),
+    "role_unknown": (
+        "Den rolle kender jeg ikke. Vælg leder, sagsbehandler eller omstilling, fx **{example}**.",
+        "I don't know that role. Choose lead, caseworker or switchboard, e.g. **{example}**.",
+    ),
+    "last_lead": (
+        "{name} er teamets eneste leder. Gør en anden til leder først.",
+        "{name} is the team's only lead. Make someone else lead first.",
+    ),
+    "rota_on": ("{name} er nu på vagtplanen.", "{name} is now on the rota."),
+    "rota_off": ("{name} er ikke længere på vagtplanen.", "{name} is no longer on the rota."),
+    "rota_not_switchboard": (
+        "{name} er i omstillingen og kan ikke have vagter.",
+        "{name} works at the switchboard and cannot hold duties.",
+    ),
+    "workdays_set": ("{name} arbejder nu {days}.", "{name} now works {days}."),
+    "workdays_bad": (
+        "Skriv arbejdsdagene som fx **man-tor** eller **man,ons,fre**.",
+        "Write the working days like **mon-thu** or **mon,wed,fri**.",
+    ),
+    # Join codes
+    "code_created": (
+        "Koden til omstillingen er **{code}**. Den gælder i {days} dage og kan bruges én gang. "
+        "Personen skriver **tilmeld {code}** til mig i en chat.",
+        "The switchboard code is **{code}**. It is valid for {days} days and can be used once. "
+        "The person types **join {code}** to me in a chat.",
+    ),
+    "code_usage": ("Skriv **kode omstilling**.", "Type **code switchboard**."),
+    "join_ok": (
+        "Velkommen! Du er nu tilmeldt {team} som {role}. Skriv **hjælp** for at se, hvad jeg kan.",
+        "Welcome! You have joined {team} as {role}. Type **help** to see what I can do.",
+    ),
+    "join_bad": (
+        "Den kode virker ikke. Den kan være udløbet eller brugt. Bed teamlederen om en ny.",
+        "That code does not work. It may have expired or been used. "
+        "Ask the team lead for a new one.",
+    ),
+    "join_usage": ("Skriv **tilmeld KODE**.", "Type **join CODE**."),
+    "personal_only": (
+        "Skriv det til mig i en privat chat.",
+        "Send that to me in a private chat.",
+    ),
+    # Teams and language
+    "pick_team": (
+        "Du er med i flere teams. Hvilket team gælder det?",
+        "You are in several teams. Which team is this about?",
+    ),
+    "team_picked": (
+        "Nu gælder dine beskeder til mig {team}. Skriv **skift team** for at skifte.",
+        "Your messages to me now concern {team}. Type **switch team** to change.",
+    ),
+    "language_set": ("Jeg skriver nu dansk til dig.", "I will now write to you in English."),
+    "language_usage": (
+        "Skriv **sprog dansk** eller **sprog engelsk**.",
+        "Type **language danish** or **language english**.",
+    ),
+    "announce_here_ok": (
+        "Morgenbeskeden kommer nu i denne kanal.",
+        "The morning announcement will now be posted in this channel.",
+    ),
+    # Setup and settings
+    "setup_title": ("Opsætning af fastholdelsestelefonen", "Setting up the retention hotline"),
+    "setup_intro": (
+        "Hej! Jeg holder styr på, hvem der har fastholdelsestelefonen. Vælg hvem der er på "
+        "vagtplanen, og hvem der er teamledere. Alle andre kan spørge mig med **hjælp**.",
+        "Hi! I keep track of who holds the retention hotline. Choose who is on the rota and who "
+        "the team leads are. Everyone else can ask me with **help**.",
+    ),
+    "settings_title": ("Indstillinger for {team}", "Settings for {team}"),
+    "field.phone": ("Fastholdelsestelefonens nummer", "The hotline's phone number"),
+    "field.announce_time": ("Tidspunkt for morgenbeskeden", "Time of the morning announcement"),
+    "field.post_language": ("Sprog i kanalen", "Language in the channel"),
+    "field.closed_days": (
+        "Lukkedage ud over helligdage (dd.mm eller dd.mm.åååå, adskilt af komma)",
+        "Closed days besides public holidays (dd.mm or dd.mm.yyyy, comma separated)",
+    ),
+    "field.rota": ("På vagtplanen", "On the rota"),
+    "field.leads": ("Teamledere", "Team leads"),
+    "lang.da": ("Dansk", "Danish"),
+    "lang.en": ("Engelsk", "English"),
+    "save": ("Gem", "Save"),
+    "saved_by": ("Gemt af {name}.", "Saved by {name}."),
+    "settings_saved": ("Indstillingerne er gemt.", "The settings are saved."),
+    "setup_saved": (
+        "Opsætningen er gemt: {rota} på vagtplanen, ledere: {leads}.",
+        "The setup is saved: {rota} on the rota, leads: {leads}.",
+    ),
+    "setup_need_lead": ("Vælg mindst én teamleder.", "Choose at least one team lead."),
+    "bad_phone": (
+        "Telefonnummeret skal være 8 cifre, fx 7012 3456.",
+        "The phone number must be 8 digits, e.g. 7012 3456.",
+    ),
+    "bad_time": (
+        "Tidspunktet skal skrives som TT:MM, fx 08:00.",
+        "Write the time as HH:MM, e.g. 08:00.",
+    ),
+    "bad_closed_days": (
+        'Jeg kan ikke læse lukkedagen "{day}". Skriv fx 24.12 eller 27.12.2027.',
+        'I can\'t read the closed day "{day}". Write e.g. 24.12 or 27.12.2027.',
+    ),
+    "none": ("ingen", "none"),
+    "not_set": ("ikke sat", "not set"),
+    # Weekdays
+    "weekdays": ("man,tir,ons,tor,fre,lør,søn", "mon,tue,wed,thu,fri,sat,sun"),
+}
+
+
+def lang_of(locale: str | None, default: str = "da") -> str:
+    """'da' or 'en' from a Teams locale like 'da-DK' or 'en-US'."""
+    code = (locale or "").split("-")[0].lower()
+    return code if code in LANGUAGES else default
+
+
+def t(lang: str, key: str, **values: Any) -> str:
+    da, en = MESSAGES[key]
+    text = en if lang == "en" else da
+    return text.format(**values) if values else text
+
+
+def weekday_names(lang: str) -> list[str]:
+    return t(lang, "weekdays").split(",")

@@ -1,0 +1,40 @@
+"""A person's own preferences: language, and which team a 1:1 chat is about."""
+
+from dialogs import cards
+from dialogs.commands import Invocation
+from dialogs.context import Caller, Context
+from dialogs.messages import t
+from dialogs.plain import Reply
+from rules.text import fold
+
+LANGUAGE_WORDS = {
+    "dansk": "da",
+    "danish": "da",
+    "da": "da",
+    "engelsk": "en",
+    "english": "en",
+    "en": "en",
+}
+
+
+async def set_language(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    lang = LANGUAGE_WORDS.get(fold(inv.args))
+    if lang is None:
+        return [Reply(t(caller.lang, "language_usage"))]
+    caller.member.language = lang
+    return [Reply(t(lang, "language_set"))]
+
+
+async def pick_team_card(caller: Caller, ctx: Context, pending_text: str) -> list[Reply]:
+    """Ask which team a 1:1 chat concerns; the click is remembered and the command re-run."""
+    teams = await ctx.store.members.teams_of(caller.member.id)
+    flow = await ctx.store.flows.start("pick_team", None, {"text": pending_text}, ctx.clock.now())
+    actions = [
+        cards.submit(team.name, cards.flow_data(flow.id, flow.version, "pick_team", team=team.id))
+        for team, _ in teams
+    ]
+    return [Reply(card=cards.card([cards.text(t(caller.lang, "pick_team"))], actions))]
+
+
+async def switch_team(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    return await pick_team_card(caller, ctx, "")

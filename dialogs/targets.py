@@ -1,0 +1,62 @@
+"""Which colleague a command is about: an @mention, a typed name, or a button when ambiguous."""
+
+from dialogs import cards
+from dialogs.commands import Invocation
+from dialogs.context import Caller, Context
+from dialogs.messages import t
+from dialogs.plain import Reply
+from rules.names import Named, match_name
+from store.models import Member
+
+Target = tuple[Member, str]
+
+
+async def target_and_rest(
+    caller: Caller, ctx: Context, inv: Invocation, command: str, rest_words: int
+) -> Target | list[Reply]:
+    """The member named in the arguments and the last `rest_words` words, or replies to send.
+
+    When several people match, a card with one button each is returned; its click re-runs
+    `command` with the chosen member.
+    """
+    assert caller.team is not None
+    lang = caller.lang
+    if inv.target_id is not None:
+        member = await _team_member(ctx, caller.team.id, inv.target_id)
+        if member is None:
+            return [Reply(t(lang, "card_unknown"))]
+        return member, inv.args
+    words = inv.args.split()
+    split = max(len(words) - rest_words, 0)
+    name, rest = " ".join(words[:split]), " ".join(words[split:])
+    people = await ctx.store.members.of_team(caller.team.id)
+    for mention in caller.request.mentions:
+        for member, _ in people:
+            if member.teams_user_id == mention.teams_user_id:
+                return member, rest
+    if not name:
+        return [Reply(t(lang, "name_needed", example=inv.example))]
+    found = match_name(
+        name, [Named(m.name, m) for m, ms in people if ms.in_roster or ms.role == "switchboard"]
+    )
+    if not found:
+        return [Reply(t(lang, "name_unknown", name=name))]
+    if len(found) == 1:
+        return found[0].item, rest
+    flow = await ctx.store.flows.start(
+        "pick", caller.team.id, {"command": command, "args": rest}, ctx.clock.now()
+    )
+    choices = [
+        cards.submit(
+            p.item.name + (f" ({p.item.email})" if p.item.email else ""),
+            cards.flow_data(flow.id, flow.version, "pick", member=p.item.id),
+        )
+        for p in found
+    ]
+    return [Reply(card=cards.card([cards.text(t(lang, "name_ambiguous", name=name))], choices))]
+
+
+async def _team_member(ctx: Context, team_id: int, member_id: int) -> Member | None:
+    if await ctx.store.members.membership(team_id, member_id) is None:
+        return None
+    return await ctx.store.members.get(member_id)

@@ -1,0 +1,306 @@
+"""Installing the bot in a team: the setup card, the settings card, and where posts go."""
+
+from typing import Any
+
+from dialogs import cards
+from dialogs.commands import Invocation
+from dialogs.context import Caller, Context, TeamSettings
+from dialogs.messages import lang_of, t
+from dialogs.plain import Reply, TeamEvent
+from rules.team_values import (
+    BadValue,
+    format_closed_day,
+    parse_closed_days,
+    parse_hhmm,
+    parse_phone,
+)
+from store.members import RosterEntry
+from store.models import CardFlow, Member, Membership, Team
+
+
+async def on_team_event(event: TeamEvent, ctx: Context) -> list[Reply]:
+    now = ctx.clock.now()
+    team = await ctx.store.teams.by_teams_id(event.tenant_id, event.team_teams_id)
+    if event.kind == "uninstalled":
+        if team is not None:
+            team.active = False
+            ctx.store.audit.record(team.id, None, "uninstalled", "team", now)
+        return []
+    if event.kind == "members_changed":
+        if team is not None and event.roster is not None:
+            await ctx.store.members.sync_roster(team, _entries(event), now)
+        return []
+    was_active = team is not None and team.active
+    team, _ = await ctx.store.teams.install(
+        event.tenant_id,
+        event.team_teams_id,
+        event.team_name,
+        event.service_url,
+        event.channel_id,
+        now,
+    )
+    if event.roster is not None:
+        await ctx.store.members.sync_roster(team, _entries(event), now)
+    if was_active:
+        return []
+    installer = await _make_installer_lead(team, event, ctx)
+    ctx.store.audit.record(team.id, installer.id if installer else None, "installed", "team", now)
+    flow = await ctx.store.flows.start("setup", team.id, {}, now)
+    settings = ctx.team_settings(team)
+    if installer is not None:
+        lang = installer.language or lang_of(event.locale, settings.post_language)
+        personal = Reply(card=await setup_card(lang, flow, team, settings, ctx))
+        await ctx.notify(
+            f"setup:{team.id}:{installer.id}", team.id, "setup", f"member:{installer.id}", personal
+        )
+    return [Reply(card=await setup_card(settings.post_language, flow, team, settings, ctx))]
+
+
+def _entries(event: TeamEvent) -> list[RosterEntry]:
+    return [
+        RosterEntry(p.aad_object_id, p.teams_user_id, p.name, p.email)
+        for p in event.roster or ()
+        if p.aad_object_id
+    ]
+
+
+async def _make_installer_lead(team: Team, event: TeamEvent, ctx: Context) -> Member | None:
+    """The installer becomes the first lead, unless the team already has one."""
+    if event.actor is None or not event.actor.aad_object_id:
+        return None
+    now = ctx.clock.now()
+    entry = RosterEntry(event.actor.aad_object_id, event.actor.teams_user_id, event.actor.name)
+    member = await ctx.store.members.upsert(team.tenant_id, entry, now)
+    ms = await ctx.store.members.join(team, member, "caseworker", now)
+    people = await ctx.store.members.of_team(team.id)
+    if not any(other.role == "lead" for _, other in people):
+        ms.role = "lead"
+    return member
+
+
+async def setup_card(
+    lang: str, flow: CardFlow, team: Team, settings: TeamSettings, ctx: Context
+) -> dict[str, Any]:
+    people = [
+        (m, ms)
+        for m, ms in await ctx.store.members.of_team(team.id)
+        if ms.in_roster and ms.role != "switchboard"
+    ]
+    choices = [(m.name, str(m.id)) for m, _ in people]
+    body = [
+        cards.heading(t(lang, "setup_title")),
+        cards.text(t(lang, "setup_intro")),
+        cards.text_input("phone", t(lang, "field.phone"), settings.phone),
+        cards.time_input("announce_time", t(lang, "field.announce_time"), settings.announce_time),
+    ]
+    if choices:
+        body.append(
+            cards.choice_input(
+                "rota",
+                t(lang, "field.rota"),
+                choices,
+                [str(m.id) for m, ms in people if ms.on_rota],
+                multi=True,
+            )
+        )
+        body.append(
+            cards.choice_input(
+                "leads",
+                t(lang, "field.leads"),
+                choices,
+                [str(m.id) for m, ms in people if ms.role == "lead"],
+                multi=True,
+            )
+        )
+    return cards.card(
+        body, [cards.submit(t(lang, "save"), cards.flow_data(flow.id, flow.version, "setup.save"))]
+    )
+
+
+def settings_card(lang: str, flow: CardFlow, team: Team, settings: TeamSettings) -> dict[str, Any]:
+    body = [
+        cards.heading(t(lang, "settings_title", team=team.name)),
+        cards.text_input("phone", t(lang, "field.phone"), settings.phone),
+        cards.time_input("announce_time", t(lang, "field.announce_time"), settings.announce_time),
+        cards.choice_input(
+            "post_language",
+            t(lang, "field.post_language"),
+            [(t(lang, "lang.da"), "da"), (t(lang, "lang.en"), "en")],
+            [settings.post_language],
+        ),
+        cards.text_input(
+            "closed_days",
+            t(lang, "field.closed_days"),
+            ", ".join(format_closed_day(d) for d in settings.closed_days),
+        ),
+    ]
+    return cards.card(
+        body,
+        [cards.submit(t(lang, "save"), cards.flow_data(flow.id, flow.version, "settings.save"))],
+    )
+
+
+async def show_setup(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    assert caller.team is not None
+    flow = await ctx.store.flows.start("setup", caller.team.id, {}, ctx.clock.now())
+    card = await setup_card(caller.lang, flow, caller.team, ctx.team_settings(caller.team), ctx)
+    return [Reply(card=card)]
+
+
+async def show_settings(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    assert caller.team is not None
+    flow = await ctx.store.flows.start("settings", caller.team.id, {}, ctx.clock.now())
+    return [
+        Reply(card=settings_card(caller.lang, flow, caller.team, ctx.team_settings(caller.team)))
+    ]
+
+
+def read_values(lang: str, values: dict[str, Any]) -> dict[str, Any] | Reply:
+    """The team settings a card submitted, checked; or the reply that says what is wrong."""
+    changes: dict[str, Any] = {}
+    try:
+        if str(values.get("phone", "")).strip():
+            changes["phone"] = parse_phone(str(values["phone"]))
+    except BadValue:
+        return Reply(t(lang, "bad_phone"))
+    try:
+        if values.get("announce_time"):
+            changes["announce_time"] = parse_hhmm(str(values["announce_time"]))
+    except BadValue:
+        return Reply(t(lang, "bad_time"))
+    if values.get("post_language") in ("da", "en"):
+        changes["post_language"] = values["post_language"]
+    if "closed_days" in values:
+        try:
+            changes["closed_days"] = list(parse_closed_days(str(values["closed_days"])))
+        except BadValue as exc:
+            return Reply(t(lang, "bad_closed_days", day=exc.value))
+    return changes
+
+
+async def save_settings(
+    caller: Caller, flow: CardFlow, values: dict[str, Any], ctx: Context
+) -> list[Reply]:
+    assert caller.team is not None
+    changes = read_values(caller.lang, values)
+    if isinstance(changes, Reply):
+        return [changes]
+    if not await ctx.store.flows.claim(
+        flow, int(values["v"]), caller.member.id, ctx.clock.now(), done=True
+    ):
+        return [Reply(t(caller.lang, "card_outdated", name=t(caller.lang, "someone")))]
+    await _store_settings(caller, changes, ctx)
+    done = cards.card(
+        [
+            cards.heading(t(caller.lang, "settings_title", team=caller.team.name)),
+            cards.text(t(caller.lang, "saved_by", name=caller.member.name)),
+        ]
+    )
+    return [Reply(card=done, update=True), Reply(t(caller.lang, "settings_saved"))]
+
+
+async def save_setup(
+    caller: Caller, flow: CardFlow, values: dict[str, Any], ctx: Context
+) -> list[Reply]:
+    assert caller.team is not None
+    lang = caller.lang
+    changes = read_values(lang, values)
+    if isinstance(changes, Reply):
+        return [changes]
+    people = {m.id: (m, ms) for m, ms in await ctx.store.members.of_team(caller.team.id)}
+    rota = _ids(values.get("rota"), people)
+    leads = _ids(values.get("leads"), people)
+    if "leads" in values and not leads:
+        return [Reply(t(lang, "setup_need_lead"))]
+    now = ctx.clock.now()
+    if not await ctx.store.flows.claim(flow, int(values["v"]), caller.member.id, now, done=True):
+        return [Reply(t(lang, "card_outdated", name=t(lang, "someone")))]
+    await _store_settings(caller, changes, ctx)
+    for member_id, (_, ms) in people.items():
+        if ms.role == "switchboard":
+            continue
+        _change(
+            caller,
+            ctx,
+            member_id,
+            ms,
+            "on_rota",
+            member_id in rota if "rota" in values else ms.on_rota,
+        )
+        if "leads" in values:
+            _change(
+                caller,
+                ctx,
+                member_id,
+                ms,
+                "role",
+                "lead" if member_id in leads else ("caseworker" if ms.role == "lead" else ms.role),
+            )
+    none = t(lang, "none")
+    summary = t(
+        lang,
+        "setup_saved",
+        rota=", ".join(people[i][0].name for i in sorted(rota)) or none,
+        leads=", ".join(people[i][0].name for i in sorted(leads)) or none,
+    )
+    done = cards.card(
+        [
+            cards.heading(t(lang, "setup_title")),
+            cards.text(summary),
+            cards.text(t(lang, "saved_by", name=caller.member.name), subtle=True),
+        ]
+    )
+    return [Reply(card=done, update=True)]
+
+
+def _ids(raw: Any, people: dict[int, tuple[Member, Membership]]) -> set[int]:
+    ids = {int(p) for p in str(raw or "").split(",") if p.strip().isdigit()}
+    return {i for i in ids if i in people and people[i][1].role != "switchboard"}
+
+
+def _change(
+    caller: Caller, ctx: Context, member_id: int, ms: Membership, field: str, value: object
+) -> None:
+    before = getattr(ms, field)
+    if before == value:
+        return
+    setattr(ms, field, value)
+    ctx.store.audit.record(
+        ms.team_id,
+        caller.member.id,
+        field,
+        f"member:{member_id}",
+        ctx.clock.now(),
+        {field: before},
+        {field: value},
+    )
+
+
+async def _store_settings(caller: Caller, changes: dict[str, Any], ctx: Context) -> None:
+    assert caller.team is not None
+    if not changes:
+        return
+    before = {k: caller.team.settings.get(k) for k in changes}
+    await ctx.store.teams.update_settings(caller.team, changes)
+    ctx.store.audit.record(
+        caller.team.id, caller.member.id, "settings", "team", ctx.clock.now(), before, changes
+    )
+
+
+async def announce_here(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    assert caller.team is not None
+    channel = caller.request.channel_id
+    if caller.request.scope != "channel" or not channel:
+        return [Reply(t(caller.lang, "channel_only"))]
+    before = caller.team.announce_channel_id
+    caller.team.announce_channel_id = channel
+    ctx.store.audit.record(
+        caller.team.id,
+        caller.member.id,
+        "announce_channel",
+        "team",
+        ctx.clock.now(),
+        {"channel": before},
+        {"channel": channel},
+    )
+    return [Reply(t(caller.lang, "announce_here_ok"))]

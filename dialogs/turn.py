@@ -1,0 +1,174 @@
+"""One turn: guard the input, find out who is asking, route to a command or a card flow."""
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from dialogs.commands import Command, Invocation, closest, match
+from dialogs.context import Caller, Context
+from dialogs.messages import lang_of, t
+from dialogs.personal import pick_team_card
+from dialogs.plain import Reply, Request
+from dialogs.routing import COMMANDS
+from dialogs.team_setup import save_settings, save_setup
+from rules.cpr import any_cpr
+from store.members import RosterEntry
+from store.models import CardFlow
+
+FlowAction = Callable[[Caller, CardFlow, dict[str, Any], Context], Awaitable[list[Reply]]]
+
+
+async def handle_message(req: Request, ctx: Context) -> list[Reply]:
+    # Before anything is stored or logged: the text never reaches the database.
+    if any_cpr(req.text) or any_cpr(req.value):
+        return [Reply(t(lang_of(req.locale), "cpr_refused"))]
+    caller = await resolve_caller(req, ctx)
+    if isinstance(req.value, dict) and "flow" in req.value:
+        return await handle_submit(caller, req.value, ctx)
+    return await run_text(caller, req.text, ctx)
+
+
+def refusal(req: Request, key: str, **values: Any) -> Reply:
+    """A reply for a request that never got as far as the store (rate limit, errors)."""
+    return Reply(t(lang_of(req.locale), key, **values))
+
+
+async def resolve_caller(req: Request, ctx: Context) -> Caller:
+    now = ctx.clock.now()
+    user = req.user
+    entry = RosterEntry(user.aad_object_id or user.teams_user_id, user.teams_user_id, user.name)
+    member = await ctx.store.members.upsert(req.tenant_id, entry, now)
+    caller = Caller(req, member, member.language or lang_of(req.locale))
+    if req.scope == "personal" and req.reference:
+        await ctx.store.members.save_reference(
+            member, req.service_url, req.conversation_id, req.reference, now
+        )
+    if req.team_teams_id:
+        team = await ctx.store.teams.by_teams_id(req.tenant_id, req.team_teams_id)
+        if team is None:  # the install event was missed; the lead can still set roles
+            team, _ = await ctx.store.teams.install(
+                req.tenant_id, req.team_teams_id, "", req.service_url, req.channel_id or "", now
+            )
+        caller.team = team
+        caller.membership = await ctx.store.members.membership(team.id, member.id)
+        if caller.membership is None:
+            caller.membership = await ctx.store.members.join(team, member, "caseworker", now)
+        if req.scope != "personal":
+            caller.lang = ctx.team_settings(team).post_language
+        return caller
+    teams = await ctx.store.members.teams_of(member.id)
+    chosen = [(tm, ms) for tm, ms in teams if tm.id == member.active_team_id] or teams
+    if len(chosen) == 1:
+        caller.team, caller.membership = chosen[0]
+    elif chosen:
+        caller.extra["several_teams"] = True
+    return caller
+
+
+async def run_text(
+    caller: Caller, text: str, ctx: Context, target_id: int | None = None
+) -> list[Reply]:
+    lang = caller.lang
+    found = match(text, COMMANDS)
+    if found is None:
+        hint = closest(text, COMMANDS, lang) if text.strip() else None
+        key = "unknown_command" if hint else "unknown_command_no_hint"
+        return [Reply(t(lang, key, hint=hint))]
+    command, args = found
+    denied = await _denied(caller, command, text, ctx)
+    if denied:
+        return denied
+    return await command.handler(caller, Invocation(args, command.example(lang), target_id), ctx)
+
+
+async def _denied(caller: Caller, command: Command, text: str, ctx: Context) -> list[Reply]:
+    lang, scope = caller.lang, caller.request.scope
+    if command.personal_only and scope != "personal":
+        return [Reply(t(lang, "personal_only"))]
+    if command.channel_only and scope != "channel":
+        return [Reply(t(lang, "channel_only"))]
+    if command.access == "anyone":
+        return []
+    if caller.team is None:
+        if caller.extra.get("several_teams"):
+            return await pick_team_card(caller, ctx, text)
+        return [Reply(t(lang, "not_in_team"))]
+    if not command.allows(caller.role):
+        return [Reply(t(lang, "not_allowed", roles=t(lang, f"roles.{command.access}")))]
+    return []
+
+
+async def handle_submit(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply]:
+    lang = caller.lang
+    flow = await ctx.store.flows.get(str(value.get("flow")))
+    action = FLOW_ACTIONS.get(str(value.get("action")))
+    if flow is None or action is None:
+        return [Reply(t(lang, "card_unknown"))]
+    if flow.done or str(flow.version) != str(value.get("v")):
+        return [Reply(t(lang, "card_outdated", name=await _handler_name(flow, ctx, lang)))]
+    if flow.team_id is not None and (caller.team is None or caller.team.id != flow.team_id):
+        caller.team = await ctx.store.teams.get(flow.team_id)
+        caller.membership = await ctx.store.members.membership(flow.team_id, caller.member.id)
+    if flow.team_id is not None and caller.membership is None:
+        return [Reply(t(lang, "not_in_team"))]
+    return await action(caller, flow, {**value, "v": flow.version}, ctx)
+
+
+async def _handler_name(flow: CardFlow, ctx: Context, lang: str) -> str:
+    member = await ctx.store.members.get(flow.handled_by) if flow.handled_by else None
+    return member.name if member else t(lang, "someone")
+
+
+def _lead_only(action: FlowAction) -> FlowAction:
+    async def guarded(
+        caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context
+    ) -> list[Reply]:
+        if caller.role != "lead":
+            return [Reply(t(caller.lang, "not_allowed", roles=t(caller.lang, "roles.lead")))]
+        return await action(caller, flow, value, ctx)
+
+    return guarded
+
+
+async def _pick_member(
+    caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context
+) -> list[Reply]:
+    """A button on a 'which person?' card: re-run the command with that person."""
+    if not await ctx.store.flows.claim(
+        flow, value["v"], caller.member.id, ctx.clock.now(), done=True
+    ):
+        return [Reply(t(caller.lang, "card_outdated", name=t(caller.lang, "someone")))]
+    command = next(c for c in COMMANDS if c.name == flow.state["command"])
+    denied = await _denied(caller, command, "", ctx)
+    if denied:
+        return denied
+    target = int(value.get("member") or 0)
+    inv = Invocation(flow.state.get("args", ""), command.example(caller.lang), target)
+    return await command.handler(caller, inv, ctx)
+
+
+async def _pick_team(
+    caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context
+) -> list[Reply]:
+    team_id = int(value.get("team") or 0)
+    teams = {tm.id: (tm, ms) for tm, ms in await ctx.store.members.teams_of(caller.member.id)}
+    if team_id not in teams:
+        return [Reply(t(caller.lang, "card_unknown"))]
+    if not await ctx.store.flows.claim(
+        flow, value["v"], caller.member.id, ctx.clock.now(), done=True
+    ):
+        return [Reply(t(caller.lang, "card_outdated", name=t(caller.lang, "someone")))]
+    caller.member.active_team_id = team_id
+    caller.team, caller.membership = teams[team_id]
+    replies = [Reply(t(caller.lang, "team_picked", team=caller.team.name))]
+    pending = flow.state.get("text", "")
+    if pending:
+        replies += await run_text(caller, pending, ctx)
+    return replies
+
+
+FLOW_ACTIONS: dict[str, FlowAction] = {
+    "pick": _pick_member,
+    "pick_team": _pick_team,
+    "setup.save": _lead_only(save_setup),
+    "settings.save": _lead_only(save_settings),
+}

@@ -1,0 +1,67 @@
+"""Card flows: the state behind a card, and the version check that makes old clicks harmless."""
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from store.models import CardFlow
+
+
+class FlowRepo:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def start(
+        self, kind: str, team_id: int | None, state: dict[str, Any], now: datetime
+    ) -> CardFlow:
+        flow = CardFlow(
+            id=str(uuid.uuid4()),
+            team_id=team_id,
+            kind=kind,
+            state=state,
+            version=1,
+            done=False,
+            created_at=now,
+        )
+        self.session.add(flow)
+        await self.session.flush()
+        return flow
+
+    async def get(self, flow_id: str) -> CardFlow | None:
+        return await self.session.get(CardFlow, flow_id)
+
+    async def claim(
+        self,
+        flow: CardFlow,
+        version: int,
+        member_id: int,
+        now: datetime,
+        *,
+        done: bool,
+        state: dict[str, Any] | None = None,
+    ) -> bool:
+        """Move the flow on if it is still at `version`; False if someone got there first.
+
+        A conditional UPDATE, so two clicks at the same instant cannot both win.
+        """
+        values: dict[str, Any] = {
+            "version": version + 1,
+            "done": done,
+            "handled_by": member_id,
+            "handled_at": now,
+        }
+        if state is not None:
+            values["state"] = state
+        result = await self.session.execute(
+            update(CardFlow)
+            .where(CardFlow.id == flow.id, CardFlow.version == version, ~CardFlow.done)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        if not result.rowcount:  # type: ignore[attr-defined]
+            return False
+        await self.session.refresh(flow)
+        return True

@@ -1,0 +1,97 @@
+"""The outbox table: enqueue once per key, claim with a lease, record the outcome."""
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from store.models import OutboxMessage
+from store.upsert import insert_ignore
+
+
+class OutboxRepo:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def enqueue(
+        self,
+        key: str,
+        team_id: int | None,
+        kind: str,
+        recipient: str,
+        payload: dict[str, Any],
+        now: datetime,
+    ) -> bool:
+        """False if a message with this key exists already (sent or not): exactly-once."""
+        return await insert_ignore(
+            self.session,
+            OutboxMessage,
+            ["key"],
+            {
+                "key": key,
+                "team_id": team_id,
+                "kind": kind,
+                "recipient": recipient,
+                "payload": payload,
+                "status": "pending",
+                "attempts": 0,
+                "next_try_at": now,
+                "created_at": now,
+            },
+        )
+
+    async def due_ids(self, now: datetime, limit: int) -> list[int]:
+        rows = await self.session.scalars(
+            select(OutboxMessage.id)
+            .where(
+                OutboxMessage.status == "pending",
+                OutboxMessage.next_try_at <= now,
+                or_(OutboxMessage.lease_until.is_(None), OutboxMessage.lease_until < now),
+            )
+            .order_by(OutboxMessage.next_try_at, OutboxMessage.id)
+            .limit(limit)
+        )
+        return list(rows)
+
+    async def claim(self, message_id: int, now: datetime, lease: timedelta) -> bool:
+        """Take the message for sending; another worker's claim holds until its lease runs out."""
+        result = await self.session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.id == message_id,
+                OutboxMessage.status == "pending",
+                or_(OutboxMessage.lease_until.is_(None), OutboxMessage.lease_until < now),
+            )
+            .values(lease_until=now + lease, attempts=OutboxMessage.attempts + 1)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def get(self, message_id: int) -> OutboxMessage | None:
+        return await self.session.get(OutboxMessage, message_id)
+
+    async def by_key(self, key: str) -> OutboxMessage | None:
+        return await self.session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
+
+    async def finish(
+        self,
+        message_id: int,
+        status: str,
+        now: datetime,
+        *,
+        next_try_at: datetime | None = None,
+        error: str | None = None,
+        activity_id: str | None = None,
+    ) -> None:
+        values: dict[str, Any] = {"status": status, "lease_until": None, "last_error": error}
+        if status == "sent":
+            values.update(sent_at=now, activity_id=activity_id)
+        if next_try_at is not None:
+            values["next_try_at"] = next_try_at
+        await self.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )

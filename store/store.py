@@ -1,0 +1,21 @@
+"""All repositories over one session: what a dialog gets as `ctx.store`."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from store.audit import AuditRepo
+from store.flows import FlowRepo
+from store.join_codes import JoinCodeRepo
+from store.members import MemberRepo
+from store.outbox import OutboxRepo
+from store.teams import TeamRepo
+
+
+class Store:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+        self.teams = TeamRepo(session)
+        self.members = MemberRepo(session)
+        self.flows = FlowRepo(session)
+        self.join_codes = JoinCodeRepo(session)
+        self.audit = AuditRepo(session)
+        self.outbox = OutboxRepo(session)

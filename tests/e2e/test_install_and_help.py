@@ -1,0 +1,127 @@
+"""Installing the bot, setting it up, and asking it for help, as a team would in Teams."""
+
+from sqlalchemy import select
+
+from store.db import unit_of_work
+from store.models import Member, Membership, OutboxMessage
+from tests.e2e.flows import install, setup
+from tests.e2e.people import ANNE, BO, CAMILLA, LIS, SIGNE, TEAM
+from tests.e2e.teams import Teams, teams_session
+
+
+async def memberships(teams: Teams) -> dict[str, Membership]:
+    async with unit_of_work(teams.services.sessions) as session:
+        rows = await session.execute(select(Member.name, Membership).join(
+            Membership, Membership.member_id == Member.id))
+        return {name: ms for name, ms in rows.tuples()}
+
+
+async def test_install_posts_setup_card_and_stores_the_roster(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        card = await install(teams)
+        assert "Opsætning af fastholdelsestelefonen" in card.card_text
+        assert {c["title"] for c in card.card["body"][4]["choices"]} == {u.name for u in TEAM}
+        people = await memberships(teams)
+        assert set(people) == {u.name for u in TEAM}
+        assert not any(ms.on_rota for ms in people.values())
+        assert people[LIS.name].role == "lead"
+        assert {ms.role for n, ms in people.items() if n != LIS.name} == {"caseworker"}
+        # The installer also gets the card 1:1, through the outbox, in a new chat.
+        await teams.connector.wait_for(lambda: bool(teams.connector.created))
+        created = teams.connector.created[0]
+        assert created["members"][0]["id"] == LIS.teams_id
+        assert not created["isGroup"]
+        await teams.connector.wait_for(lambda: len(teams.connector.sent) >= 2)
+        personal = [s for s in teams.connector.sent if s.conversation_id.startswith("a:personal")]
+        assert personal and "Opsætning" in personal[0].card_text
+
+
+async def test_lead_puts_three_people_on_the_rota_and_the_card_updates_in_place(
+    sqlite_url: str,
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        replies = await setup(teams, on_rota=(ANNE, BO, CAMILLA))
+        updated = [s for s in replies if s.method == "PUT"]
+        assert len(updated) == 1
+        assert "Gemt af Lis Berg" in updated[0].card_text
+        assert "Anne Hansen, Bo Jensen, Camilla Nielsen" in updated[0].card_text
+        people = await memberships(teams)
+        assert {n for n, ms in people.items() if ms.on_rota} == {ANNE.name, BO.name, CAMILLA.name}
+
+
+async def test_an_outdated_setup_card_is_answered_not_obeyed(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        card = await install(teams)
+        from tests.e2e.flows import submit_data
+
+        value = {**submit_data(card.card), "rota": "", "leads": ""}
+        first = await teams.say(teams.channel(LIS, "", value={**value, "leads": _id(card, LIS)},
+                                              reply_to=card.activity_id))
+        assert any(s.method == "PUT" for s in first)
+        again = await teams.say(teams.channel(LIS, "", value={**value, "leads": _id(card, LIS),
+                                                              "rota": _id(card, ANNE)},
+                                              reply_to=card.activity_id))
+        assert len(again) == 1 and "allerede behandlet af Lis Berg" in again[0].text
+        people = await memberships(teams)
+        assert not people[ANNE.name].on_rota
+
+
+def _id(card, user) -> str:  # type: ignore[no-untyped-def]
+    from tests.e2e.flows import choices
+
+    return choices(card.card, "leads")[user.name]
+
+
+async def test_help_in_the_channel_and_one_to_one_in_both_languages(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await setup(teams, on_rota=(ANNE, BO, CAMILLA))
+        in_channel = await teams.say(teams.channel(ANNE, "hjælp"))
+        assert "Det kan jeg hjælpe med" in in_channel[0].card_text
+        assert "medlemmer" in in_channel[0].card_text
+        assert "rolle Anne omstilling" not in in_channel[0].card_text  # leads only
+        lead_help = await teams.say(teams.personal(LIS, "HJAELP"))
+        assert "rolle Anne omstilling" in lead_help[0].card_text
+        english = await teams.say(teams.personal(BO, "help", locale="en-US"))
+        assert "What I can help with" in english[0].card_text
+        assert "role Anne switchboard" not in english[0].card_text
+
+
+async def test_an_unknown_command_gets_the_closest_one(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await install(teams)
+        replies = await teams.say(teams.personal(ANNE, "medlemer"))
+        assert "Mente du **medlemmer**" in replies[0].text
+        english = await teams.say(teams.personal(ANNE, "membres", locale="en-US"))
+        assert "Did you mean **members**" in english[0].text
+        nothing = await teams.say(teams.personal(ANNE, "xyzzy"))
+        assert "kender jeg ikke" in nothing[0].text
+
+
+async def test_a_switchboard_person_joins_with_a_code(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await install(teams)
+        outsider = await teams.say(teams.personal(SIGNE, "medlemmer"))
+        assert "ikke med i et team" in outsider[0].text
+        reply = await teams.say(teams.personal(LIS, "kode omstilling"))
+        code = reply[0].text.split("**")[1]
+        denied = await teams.say(teams.personal(ANNE, "kode omstilling"))
+        assert "teamledere" in denied[0].text
+        joined = await teams.say(teams.personal(SIGNE, f"tilmeld {code.lower()}"))
+        assert "tilmeldt Sygedagpenge som omstilling" in joined[0].text
+        people = await memberships(teams)
+        assert people[SIGNE.name].role == "switchboard"
+        again = await teams.say(teams.personal(SIGNE, f"tilmeld {code}"))
+        assert "virker ikke" in again[0].text
+        # Switchboard staff may not list the team's members.
+        listing = await teams.say(teams.personal(SIGNE, "medlemmer"))
+        assert "sagsbehandlere og teamledere" in listing[0].text
+
+
+async def test_setup_card_one_to_one_goes_through_the_outbox_once(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await install(teams)
+        await teams.say(teams.install(LIS))  # Teams may send the event twice
+        await teams.connector.wait_for(lambda: bool(teams.connector.created))
+        async with unit_of_work(teams.services.sessions) as session:
+            rows = list(await session.scalars(select(OutboxMessage)))
+        assert [r.kind for r in rows] == ["setup"]
