@@ -61,5 +61,5 @@ def setup_logging(fmt: str = "text", level: int = logging.INFO) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
-    logging.getLogger("msrest").setLevel(logging.WARNING)
+    logging.getLogger("msrest").setLevel(logging.ERROR)
     logging.getLogger("urllib3").setLevel(logging.WARNING)

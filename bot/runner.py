@@ -50,7 +50,7 @@ class TurnRunner:
         try:
             return await self._in_transaction(lambda ctx: handle_message(req, ctx))
         except Exception:
-            log.exception("message turn failed (scope=%s)", req.scope)
+            log.exception("message turn failed, error id %s (scope=%s)", ref, req.scope)
             return [refusal(req, "error_apology", ref=ref)]
 
     async def team_event(self, event: TeamEvent) -> list[Reply]:

@@ -38,7 +38,9 @@ def _strings(node: Any) -> list[str]:
     if isinstance(node, str):
         return [node]
     if isinstance(node, dict):
-        return [s for k, v in node.items() if k not in ("type", "$schema", "id") for s in _strings(v)]
+        return [
+            s for k, v in node.items() if k not in ("type", "$schema", "id") for s in _strings(v)
+        ]
     if isinstance(node, list):
         return [s for v in node for s in _strings(v)]
     return []
@@ -71,8 +73,9 @@ class Connector:
     def _fail(self) -> web.Response | None:
         if self.failures:
             status, headers = self.failures.pop(0)
-            return web.json_response({"error": {"code": str(status)}}, status=status,
-                                     headers=headers)
+            return web.json_response(
+                {"error": {"code": str(status)}}, status=status, headers=headers
+            )
         return None
 
     def _record(self, sent: Sent) -> None:
@@ -102,8 +105,9 @@ class Connector:
         return web.json_response({"id": activity_id}, status=201)
 
     async def _put(self, request: web.Request) -> web.Response:
-        self._record(Sent(request.match_info["cid"], await request.json(), "PUT",
-                          request.match_info["aid"]))
+        self._record(
+            Sent(request.match_info["cid"], await request.json(), "PUT", request.match_info["aid"])
+        )
         return web.json_response({"id": request.match_info["aid"]})
 
     def _people(self, cid: str) -> list[dict[str, Any]]:

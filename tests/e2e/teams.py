@@ -49,8 +49,11 @@ class User:
         return {"id": self.teams_id, "name": self.name, "aadObjectId": self.aad_id}
 
     def roster_entry(self) -> dict[str, Any]:
-        return {**self.account(), "email": self.email or f"{self.key}@kommune.dk",
-                "userPrincipalName": f"{self.key}@kommune.dk"}
+        return {
+            **self.account(),
+            "email": self.email or f"{self.key}@kommune.dk",
+            "userPrincipalName": f"{self.key}@kommune.dk",
+        }
 
 
 @dataclass
@@ -76,12 +79,21 @@ class Teams:
             **extra,
         }
 
-    def personal(self, user: User, text: str = "", *, value: dict[str, Any] | None = None,
-                 locale: str = "da-DK", reply_to: str | None = None) -> dict[str, Any]:
+    def personal(
+        self,
+        user: User,
+        text: str = "",
+        *,
+        value: dict[str, Any] | None = None,
+        locale: str = "da-DK",
+        reply_to: str | None = None,
+    ) -> dict[str, Any]:
         activity = self._base(
             user,
             {"id": user.personal_chat, "conversationType": "personal", "tenantId": TENANT},
-            type="message", text=text, locale=locale,
+            type="message",
+            text=text,
+            locale=locale,
             channelData={"tenant": {"id": TENANT}},
         )
         if value is not None:
@@ -90,25 +102,48 @@ class Teams:
             activity["replyToId"] = reply_to
         return activity
 
-    def channel(self, user: User, text: str, *, mentions: tuple[User, ...] = (),
-                value: dict[str, Any] | None = None, reply_to: str | None = None,
-                channel: str = GENERAL, locale: str = "da-DK") -> dict[str, Any]:
+    def channel(
+        self,
+        user: User,
+        text: str,
+        *,
+        mentions: tuple[User, ...] = (),
+        value: dict[str, Any] | None = None,
+        reply_to: str | None = None,
+        channel: str = GENERAL,
+        locale: str = "da-DK",
+    ) -> dict[str, Any]:
         """A channel message that @mentions the bot, as Teams sends it."""
         bot_tag = f"<at>{BOT['name']}</at>"
         entities = [{"type": "mention", "text": bot_tag, "mentioned": BOT}]
         for other in mentions:
             tag = f"<at>{other.name}</at>"
-            entities.append({"type": "mention", "text": tag,
-                             "mentioned": {"id": other.teams_id, "name": other.name}})
+            entities.append(
+                {
+                    "type": "mention",
+                    "text": tag,
+                    "mentioned": {"id": other.teams_id, "name": other.name},
+                }
+            )
             text = text.replace(f"@{other.name}", tag)
         activity = self._base(
             user,
-            {"id": f"{channel};messageid=m{next(self._ids)}", "conversationType": "channel",
-             "isGroup": True, "tenantId": TENANT},
-            type="message", text=f"{bot_tag} {text}" if value is None else "", locale=locale,
+            {
+                "id": f"{channel};messageid=m{next(self._ids)}",
+                "conversationType": "channel",
+                "isGroup": True,
+                "tenantId": TENANT,
+            },
+            type="message",
+            text=f"{bot_tag} {text}" if value is None else "",
+            locale=locale,
             entities=entities,
-            channelData={"tenant": {"id": TENANT}, "team": {"id": TEAM_ID, "name": "Sygedagpenge"},
-                         "channel": {"id": channel}, "teamsTeamId": TEAM_ID},
+            channelData={
+                "tenant": {"id": TENANT},
+                "team": {"id": TEAM_ID, "name": "Sygedagpenge"},
+                "channel": {"id": channel},
+                "teamsTeamId": TEAM_ID,
+            },
         )
         if value is not None:
             activity["value"] = value
@@ -120,23 +155,36 @@ class Teams:
         return self._base(
             installer,
             {"id": GENERAL, "conversationType": "channel", "isGroup": True, "tenantId": TENANT},
-            type="conversationUpdate", membersAdded=[BOT],
-            channelData={"tenant": {"id": TENANT}, "eventType": "teamMemberAdded",
-                         "team": {"id": TEAM_ID, "name": "Sygedagpenge"}},
+            type="conversationUpdate",
+            membersAdded=[BOT],
+            channelData={
+                "tenant": {"id": TENANT},
+                "eventType": "teamMemberAdded",
+                "team": {"id": TEAM_ID, "name": "Sygedagpenge"},
+            },
         )
 
     def members_added(self, actor: User, *added: User) -> dict[str, Any]:
         return self._base(
             actor,
             {"id": GENERAL, "conversationType": "channel", "isGroup": True, "tenantId": TENANT},
-            type="conversationUpdate", membersAdded=[u.account() for u in added],
-            channelData={"tenant": {"id": TENANT}, "eventType": "teamMemberAdded",
-                         "team": {"id": TEAM_ID, "name": "Sygedagpenge"}},
+            type="conversationUpdate",
+            membersAdded=[u.account() for u in added],
+            channelData={
+                "tenant": {"id": TENANT},
+                "eventType": "teamMemberAdded",
+                "team": {"id": TEAM_ID, "name": "Sygedagpenge"},
+            },
         )
 
-    async def post(self, activity: dict[str, Any] | str, headers: dict[str, str] | None = None,
-                   ) -> int:
-        kwargs: dict[str, Any] = {"headers": {"Content-Type": "application/json", **(headers or {})}}
+    async def post(
+        self,
+        activity: dict[str, Any] | str,
+        headers: dict[str, str] | None = None,
+    ) -> int:
+        kwargs: dict[str, Any] = {
+            "headers": {"Content-Type": "application/json", **(headers or {})}
+        }
         if isinstance(activity, str):
             kwargs["data"] = activity
         else:
@@ -185,10 +233,14 @@ async def running_bot(settings: Settings, clock: FakeClock) -> AsyncIterator[tup
 
 
 @asynccontextmanager
-async def teams_session(database_url: str, clock: FakeClock | None = None,
-                        **settings: Any) -> AsyncIterator[Teams]:
+async def teams_session(
+    database_url: str, clock: FakeClock | None = None, **settings: Any
+) -> AsyncIterator[Teams]:
     clock = clock or FakeClock()
     base = replace(Settings(database_url=database_url, phone="70 12 34 56"), **settings)
-    async with running_connector() as connector, running_bot(base, clock) as (url, services), \
-            aiohttp.ClientSession() as http:
+    async with (
+        running_connector() as connector,
+        running_bot(base, clock) as (url, services),
+        aiohttp.ClientSession() as http,
+    ):
         yield Teams(url, connector, services, clock, http)

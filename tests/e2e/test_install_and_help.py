@@ -11,8 +11,9 @@ from tests.e2e.teams import Teams, teams_session
 
 async def memberships(teams: Teams) -> dict[str, Membership]:
     async with unit_of_work(teams.services.sessions) as session:
-        rows = await session.execute(select(Member.name, Membership).join(
-            Membership, Membership.member_id == Member.id))
+        rows = await session.execute(
+            select(Member.name, Membership).join(Membership, Membership.member_id == Member.id)
+        )
         return {name: ms for name, ms in rows.tuples()}
 
 
@@ -55,12 +56,20 @@ async def test_an_outdated_setup_card_is_answered_not_obeyed(sqlite_url: str) ->
         from tests.e2e.flows import submit_data
 
         value = {**submit_data(card.card), "rota": "", "leads": ""}
-        first = await teams.say(teams.channel(LIS, "", value={**value, "leads": _id(card, LIS)},
-                                              reply_to=card.activity_id))
+        first = await teams.say(
+            teams.channel(
+                LIS, "", value={**value, "leads": _id(card, LIS)}, reply_to=card.activity_id
+            )
+        )
         assert any(s.method == "PUT" for s in first)
-        again = await teams.say(teams.channel(LIS, "", value={**value, "leads": _id(card, LIS),
-                                                              "rota": _id(card, ANNE)},
-                                              reply_to=card.activity_id))
+        again = await teams.say(
+            teams.channel(
+                LIS,
+                "",
+                value={**value, "leads": _id(card, LIS), "rota": _id(card, ANNE)},
+                reply_to=card.activity_id,
+            )
+        )
         assert len(again) == 1 and "allerede behandlet af Lis Berg" in again[0].text
         people = await memberships(teams)
         assert not people[ANNE.name].on_rota
