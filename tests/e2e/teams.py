@@ -1,4 +1,4 @@
-"""Drives the real bot over HTTP the way Teams does: activities in, the stand-in collects replies."""
+"""Drives the real bot over HTTP as Teams does: activities in, the stand-in collects replies."""
 
 import itertools
 import socket
@@ -151,30 +151,31 @@ class Teams:
             activity["replyToId"] = reply_to
         return activity
 
-    def install(self, installer: User) -> dict[str, Any]:
-        return self._base(
-            installer,
-            {"id": GENERAL, "conversationType": "channel", "isGroup": True, "tenantId": TENANT},
-            type="conversationUpdate",
-            membersAdded=[BOT],
-            channelData={
-                "tenant": {"id": TENANT},
-                "eventType": "teamMemberAdded",
-                "team": {"id": TEAM_ID, "name": "Sygedagpenge"},
-            },
-        )
-
-    def members_added(self, actor: User, *added: User) -> dict[str, Any]:
+    def _team_update(self, actor: User, team: str, name: str, **members: Any) -> dict[str, Any]:
         return self._base(
             actor,
-            {"id": GENERAL, "conversationType": "channel", "isGroup": True, "tenantId": TENANT},
+            {"id": team, "conversationType": "channel", "isGroup": True, "tenantId": TENANT},
             type="conversationUpdate",
-            membersAdded=[u.account() for u in added],
             channelData={
                 "tenant": {"id": TENANT},
                 "eventType": "teamMemberAdded",
-                "team": {"id": TEAM_ID, "name": "Sygedagpenge"},
+                "team": {"id": team, "name": name},
             },
+            **members,
+        )
+
+    def install(
+        self, installer: User, team: str = TEAM_ID, name: str = "Sygedagpenge"
+    ) -> dict[str, Any]:
+        return self._team_update(installer, team, name, membersAdded=[BOT])
+
+    def members_changed(
+        self, actor: User, added: tuple[User, ...] = (), removed: tuple[User, ...] = ()
+    ) -> dict[str, Any]:
+        return self._team_update(
+            actor, TEAM_ID, "Sygedagpenge",
+            membersAdded=[u.account() for u in added],
+            membersRemoved=[u.account() for u in removed],
         )
 
     async def post(
@@ -201,8 +202,8 @@ class Teams:
         conversation = activity["conversation"]["id"]
         return [s for s in self.connector.sent[before:] if s.conversation_id == conversation]
 
-    def roster(self, *users: User) -> None:
-        self.connector.roster[TEAM_ID] = [u.roster_entry() for u in users]
+    def roster(self, *users: User, team: str = TEAM_ID) -> None:
+        self.connector.roster[team] = [u.roster_entry() for u in users]
 
 
 @asynccontextmanager
