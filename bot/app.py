@@ -13,6 +13,7 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.outbox_sender import OutboxSender
 from bot.runner import TurnRunner
+from bot.scheduler import start_scheduler
 from bot.teams_edge import TeamsEdge
 from store.db import create_engine, is_reachable, sessions, upgrade
 
@@ -35,18 +36,25 @@ SERVICES = web.AppKey("services", Services)
 
 
 def create_app(
-    settings: Settings, clock: Clock | None = None, *, migrate: bool | None = None
+    settings: Settings,
+    clock: Clock | None = None,
+    *,
+    migrate: bool | None = None,
+    scheduled: bool = True,
 ) -> web.Application:
-    """The bot's web app. `migrate` defaults to True on SQLite (the embedded default)."""
+    """The bot's web app. `migrate` defaults to True on SQLite (the embedded default);
+    tests that move a fake clock run the scheduled jobs themselves (`scheduled=False`)."""
     app = web.Application(client_max_size=256 * 1024)
-    app.cleanup_ctx.append(_database_and_bot(settings, clock or SystemClock(), migrate))
+    app.cleanup_ctx.append(_database_and_bot(settings, clock or SystemClock(), migrate, scheduled))
     app.router.add_post("/api/messages", _messages)
     app.router.add_get("/healthz", _health)
     app.router.add_get("/readyz", _ready)
     return app
 
 
-def _database_and_bot(settings: Settings, clock: Clock, migrate: bool | None):  # type: ignore[no-untyped-def]
+def _database_and_bot(  # type: ignore[no-untyped-def]
+    settings: Settings, clock: Clock, migrate: bool | None, scheduled: bool
+):
     async def life(app: web.Application) -> AsyncIterator[None]:
         engine = create_engine(settings.database_url)
         if migrate if migrate is not None else settings.database_url.startswith("sqlite"):
@@ -59,8 +67,11 @@ def _database_and_bot(settings: Settings, clock: Clock, migrate: bool | None):  
         services = Services(settings, clock, engine, factory, runner, edge, outbox)
         services.tasks.append(asyncio.create_task(outbox.run_forever(), name="outbox"))
         app[SERVICES] = services
+        scheduler = start_scheduler(services) if scheduled else None
         log.info("ready")
         yield
+        if scheduler is not None:
+            scheduler.shutdown(wait=False)
         for task in services.tasks:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -86,7 +86,7 @@ def _read_toml(path: Path) -> dict[str, object]:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from exc
     known = {f.name for f in fields(Settings)}
-    unknown = sorted(set(data) - known - {"switchboard"})
+    unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}")
     return {k: v for k, v in data.items() if k in known}

@@ -21,6 +21,7 @@ from botbuilder.schema import (
     ActivityTypes,
     Attachment,
     ChannelAccount,
+    ConversationAccount,
     ConversationParameters,
     ConversationReference,
     Mention,
@@ -143,6 +144,27 @@ class TeamsEdge:
                 await context.send_activity(activity)
 
     # ---- outgoing on the bot's own ---------------------------------------------------------
+
+    async def team_roster(
+        self, service_url: str, tenant_id: str, team_id: str
+    ) -> tuple[Person, ...]:
+        """The team's roster outside a turn (the nightly sync)."""
+        found: list[tuple[Person, ...]] = []
+
+        async def callback(context: TurnContext) -> None:
+            context.activity.channel_data = {"team": {"id": team_id}, "tenant": {"id": tenant_id}}
+            found.append(await fetch_roster(context))
+
+        reference = ConversationReference(
+            channel_id="msteams",
+            service_url=service_url,
+            conversation=ConversationAccount(id=team_id, is_group=True, tenant_id=tenant_id),
+        )
+        try:
+            await self.adapter.continue_conversation(reference, callback, self.settings.app_id)
+        except HttpOperationError as exc:
+            raise _delivery_error(exc) from None
+        return found[0]
 
     async def deliver(self, destination: Destination, reply: Reply) -> str:
         """Send one message outside a turn; the new activity's id. Raises DeliveryError."""

@@ -4,7 +4,7 @@ from dialogs import help, members, personal, team_setup
 from dialogs.commands import Command
 
 COMMANDS: tuple[Command, ...] = (
-    Command("help", ("hjælp", "hjaelp", "?"), ("help",), "anyone", help.show_help),
+    Command("help", ("hjælp", "?"), ("help",), "anyone", help.show_help),
     Command("members", ("medlemmer",), ("members",), "staff", members.list_members),
     Command(
         "role",

@@ -173,7 +173,9 @@ class Teams:
         self, actor: User, added: tuple[User, ...] = (), removed: tuple[User, ...] = ()
     ) -> dict[str, Any]:
         return self._team_update(
-            actor, TEAM_ID, "Sygedagpenge",
+            actor,
+            TEAM_ID,
+            "Sygedagpenge",
             membersAdded=[u.account() for u in added],
             membersRemoved=[u.account() for u in removed],
         )
@@ -222,7 +224,7 @@ async def running_connector() -> AsyncIterator[Connector]:
 
 @asynccontextmanager
 async def running_bot(settings: Settings, clock: FakeClock) -> AsyncIterator[tuple[str, Services]]:
-    app = create_app(settings, clock, migrate=False)
+    app = create_app(settings, clock, migrate=False, scheduled=False)
     runner = web.AppRunner(app)
     await runner.setup()
     port = free_port()

@@ -14,7 +14,8 @@ ANNE_LARSEN = User("anne2", "Anne Larsen", "anne.larsen@kommune.dk")
 async def membership(teams: Teams, user: User) -> Membership:
     async with unit_of_work(teams.services.sessions) as session:
         row = await session.scalar(
-            select(Membership).join(Member, Member.id == Membership.member_id)
+            select(Membership)
+            .join(Member, Member.id == Membership.member_id)
             .where(Member.aad_object_id == user.aad_id)
         )
     assert row is not None
@@ -24,19 +25,25 @@ async def membership(teams: Teams, user: User) -> Membership:
 async def test_lead_sets_roles_rota_and_workdays_by_typed_name(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         await install(teams)
-        assert "Camilla Nielsen er nu på vagtplanen" in (
-            await teams.say(teams.personal(LIS, "på vagtplan camilla")))[0].text
+        assert (
+            "Camilla Nielsen er nu på vagtplanen"
+            in (await teams.say(teams.personal(LIS, "på vagtplan camilla")))[0].text
+        )
         assert (await membership(teams, CAMILLA)).on_rota
-        assert "Camilla Nielsen er ikke længere" in (
-            await teams.say(teams.personal(LIS, "af vagtplan Camilla Nielsen")))[0].text
+        assert (
+            "Camilla Nielsen er ikke længere"
+            in (await teams.say(teams.personal(LIS, "af vagtplan Camilla Nielsen")))[0].text
+        )
         assert not (await membership(teams, CAMILLA)).on_rota
         reply = await teams.say(teams.personal(LIS, "arbejdsdage bo man-tor"))
         assert "Bo Jensen arbejder nu man-tor" in reply[0].text
         assert (await membership(teams, BO)).workdays == "0,1,2,3"
         english = await teams.say(teams.personal(LIS, "workdays Bo mon,wed,fri", locale="en-US"))
         assert "Bo Jensen now works mon, wed, fri" in english[0].text
-        assert "Dorte Lund er nu teamleder" in (
-            await teams.say(teams.personal(LIS, "rolle dørte leder")))[0].text
+        assert (
+            "Dorte Lund er nu teamleder"
+            in (await teams.say(teams.personal(LIS, "rolle dørte leder")))[0].text
+        )
         assert (await membership(teams, DORTE)).role == "lead"
         async with unit_of_work(teams.services.sessions) as session:
             actions = [a.action for a in await session.scalars(select(AuditEntry))]
@@ -58,12 +65,13 @@ async def test_two_annes_get_buttons_and_the_click_decides(sqlite_url: str) -> N
     async with teams_session(sqlite_url) as teams:
         await install(teams, people=(LIS, ANNE, ANNE_LARSEN, BO))
         question = (await teams.say(teams.personal(LIS, "på vagtplan anne")))[0]
-        assert "Flere passer på \"anne\"" in question.card_text
+        assert 'Flere passer på "anne"' in question.card_text
         assert "Anne Larsen (anne.larsen@kommune.dk)" in question.card_text
         assert not (await membership(teams, ANNE)).on_rota
         value = submit_data(question.card, "Anne Larsen (anne.larsen@kommune.dk)")
-        answer = await teams.say(teams.personal(LIS, "", value=value,
-                                                reply_to=question.activity_id))
+        answer = await teams.say(
+            teams.personal(LIS, "", value=value, reply_to=question.activity_id)
+        )
         assert "Anne Larsen er nu på vagtplanen" in answer[0].text
         assert (await membership(teams, ANNE_LARSEN)).on_rota
         assert not (await membership(teams, ANNE)).on_rota
@@ -76,7 +84,7 @@ async def test_roles_bad_input_changes_nothing(sqlite_url: str) -> None:
         await install(teams)
         cases = {
             "rolle Bo kaptajn": "Den rolle kender jeg ikke",
-            "på vagtplan Zorro": "Jeg kender ingen i teamet, der hedder \"Zorro\"",
+            "på vagtplan Zorro": 'Jeg kender ingen i teamet, der hedder "Zorro"',
             "arbejdsdage Bo mandag-fisk": "man-tor",
             "på vagtplan": "Hvem?",
             "rolle Lis sagsbehandler": "eneste leder",

@@ -42,11 +42,16 @@ async def test_members_added_and_removed_events_sync_the_roster(sqlite_url: str)
         await teams.say(teams.personal(LIS, "på vagtplan Bo"))
         calls = teams.connector.roster_calls
         teams.roster(LIS, ANNE, CAMILLA, DORTE)
-        assert await teams.post(teams.members_changed(LIS, added=(CAMILLA, DORTE),
-                                                      removed=(BO,))) == 201
+        assert (
+            await teams.post(teams.members_changed(LIS, added=(CAMILLA, DORTE), removed=(BO,)))
+            == 201
+        )
         async with unit_of_work(teams.services.sessions) as session:
-            rows = dict((await session.execute(
-                select(Member.name, Membership).join(Membership))).tuples().all())
+            rows = dict(
+                (await session.execute(select(Member.name, Membership).join(Membership)))
+                .tuples()
+                .all()
+            )
         assert rows[CAMILLA.name].in_roster and not rows[CAMILLA.name].on_rota
         assert not rows[BO.name].in_roster and not rows[BO.name].on_rota
         assert teams.connector.roster_calls > calls
@@ -68,18 +73,27 @@ async def test_the_settings_card_checks_and_saves(sqlite_url: str) -> None:
         for field, bad, message in (
             ("phone", "123", "8 cifre"),
             ("announce_time", "25:00", "TT:MM"),
-            ("closed_days", "24.12, 31.02", "\"31.02\""),
+            ("closed_days", "24.12, 31.02", '"31.02"'),
         ):
             reply = await teams.say(teams.personal(LIS, "", value={**base, field: bad}))
             assert message in reply[0].text, field
         assert (await team_row(teams)).settings == {}
-        value = {**base, "phone": "70 99 88 77", "announce_time": "7:30",
-                 "post_language": "en", "closed_days": "24.12 31.12.2027"}
+        value = {
+            **base,
+            "phone": "70 99 88 77",
+            "announce_time": "7:30",
+            "post_language": "en",
+            "closed_days": "24.12 31.12.2027",
+        }
         saved = await teams.say(teams.personal(LIS, "", value=value, reply_to=card.activity_id))
         assert saved[0].method == "PUT" and "Indstillingerne er gemt" in saved[1].text
         settings = (await team_row(teams)).settings
-        assert settings == {"phone": "70 99 88 77", "announce_time": "07:30",
-                            "post_language": "en", "closed_days": ["12-24", "2027-12-31"]}
+        assert settings == {
+            "phone": "70 99 88 77",
+            "announce_time": "07:30",
+            "post_language": "en",
+            "closed_days": ["12-24", "2027-12-31"],
+        }
         # Channel posts now use the team's language.
         english = await teams.say(teams.channel(ANNE, "hjælp"))
         assert "What I can help with" in english[0].card_text
@@ -96,3 +110,15 @@ async def test_announce_here_moves_the_announcement_channel(sqlite_url: str) -> 
         assert "kun i en kanal" in personal[0].text
         denied = await teams.say(teams.channel(ANNE, "announce here"))
         assert "teamledere" in denied[0].text
+
+
+async def test_the_nightly_job_syncs_every_team_roster(sqlite_url: str) -> None:
+    from bot.jobs import sync_rosters
+
+    async with teams_session(sqlite_url) as teams:
+        await install(teams, people=(LIS, ANNE))
+        teams.roster(LIS, ANNE, DORTE)
+        assert await sync_rosters(teams.services) == 1
+        async with unit_of_work(teams.services.sessions) as session:
+            names = set(await session.scalars(select(Member.name)))
+        assert DORTE.name in names

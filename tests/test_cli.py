@@ -1,0 +1,102 @@
+"""The `hotline-bot` command as an operator runs it."""
+
+import asyncio
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+from store.db import create_engine, sessions, unit_of_work
+from store.store import Store
+from tests.e2e.teams import free_port
+
+BIN = Path(sys.executable).parent / "hotline-bot"
+
+
+def run(url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "HOTLINE_DATABASE_URL": url}
+    return subprocess.run([str(BIN), *args], env=env, capture_output=True, text=True, timeout=60)
+
+
+async def _add_team(url: str) -> None:
+    engine = create_engine(url)
+    async with unit_of_work(sessions(engine)) as session:
+        await Store(session).teams.install(
+            "t", "19:x", "Sygedagpenge", "http://s/", "19:x", datetime.now(UTC)
+        )
+    await engine.dispose()
+
+
+def test_db_upgrade_and_members_commands(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path}/cli.sqlite3"
+    assert run(url, "db", "upgrade").returncode == 0
+    asyncio.run(_add_team(url))
+    added = run(
+        url,
+        "members",
+        "add",
+        "--team",
+        "sygedagpenge",
+        "--aad-id",
+        "aad-1",
+        "--name",
+        "Anne Hansen",
+    )
+    assert added.returncode == 0, added.stderr
+    assert (
+        run(
+            url, "members", "set-role", "--team", "1", "--aad-id", "aad-1", "--role", "lead"
+        ).returncode
+        == 0
+    )
+    listing = run(url, "members", "list", "--team", "Sygedagpenge")
+    assert "aad-1\tAnne Hansen\tlead\toff rota" in listing.stdout
+    missing = run(url, "members", "list", "--team", "nope")
+    assert missing.returncode == 2 and "no single team matches 'nope'" in missing.stderr
+    unknown = run(url, "members", "set-role", "--team", "1", "--aad-id", "x", "--role", "lead")
+    assert unknown.returncode == 2 and "no member x" in unknown.stderr
+
+
+def test_serve_refuses_a_public_address_without_credentials(tmp_path: Path) -> None:
+    result = run(f"sqlite+aiosqlite:///{tmp_path}/x.sqlite3", "serve", "--host", "0.0.0.0")
+    assert result.returncode == 2
+    assert "refusing to listen on 0.0.0.0" in result.stderr
+
+
+def test_bad_configuration_stops_with_a_clear_message(tmp_path: Path) -> None:
+    env = {**os.environ, "HOTLINE_TIMEZONE": "Mars/Olympus"}
+    result = subprocess.run(
+        [str(BIN), "db", "upgrade"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2 and "unknown zone 'Mars/Olympus'" in result.stderr
+
+
+def test_serve_starts_on_an_empty_sqlite_file_and_answers_health(tmp_path: Path) -> None:
+    port = free_port()
+    env = {**os.environ, "HOTLINE_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/new.sqlite3"}
+    process = subprocess.Popen(
+        [str(BIN), "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2) as r:
+                    assert r.status == 200
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, "server did not become ready"
+                time.sleep(0.2)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
+            assert b"up" in r.read()
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+    assert (tmp_path / "new.sqlite3").exists()
