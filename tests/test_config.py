@@ -26,7 +26,7 @@ def test_environment_overrides_the_toml_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("phone = ", "line 1"),
+        ("phone = = 1\n", "line 1"),
         ("colour = 'red'", "unknown setting(s) colour"),
         ("announce_time = '25:00'", "announce_time: expected HH:MM"),
         ("rate_limit_messages = 'many'", "rate_limit_messages: expected a number"),
