@@ -7,6 +7,7 @@ from dialogs.plain import Reply
 from dialogs.targets import target_and_rest
 from rules import weekdays
 from rules.text import fold
+from store.models import Member, Membership
 
 ROLE_WORDS = {
     "leder": "lead",
@@ -39,35 +40,59 @@ async def list_members(caller: Caller, inv: Invocation, ctx: Context) -> list[Re
     return [Reply("\n".join(lines))]
 
 
-async def set_role(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+Found = tuple[Member, Membership, str]
+
+
+async def _target(
+    caller: Caller, ctx: Context, inv: Invocation, command: str, rest_words: int
+) -> Found | list[Reply]:
+    """The colleague a lead's command is about, their membership, and the words after the name."""
     assert caller.team is not None
-    lang = caller.lang
-    found = await target_and_rest(caller, ctx, inv, "role", 1)
+    found = await target_and_rest(caller, ctx, inv, command, rest_words)
     if isinstance(found, list):
         return found
     member, rest = found
+    ms = await ctx.store.members.membership(caller.team.id, member.id)
+    assert ms is not None
+    return member, ms, rest
+
+
+def change_membership(
+    caller: Caller, ctx: Context, ms: Membership, field: str, value: object
+) -> None:
+    """Set one field of a membership and audit it, if it really changes."""
+    before = getattr(ms, field)
+    if before == value:
+        return
+    setattr(ms, field, value)
+    ctx.store.audit.record(
+        ms.team_id,
+        caller.member.id,
+        field,
+        f"member:{ms.member_id}",
+        ctx.clock.now(),
+        {field: before},
+        {field: value},
+    )
+
+
+async def set_role(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    assert caller.team is not None
+    lang = caller.lang
+    found = await _target(caller, ctx, inv, "role", 1)
+    if isinstance(found, list):
+        return found
+    member, ms, rest = found
     role = ROLE_WORDS.get(fold(rest))
     if role not in ROLES:
         return [Reply(t(lang, "role_unknown", example=inv.example))]
-    ms = await ctx.store.members.membership(caller.team.id, member.id)
-    assert ms is not None
     if ms.role == "lead" and role != "lead":
         people = await ctx.store.members.of_team(caller.team.id)
         if sum(1 for _, other in people if other.role == "lead") == 1:
             return [Reply(t(lang, "last_lead", name=member.name))]
-    before = ms.role
-    ms.role = role
+    change_membership(caller, ctx, ms, "role", role)
     if role == "switchboard":
-        ms.on_rota = False
-    ctx.store.audit.record(
-        caller.team.id,
-        caller.member.id,
-        "role",
-        f"member:{member.id}",
-        ctx.clock.now(),
-        {"role": before},
-        {"role": role},
-    )
+        change_membership(caller, ctx, ms, "on_rota", False)
     return [Reply(t(lang, "role_set", name=member.name, role=t(lang, f"role.{role}")))]
 
 
@@ -80,55 +105,28 @@ async def take_off_rota(caller: Caller, inv: Invocation, ctx: Context) -> list[R
 
 
 async def _set_rota(caller: Caller, inv: Invocation, ctx: Context, on: bool) -> list[Reply]:
-    assert caller.team is not None
-    lang = caller.lang
-    found = await target_and_rest(caller, ctx, inv, "on_rota" if on else "off_rota", 0)
+    found = await _target(caller, ctx, inv, "on_rota" if on else "off_rota", 0)
     if isinstance(found, list):
         return found
-    member, _ = found
-    ms = await ctx.store.members.membership(caller.team.id, member.id)
-    assert ms is not None
+    member, ms, _ = found
     if on and ms.role == "switchboard":
-        return [Reply(t(lang, "rota_not_switchboard", name=member.name))]
-    if ms.on_rota != on:
-        ms.on_rota = on
-        ctx.store.audit.record(
-            caller.team.id,
-            caller.member.id,
-            "rota_membership",
-            f"member:{member.id}",
-            ctx.clock.now(),
-            {"on_rota": not on},
-            {"on_rota": on},
-        )
-    return [Reply(t(lang, "rota_on" if on else "rota_off", name=member.name))]
+        return [Reply(t(caller.lang, "rota_not_switchboard", name=member.name))]
+    change_membership(caller, ctx, ms, "on_rota", on)
+    return [Reply(t(caller.lang, "rota_on" if on else "rota_off", name=member.name))]
 
 
 async def set_workdays(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
-    assert caller.team is not None
-    lang = caller.lang
-    found = await target_and_rest(caller, ctx, inv, "workdays", 1)
+    found = await _target(caller, ctx, inv, "workdays", 1)
     if isinstance(found, list):
         return found
-    member, rest = found
+    member, ms, rest = found
     try:
         days = weekdays.parse_weekdays(rest)
     except weekdays.BadWeekdays:
-        return [Reply(t(lang, "workdays_bad"))]
-    ms = await ctx.store.members.membership(caller.team.id, member.id)
-    assert ms is not None
-    before, ms.workdays = ms.workdays, weekdays.encode(days)
-    ctx.store.audit.record(
-        caller.team.id,
-        caller.member.id,
-        "workdays",
-        f"member:{member.id}",
-        ctx.clock.now(),
-        {"workdays": before},
-        {"workdays": ms.workdays},
-    )
-    shown = weekdays.format_weekdays(days, weekday_names(lang))
-    return [Reply(t(lang, "workdays_set", name=member.name, days=shown))]
+        return [Reply(t(caller.lang, "workdays_bad"))]
+    change_membership(caller, ctx, ms, "workdays", weekdays.encode(days))
+    shown = weekdays.format_weekdays(days, weekday_names(caller.lang))
+    return [Reply(t(caller.lang, "workdays_set", name=member.name, days=shown))]
 
 
 async def make_code(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:

@@ -5,6 +5,7 @@ from typing import Any
 from dialogs import cards
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context, TeamSettings
+from dialogs.members import change_membership
 from dialogs.messages import lang_of, t
 from dialogs.plain import Reply, TeamEvent
 from rules.team_values import (
@@ -219,23 +220,11 @@ async def save_setup(
     for member_id, (_, ms) in people.items():
         if ms.role == "switchboard":
             continue
-        _change(
-            caller,
-            ctx,
-            member_id,
-            ms,
-            "on_rota",
-            member_id in rota if "rota" in values else ms.on_rota,
-        )
+        if "rota" in values:
+            change_membership(caller, ctx, ms, "on_rota", member_id in rota)
         if "leads" in values:
-            _change(
-                caller,
-                ctx,
-                member_id,
-                ms,
-                "role",
-                "lead" if member_id in leads else ("caseworker" if ms.role == "lead" else ms.role),
-            )
+            demoted = "caseworker" if ms.role == "lead" else ms.role
+            change_membership(caller, ctx, ms, "role", "lead" if member_id in leads else demoted)
     none = t(lang, "none")
     summary = t(
         lang,
@@ -256,24 +245,6 @@ async def save_setup(
 def _ids(raw: Any, people: dict[int, tuple[Member, Membership]]) -> set[int]:
     ids = {int(p) for p in str(raw or "").split(",") if p.strip().isdigit()}
     return {i for i in ids if i in people and people[i][1].role != "switchboard"}
-
-
-def _change(
-    caller: Caller, ctx: Context, member_id: int, ms: Membership, field: str, value: object
-) -> None:
-    before = getattr(ms, field)
-    if before == value:
-        return
-    setattr(ms, field, value)
-    ctx.store.audit.record(
-        ms.team_id,
-        caller.member.id,
-        field,
-        f"member:{member_id}",
-        ctx.clock.now(),
-        {field: before},
-        {field: value},
-    )
 
 
 async def _store_settings(caller: Caller, changes: dict[str, Any], ctx: Context) -> None:

@@ -24,8 +24,12 @@ def pg_url(name: str) -> str:
     return f"postgresql+asyncpg://{PG_USER}@{PG_HOST}:{PG_PORT}/{name}"
 
 
-async def _admin() -> asyncpg.Connection:
-    return await asyncpg.connect(host=PG_HOST, port=PG_PORT, user=PG_USER, database=PG_ADMIN_DB)
+async def _admin(sql: str) -> None:
+    conn = await asyncpg.connect(host=PG_HOST, port=PG_PORT, user=PG_USER, database=PG_ADMIN_DB)
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
 
 
 async def _migrated_template() -> str:
@@ -33,11 +37,7 @@ async def _migrated_template() -> str:
     global _template
     if _template is None:
         name = f"hotline_tmpl_{uuid.uuid4().hex[:10]}"
-        conn = await _admin()
-        try:
-            await conn.execute(f'CREATE DATABASE "{name}"')
-        finally:
-            await conn.close()
+        await _admin(f'CREATE DATABASE "{name}"')
         engine = create_engine(pg_url(name))
         await upgrade(engine)
         await engine.dispose()
@@ -48,11 +48,7 @@ async def _migrated_template() -> str:
 async def drop_template() -> None:
     global _template
     if _template is not None:
-        conn = await _admin()
-        try:
-            await conn.execute(f'DROP DATABASE IF EXISTS "{_template}" WITH (FORCE)')
-        finally:
-            await conn.close()
+        await _admin(f'DROP DATABASE IF EXISTS "{_template}" WITH (FORCE)')
         _template = None
 
 
@@ -68,16 +64,8 @@ async def fresh_database(kind: str, tmp_path: os.PathLike[str]) -> AsyncIterator
         return
     template = await _migrated_template()
     name = f"hotline_test_{uuid.uuid4().hex[:10]}"
-    conn = await _admin()
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-    finally:
-        await conn.close()
+    await _admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     try:
         yield pg_url(name)
     finally:
-        conn = await _admin()
-        try:
-            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await conn.close()
+        await _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -47,7 +47,7 @@ async def test_lead_sets_roles_rota_and_workdays_by_typed_name(sqlite_url: str) 
         assert (await membership(teams, DORTE)).role == "lead"
         async with unit_of_work(teams.services.sessions) as session:
             actions = [a.action for a in await session.scalars(select(AuditEntry))]
-        assert actions.count("rota_membership") == 2 and "role" in actions
+        assert actions.count("on_rota") == 2 and "role" in actions
 
 
 async def test_lead_uses_mentions_in_the_channel(sqlite_url: str) -> None:
