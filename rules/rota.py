@@ -1,0 +1,245 @@
+"""Rota generation: one holder per working day, fair over time, never two days in a row.
+
+Fairness, precisely: a person's expected number of duties is their share of all available
+person-days times the days to assign (kept days excluded), plus what earlier periods owe them
+(`carry`). The generator gives each day to the available person whose remaining quota is most
+urgent (remaining quota ÷ remaining available days), never to the holder of the day before
+when someone else is available. It is deterministic: the same input gives the same rota.
+"""
+
+from collections import deque
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+from math import ceil, floor
+
+from rules.flow import FlowNetwork
+
+
+@dataclass(frozen=True)
+class RotaPerson:
+    id: int
+    workdays: frozenset[int] = frozenset(range(5))  # Monday = 0
+
+
+@dataclass(frozen=True)
+class RotaInput:
+    people: Sequence[RotaPerson]
+    days: Sequence[date]  # the working days to fill, in order
+    absences: Mapping[int, frozenset[date]] = field(default_factory=dict)
+    kept: Mapping[date, int | None] = field(default_factory=dict)  # fixed by hand or by a swap
+    carry: Mapping[int, float] = field(default_factory=dict)  # duties earlier periods owe
+    before: int | None = None  # who held the working day just before the range
+
+
+def is_available(person: RotaPerson, day: date, absences: Mapping[int, frozenset[date]]) -> bool:
+    return day.weekday() in person.workdays and day not in absences.get(person.id, frozenset())
+
+
+def expected_counts(inp: RotaInput) -> dict[int, Fraction]:
+    """Each person's fair number of the days to assign (kept days excluded), carry included."""
+    free = [d for d in inp.days if d not in inp.kept]
+    available = {p.id: sum(1 for d in free if is_available(p, d, inp.absences)) for p in inp.people}
+    total = sum(available.values())
+    staffed = sum(1 for d in free if any(is_available(p, d, inp.absences) for p in inp.people))
+    if total == 0:
+        return {p.id: Fraction(0) for p in inp.people}
+    # Exact fractions: ties between equally urgent people must be real ties.
+    share = {pid: Fraction(n * staffed, total) for pid, n in available.items()}
+    if not inp.carry:
+        return share
+    zero = Fraction(0)
+    owed = {
+        pid: max(share[pid] + Fraction(inp.carry.get(pid, 0.0)), zero) if available[pid] else zero
+        for pid in share
+    }
+    scale = Fraction(staffed) / sum(owed.values()) if sum(owed.values()) else zero
+    return {pid: value * scale for pid, value in owed.items()}
+
+
+def quotas(expected: Mapping[int, Fraction]) -> dict[int, tuple[int, int]]:
+    """The whole numbers of duties within one of each expectation: (at least, at most)."""
+    return {pid: (floor(value), ceil(value)) for pid, value in expected.items()}
+
+
+def _shares(inp: RotaInput, free: list[date]) -> dict[frozenset[int], dict[int, int]]:
+    """How many days of each kind (the set of people available) each person takes.
+
+    A max flow, raised in stages: first everyone's lower bound, then the upper bound, then
+    without bound for days nobody within bounds can take. Flow into the sink never shrinks,
+    so when a fair solution exists this finds one.
+    """
+    kinds: dict[frozenset[int], int] = {}
+    for day in free:
+        who = frozenset(p.id for p in inp.people if is_available(p, day, inp.absences))
+        if who:
+            kinds[who] = kinds.get(who, 0) + 1
+    people = [p.id for p in inp.people]
+    index = {pid: 1 + len(kinds) + i for i, pid in enumerate(people)}
+    sink = 1 + len(kinds) + len(people)
+    net = FlowNetwork(sink + 1)
+    links: dict[tuple[frozenset[int], int], int] = {}
+    for k, (who, count) in enumerate(kinds.items(), start=1):
+        net.add_edge(0, k, count)
+        for pid in sorted(who):
+            links[(who, pid)] = net.add_edge(k, index[pid], count)
+    bounds = quotas(expected_counts(inp))
+    outlets = {pid: net.add_edge(index[pid], sink, bounds[pid][0]) for pid in people}
+    net.max_flow(0, sink)
+    for stage in (1, 2):
+        for pid in people:
+            net.raise_capacity(outlets[pid], bounds[pid][1] if stage == 1 else len(free))
+        net.max_flow(0, sink)
+    shares: dict[frozenset[int], dict[int, int]] = {who: {} for who in kinds}
+    for (who, pid), edge in links.items():
+        if net.flow(edge):
+            shares[who][pid] = net.flow(edge)
+    return shares
+
+
+def generate(inp: RotaInput) -> dict[date, int | None]:
+    free = [d for d in inp.days if d not in inp.kept]
+    shares = _shares(inp, free)
+    people = {p.id: p for p in inp.people}
+    rota: dict[date, int | None] = {}
+    last_held: dict[int, int] = {}
+    kinds = [
+        frozenset(pid for pid, p in people.items() if is_available(p, day, inp.absences))
+        for day in inp.days
+    ]
+    previous = inp.before
+    for index, day in enumerate(inp.days):
+        if day in inp.kept:
+            previous = rota[day] = inp.kept[day]
+            continue
+        kind = kinds[index]
+        if not kind:
+            previous = rota[day] = None
+            continue
+        share = shares[kind]
+        after = inp.days[index + 1] if index + 1 < len(inp.days) else None
+        blocked = {previous, inp.kept.get(after) if after else None}
+        allowed = [pid for pid in sorted(kind) if pid not in blocked] or sorted(kind)
+        choices = [pid for pid in allowed if share.get(pid, 0) > 0] or allowed
+        tomorrow = _tomorrow(inp, kinds, shares, index)
+        chosen = max(choices, key=lambda pid: _priority(pid, kind, tomorrow, shares, last_held))
+        share[chosen] = share.get(chosen, 0) - 1
+        last_held[chosen] = index
+        previous = rota[day] = chosen
+    _repair(rota, inp, quotas(expected_counts(inp)))
+    return rota
+
+
+def _priority(
+    pid: int,
+    kind: frozenset[int],
+    tomorrow: frozenset[int] | None,
+    shares: dict[frozenset[int], dict[int, int]],
+    last_held: dict[int, int],
+) -> tuple[bool, int, int, int]:
+    """Not the only one left who could take tomorrow; then most days of this kind still to
+    take (spreads them out); then whoever waited longest; then a fixed order."""
+    free_tomorrow = tomorrow is None or any(
+        n - (other == pid and tomorrow is kind) > 0
+        for other, n in shares[tomorrow].items()
+        if other != pid
+    )
+    return (free_tomorrow, shares[kind].get(pid, 0), -last_held.get(pid, -1), -pid)
+
+
+def _repair(
+    rota: dict[date, int | None], inp: RotaInput, bounds: dict[int, tuple[int, int]]
+) -> None:
+    """Bring everyone within their bounds by chains of single-day hand-overs.
+
+    Sequencing alone can miss the bound near the end of a range, because the no-two-days-in-
+    a-row rule ties neighbouring days together. A chain is found breadth-first: the person
+    over their share gives a day to someone who may take it, who gives one of theirs on,
+    until someone with room is reached; no step creates two days in a row.
+    """
+    days = list(inp.days)
+    people = {p.id: p for p in inp.people}
+    for _ in range(len(days)):
+        counts = dict.fromkeys(people, 0)
+        for day, holder in rota.items():
+            if holder is not None and day not in inp.kept:
+                counts[holder] += 1
+        over = [pid for pid in people if counts[pid] > bounds[pid][1]]
+        under = [pid for pid in people if counts[pid] < bounds[pid][0]]
+        if over:
+            with_room = {pid for pid in people if counts[pid] < bounds[pid][1]}
+            chain = _chain(rota, inp, days, people, [over[0]], with_room)
+        elif under:
+            spare = [pid for pid in people if counts[pid] > bounds[pid][0]]
+            chain = _chain(rota, inp, days, people, spare, {under[0]})
+        else:
+            return
+        if not chain:
+            return
+        for day, taker in chain:
+            rota[day] = taker
+
+
+def _chain(
+    rota: dict[date, int | None],
+    inp: RotaInput,
+    days: list[date],
+    people: dict[int, RotaPerson],
+    givers: list[int],
+    with_room: set[int],
+) -> list[tuple[date, int]]:
+    """Hand-overs (day, new holder) from one of `givers` on to one of `with_room`.
+
+    A taker who already holds a neighbouring day must hand that very day on in the next step.
+    Each (person, day) hand-over is tried once, so the search is bounded.
+    """
+
+    def holder(index: int, changes: dict[int, int]) -> int | None:
+        if index < 0:
+            return inp.before
+        if index >= len(days):
+            return None
+        return changes.get(index, rota[days[index]])
+
+    tried: set[tuple[int, int]] = set()
+    queue: deque[tuple[int, int | None, dict[int, int]]] = deque((g, None, {}) for g in givers)
+    while queue and len(tried) < 20_000:
+        giver, forced, changes = queue.popleft()
+        mine = (
+            [forced]
+            if forced is not None
+            else [
+                i for i, d in enumerate(days) if d not in inp.kept and holder(i, changes) == giver
+            ]
+        )
+        for index in mine:
+            for taker in sorted(people):
+                if (
+                    taker == giver
+                    or (taker, index) in tried
+                    or not is_available(people[taker], days[index], inp.absences)
+                ):
+                    continue
+                adjacent = [i for i in (index - 1, index + 1) if holder(i, changes) == taker]
+                if len(adjacent) > 1 or any(i < 0 or days[i] in inp.kept for i in adjacent):
+                    continue
+                tried.add((taker, index))
+                step = {**changes, index: taker}
+                if not adjacent and taker not in givers and taker in with_room:
+                    return [(days[i], pid) for i, pid in step.items()]
+                queue.append((taker, adjacent[0] if adjacent else None, step))
+    return []
+
+
+def _tomorrow(
+    inp: RotaInput,
+    kinds: list[frozenset[int]],
+    shares: dict[frozenset[int], dict[int, int]],
+    index: int,
+) -> frozenset[int] | None:
+    """The kind of the next day to fill, if it is the very next working day and has a choice."""
+    if index + 1 >= len(inp.days) or inp.days[index + 1] in inp.kept:
+        return None
+    nxt = kinds[index + 1]
+    return nxt if len(nxt) > 1 and nxt in shares else None
