@@ -71,9 +71,9 @@ def _complete(day: int, month: int, year: str | None, today: date) -> date:
     if year:
         return date(int(year) + (2000 if len(year) == 2 else 0), month, day)
     date(2028, month, day)  # raises for a day no year has (31.02)
-    for year in range(today.year, today.year + 5):
+    for candidate in range(today.year, today.year + 5):
         try:
-            guess = date(year, month, day)
+            guess = date(candidate, month, day)
         except ValueError:  # 29.02 outside a leap year
             continue
         if guess >= today - LOOKBACK:
