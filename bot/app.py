@@ -15,6 +15,7 @@ from bot.outbox_sender import OutboxSender
 from bot.runner import TurnRunner
 from bot.scheduler import start_scheduler
 from bot.teams_edge import TeamsEdge
+from dialogs import calendar_feed
 from store.db import create_engine, is_reachable, sessions, upgrade
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ def create_app(
     app.router.add_post("/api/messages", _messages)
     app.router.add_get("/healthz", _health)
     app.router.add_get("/readyz", _ready)
+    app.router.add_get("/ical/{secret}.ics", _calendar)
     return app
 
 
@@ -83,6 +85,15 @@ def _database_and_bot(  # type: ignore[no-untyped-def]
 
 async def _messages(request: web.Request) -> web.Response:
     return await request.app[SERVICES].edge.handle_http(request)
+
+
+async def _calendar(request: web.Request) -> web.Response:
+    services = request.app[SERVICES]
+    secret = request.match_info["secret"]
+    body = await services.runner.run(lambda ctx: calendar_feed.render(ctx, secret))
+    if body is None:
+        raise web.HTTPNotFound()
+    return web.Response(body=body, content_type="text/calendar", charset="utf-8")
 
 
 async def _health(request: web.Request) -> web.Response:

@@ -2,18 +2,27 @@
 
 import argparse
 import asyncio
+import csv
 import ipaddress
+import json
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from pathlib import Path
 
 from aiohttp import web
 
 from bot.app import create_app
+from bot.clock import SystemClock
 from bot.config import ConfigError, Settings, load_settings
-from bot.logs import setup_logging
-from dialogs.context import ROLES
+from bot.logs import RedactingAccessLogger, setup_logging
+from dialogs.announcements import compose_morning, queue_morning
+from dialogs.context import ROLES, Context
+from dialogs.duty import range_problem
+from dialogs.messages import t
+from dialogs.planning import plan
+from rules.names import Named, match_name
 from store.db import create_engine, sessions, unit_of_work, upgrade
 from store.members import RosterEntry
 from store.models import Team
@@ -76,7 +85,34 @@ def _parser() -> argparse.ArgumentParser:
     role.add_argument("--aad-id", required=True)
     role.add_argument("--role", choices=ROLES, required=True)
     role.set_defaults(func=_members_set_role)
+    rota = sub.add_parser("rota", help="the rota").add_subparsers(required=True)
+    generate = rota.add_parser("generate", help="plan a range again (kept days stay)")
+    show = rota.add_parser("show", help="print the rota")
+    for command in (generate, show):
+        command.add_argument("--from", dest="first", required=True, type=_iso_date)
+        command.add_argument("--to", dest="last", required=True, type=_iso_date)
+        command.add_argument("--team", help="team id or name (needed if there are several)")
+    generate.set_defaults(func=_rota_generate)
+    show.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    show.set_defaults(func=_rota_show)
+    load = rota.add_parser("import", help="keep days from a CSV: date,email or date,name")
+    load.add_argument("file", type=Path)
+    load.add_argument("--team")
+    load.set_defaults(func=_rota_import)
+
+    announce = sub.add_parser("announce", help="queue the morning announcement now")
+    announce.add_argument("--date", type=_iso_date, help="default: today")
+    announce.add_argument("--team")
+    announce.add_argument("--dry-run", action="store_true", help="print it instead")
+    announce.set_defaults(func=_announce)
     return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2027-01-05") from exc
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -91,7 +127,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         host=args.host,
         port=args.port,
         print=None,
-        access_log_format='%a "%r" %s %b %Tf',
+        access_log_class=RedactingAccessLogger,
     )
     return 0
 
@@ -116,9 +152,11 @@ def _db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-async def _team(store: Store, ref: str) -> Team:
+async def _team(store: Store, ref: str | None) -> Team:
     teams = await store.teams.all_active()
-    found = [t for t in teams if str(t.id) == ref or t.name.casefold() == ref.casefold()]
+    found = [
+        t for t in teams if ref is None or str(t.id) == ref or t.name.casefold() == ref.casefold()
+    ]
     if len(found) != 1:
         known = ", ".join(f"{t.id} ({t.name})" for t in teams) or "none"
         raise CliError(f"no single team matches {ref!r}; teams: {known}")
@@ -126,11 +164,17 @@ async def _team(store: Store, ref: str) -> Team:
 
 
 def _with_store(settings: Settings, work):  # type: ignore[no-untyped-def]
+    return _in_context(settings, lambda ctx: work(ctx.store))
+
+
+def _in_context(settings: Settings, work):  # type: ignore[no-untyped-def]
+    """Run `work(ctx)` in one transaction, as the bot's dialogs and jobs do."""
+
     async def run():  # type: ignore[no-untyped-def]
         engine = create_engine(settings.database_url)
         try:
             async with unit_of_work(sessions(engine)) as session:
-                return await work(Store(session))
+                return await work(Context(Store(session), SystemClock(), settings))
         finally:
             await engine.dispose()
 
@@ -190,6 +234,134 @@ def _members_set_role(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{member.name} is now {args.role}")
 
     _with_store(settings, work)
+    return 0
+
+
+def _rota_generate(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(ctx: Context) -> None:
+        team = await _team(ctx.store, args.team)
+        problem = range_problem(args.first, args.last, ctx.today())
+        if problem:
+            raise CliError(t("en", problem))
+        changes = await plan(ctx, team, args.first, args.last, replan_from=args.first)
+        ctx.store.audit.record(
+            team.id,
+            None,
+            "cli_generate",
+            "rota",
+            ctx.clock.now(),
+            None,
+            {"from": args.first.isoformat(), "to": args.last.isoformat()},
+        )
+        print(f"planned {args.first} to {args.last}: {len(changes)} days changed holder")
+
+    _in_context(settings, work)
+    return 0
+
+
+def _rota_show(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(ctx: Context) -> list[dict[str, str | None]]:
+        team = await _team(ctx.store, args.team)
+        if args.last < args.first:
+            raise CliError("--to is before --from")
+        duties = await ctx.store.rota.between(team.id, args.first, args.last)
+        people = {m.id: m for m, _ in await ctx.store.members.of_team(team.id)}
+        rows = []
+        for day in ctx.team_settings(team).calendar.working_days(args.first, args.last):
+            duty = duties.get(day)
+            member = people.get(duty.member_id) if duty and duty.member_id else None
+            rows.append(
+                {
+                    "date": day.isoformat(),
+                    "holder_name": member.name if member else None,
+                    "holder_aad_id": member.aad_object_id if member else None,
+                }
+            )
+        return rows
+
+    rows = _in_context(settings, work)
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        out = csv.writer(sys.stdout)
+        out.writerow(["date", "holder_name", "holder_aad_id"])
+        out.writerows([r["date"], r["holder_name"] or "", r["holder_aad_id"] or ""] for r in rows)
+    else:
+        for r in rows:
+            weekday = date.fromisoformat(str(r["date"])).strftime("%a")
+            print(f"{r['date']}  {weekday}  {r['holder_name'] or '-'}")
+    return 0
+
+
+def _rota_import(args: argparse.Namespace, settings: Settings) -> int:
+    """A centre's existing spreadsheet: each row keeps a day for a person (by email or name)."""
+    try:
+        lines = list(csv.reader(args.file.read_text(encoding="utf-8-sig").splitlines()))
+    except OSError as exc:
+        raise CliError(f"cannot read {args.file}: {exc.strerror}") from exc
+
+    async def work(ctx: Context) -> int:
+        team = await _team(ctx.store, args.team)
+        people = [
+            m for m, ms in await ctx.store.members.of_team(team.id) if ms.role != "switchboard"
+        ]
+        calendar = ctx.team_settings(team).calendar
+        planned: list[tuple[date, int]] = []
+        for number, row in enumerate(lines, start=1):
+            if not row or (number == 1 and row[0].strip().lower() in ("date", "dato")):
+                continue
+            if len(row) < 2:
+                raise CliError(f"line {number}: expected date,email or date,name")
+            try:
+                day = date.fromisoformat(row[0].strip())
+            except ValueError:
+                raise CliError(f"line {number}: {row[0]!r} is not a date like 2027-01-05") from None
+            if not calendar.is_working_day(day):
+                raise CliError(f"line {number}: {day} is not a working day")
+            who = row[1].strip()
+            found = [m for m in people if m.email.casefold() == who.casefold()] or [
+                n.item for n in match_name(who, [Named(m.name, m) for m in people])
+            ]
+            if len(found) != 1:
+                raise CliError(
+                    f"line {number}: {'no one' if not found else 'several'} "
+                    f"in {team.name} match {who!r}"
+                )
+            planned.append((day, found[0].id))
+        now = ctx.clock.now()
+        for day, member_id in planned:
+            before = await ctx.store.rota.set(
+                team.id, day, member_id, now, kept=True, source="import"
+            )
+            ctx.store.audit.record(
+                team.id,
+                None,
+                "duty",
+                f"day:{day.isoformat()}",
+                now,
+                {"member": before},
+                {"member": member_id},
+            )
+        return len(planned)
+
+    print(f"imported {_in_context(settings, work)} days")
+    return 0
+
+
+def _announce(args: argparse.Namespace, settings: Settings) -> int:
+    """The scheduler's own code path; the running server's outbox sends what is queued."""
+
+    async def work(ctx: Context) -> str:
+        team = await _team(ctx.store, args.team)
+        day = args.date or ctx.today()
+        if not ctx.team_settings(team).calendar.is_working_day(day):
+            raise CliError(f"{day} is not a working day")
+        if args.dry_run:
+            return (await compose_morning(ctx, team, day)).post.text
+        queued = await queue_morning(ctx, team, day)
+        return "queued" if queued else "already queued or sent for that day"
+
+    print(_in_context(settings, work))
     return 0
 
 

@@ -30,6 +30,10 @@ class Settings:
     rate_limit_seconds: float = 10.0
     outbox_concurrency: int = 8
     log_format: str = "text"
+    rota_weeks: int = 8
+    headsup_time: str = "15:00"
+    # Where people reach the server from outside, for calendar links.
+    public_url: str = "http://127.0.0.1:3978"
     # Where Bot Framework's token signing keys are published; tests point it at a stand-in.
     openid_metadata_url: str = ""
 
@@ -55,6 +59,9 @@ ENV_NAMES = {
     "HOTLINE_LATEST_ANNOUNCE_TIME": "latest_announce_time",
     "HOTLINE_LANGUAGE": "language",
     "HOTLINE_LOG_FORMAT": "log_format",
+    "HOTLINE_ROTA_WEEKS": "rota_weeks",
+    "HOTLINE_HEADSUP_TIME": "headsup_time",
+    "HOTLINE_PUBLIC_URL": "public_url",
     "TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL": "openid_metadata_url",
 }
 
@@ -106,7 +113,7 @@ def _validated(values: dict[str, object]) -> Settings:
         settings.zone  # noqa: B018 - validates the name
     except ZoneInfoNotFoundError as exc:
         raise ConfigError(f"timezone: unknown zone {settings.timezone!r}") from exc
-    for key in ("announce_time", "latest_announce_time"):
+    for key in ("announce_time", "latest_announce_time", "headsup_time"):
         if not _is_hhmm(getattr(settings, key)):
             raise ConfigError(f"{key}: expected HH:MM, got {getattr(settings, key)!r}")
     if settings.language not in ("da", "en"):

@@ -1,10 +1,13 @@
-"""Scheduled jobs. Importable functions with fixed ids, so a scheduler can name them."""
+"""Scheduled jobs. Importable functions with fixed ids, so a scheduler can name them; each
+team's work runs in its own transaction, so one team's trouble does not stop the others."""
 
 import logging
 from typing import TYPE_CHECKING
 
 from bot.delivery import DeliveryError
+from dialogs.announcements import tick_team
 from dialogs.plain import TeamEvent
+from dialogs.planning import horizon, plan
 from store.db import unit_of_work
 from store.store import Store
 
@@ -12,6 +15,43 @@ if TYPE_CHECKING:
     from bot.app import Services
 
 log = logging.getLogger(__name__)
+
+
+async def _team_ids(services: "Services") -> list[int]:
+    async with unit_of_work(services.sessions) as session:
+        return [t.id for t in await Store(session).teams.all_active()]
+
+
+async def tick(services: "Services") -> int:
+    """Every minute: morning announcements and heads-ups that are due. Returns how many were
+    queued; the outbox key makes a second run, or a second replica, harmless."""
+    queued = 0
+    for team_id in await _team_ids(services):
+        try:
+            done = await services.runner.run(lambda ctx, tid=team_id: tick_team(ctx, tid))
+        except Exception:
+            log.exception("tick failed for team %d", team_id)
+            continue
+        queued += len(done)
+    return queued
+
+
+async def extend_rotas(services: "Services") -> int:
+    """Nightly: plan every team's empty days up to the horizon. Returns days planned."""
+    planned = 0
+    for team_id in await _team_ids(services):
+
+        async def work(ctx, tid=team_id) -> int:  # type: ignore[no-untyped-def]
+            team = await ctx.store.teams.get(tid)
+            today = ctx.today()
+            changes = await plan(ctx, team, today, horizon(ctx, team))
+            return len(changes)
+
+        try:
+            planned += await services.runner.run(work)
+        except Exception:
+            log.exception("rota extension failed for team %d", team_id)
+    return planned
 
 
 async def sync_rosters(services: "Services") -> int:
@@ -34,3 +74,8 @@ async def sync_rosters(services: "Services") -> int:
         )
         synced += 1
     return synced
+
+
+async def nightly(services: "Services") -> None:
+    await sync_rosters(services)
+    await extend_rotas(services)

@@ -6,6 +6,7 @@ the dialogs can stay simple and the edge can stay thin.
 
 import logging
 from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -24,6 +25,7 @@ from store.store import Store
 log = logging.getLogger(__name__)
 
 ATTEMPTS = 3
+T = TypeVar("T")
 
 
 class TurnRunner:
@@ -48,26 +50,25 @@ class TurnRunner:
         if verdict == "warn":
             return [refusal(req, "slow_down")]
         try:
-            return await self._in_transaction(lambda ctx: handle_message(req, ctx))
+            return await self.run(lambda ctx: handle_message(req, ctx))
         except Exception:
             log.exception("message turn failed, error id %s (scope=%s)", ref, req.scope)
             return [refusal(req, "error_apology", ref=ref)]
 
     async def team_event(self, event: TeamEvent) -> list[Reply]:
         new_correlation_id()
-        return await self._in_transaction(lambda ctx: on_team_event(event, ctx))
+        return await self.run(lambda ctx: on_team_event(event, ctx))
 
-    async def _in_transaction(
-        self, work: Callable[[Context], Awaitable[list[Reply]]]
-    ) -> list[Reply]:
+    async def run(self, work: Callable[[Context], Awaitable[T]]) -> T:
+        """Run work in one transaction (retried on write races); kick the outbox after."""
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 async with unit_of_work(self.sessions) as session:
                     ctx = Context(Store(session), self.clock, self.settings)
-                    replies = await work(ctx)
+                    result = await work(ctx)
                 if ctx.outbox_touched:
                     self.on_outbox()
-                return replies
+                return result
             except (IntegrityError, OperationalError, DBAPIError) as exc:
                 # Two turns raced for the same row: the loser starts over on fresh data.
                 if attempt == ATTEMPTS or not _is_race(exc):

@@ -1,6 +1,7 @@
 """APScheduler inside the server. Jobs are kept in memory on purpose (APScheduler forbids
 sharing a job store between schedulers); the database makes a double run harmless."""
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -15,11 +16,23 @@ if TYPE_CHECKING:
 def start_scheduler(services: "Services") -> AsyncIOScheduler:
     zone = services.settings.zone
     scheduler = AsyncIOScheduler(timezone=zone)
+    # Every minute, and once right away: a server that starts at 09:30 still posts the
+    # morning announcement (until the team's latest time).
     scheduler.add_job(
-        jobs.sync_rosters,
+        jobs.tick,
+        CronTrigger(minute="*", timezone=zone),
+        args=[services],
+        id="tick",
+        replace_existing=True,
+        coalesce=True,
+        max_instances=1,
+        next_run_time=datetime.now(zone),
+    )
+    scheduler.add_job(
+        jobs.nightly,
         CronTrigger(hour=2, minute=30, timezone=zone),
         args=[services],
-        id="sync_rosters",
+        id="nightly",
         replace_existing=True,
         coalesce=True,
         misfire_grace_time=3600,

@@ -72,3 +72,22 @@ def choice_input(
 
 def buttons(actions: list[dict[str, Any]]) -> dict[str, Any]:
     return {"type": "ActionSet", "actions": actions}
+
+
+def row(cells: list[str], *, bold: bool = False, accent: bool = False) -> dict[str, Any]:
+    """One line of a table, as a ColumnSet (Teams renders it everywhere)."""
+    columns = []
+    for i, cell in enumerate(cells):
+        block: dict[str, Any] = {"type": "TextBlock", "text": cell, "wrap": True}
+        if bold:
+            block["weight"] = "Bolder"
+        if accent:
+            block["color"] = "Accent"
+        columns.append(
+            {
+                "type": "Column",
+                "width": "stretch" if i == len(cells) - 1 else "auto",
+                "items": [block],
+            }
+        )
+    return {"type": "ColumnSet", "columns": columns, "spacing": "Small"}

@@ -1,11 +1,13 @@
 """What a dialog gets: the store, the clock, the settings, and who is asking."""
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from bot.clock import Clock
 from bot.config import Settings
 from dialogs.plain import Reply, Request
+from rules.working_days import Calendar
 from store.models import Member, Membership, Team
 from store.store import Store
 
@@ -21,6 +23,8 @@ class TeamSettings:
     latest_announce_time: str
     post_language: str
     closed_days: tuple[str, ...]
+    headsup_time: str
+    rota_weeks: int
 
     @classmethod
     def of(cls, defaults: Settings, saved: dict[str, Any] | None) -> "TeamSettings":
@@ -31,7 +35,13 @@ class TeamSettings:
             latest_announce_time=saved.get("latest_announce_time", defaults.latest_announce_time),
             post_language=saved.get("post_language", defaults.language),
             closed_days=tuple(saved.get("closed_days", ("12-24",))),
+            headsup_time=saved.get("headsup_time", defaults.headsup_time),
+            rota_weeks=int(saved.get("rota_weeks", defaults.rota_weeks)),
         )
+
+    @property
+    def calendar(self) -> Calendar:
+        return Calendar.of(self.closed_days)
 
 
 @dataclass
@@ -54,6 +64,12 @@ class Context:
 
     def team_settings(self, team: Team) -> TeamSettings:
         return TeamSettings.of(self.settings, team.settings)
+
+    def today(self) -> date:
+        return self.clock.now().astimezone(self.settings.zone).date()
+
+    def local_now(self) -> datetime:
+        return self.clock.now().astimezone(self.settings.zone)
 
 
 @dataclass

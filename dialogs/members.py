@@ -4,6 +4,7 @@ from dialogs.commands import Invocation
 from dialogs.context import ROLES, Caller, Context
 from dialogs.messages import t, weekday_names
 from dialogs.plain import Reply
+from dialogs.planning import replan_ahead
 from dialogs.targets import target_and_rest
 from rules import weekdays
 from rules.text import fold
@@ -59,11 +60,11 @@ async def _target(
 
 def change_membership(
     caller: Caller, ctx: Context, ms: Membership, field: str, value: object
-) -> None:
-    """Set one field of a membership and audit it, if it really changes."""
+) -> bool:
+    """Set one field of a membership and audit it; True if it really changed."""
     before = getattr(ms, field)
     if before == value:
-        return
+        return False
     setattr(ms, field, value)
     ctx.store.audit.record(
         ms.team_id,
@@ -74,6 +75,7 @@ def change_membership(
         {field: before},
         {field: value},
     )
+    return True
 
 
 async def set_role(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
@@ -91,8 +93,8 @@ async def set_role(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]
         if sum(1 for _, other in people if other.role == "lead") == 1:
             return [Reply(t(lang, "last_lead", name=member.name))]
     change_membership(caller, ctx, ms, "role", role)
-    if role == "switchboard":
-        change_membership(caller, ctx, ms, "on_rota", False)
+    if role == "switchboard" and change_membership(caller, ctx, ms, "on_rota", False):
+        await replan_ahead(ctx, caller.team, caller.member.id)
     return [Reply(t(lang, "role_set", name=member.name, role=t(lang, f"role.{role}")))]
 
 
@@ -111,7 +113,9 @@ async def _set_rota(caller: Caller, inv: Invocation, ctx: Context, on: bool) -> 
     member, ms, _ = found
     if on and ms.role == "switchboard":
         return [Reply(t(caller.lang, "rota_not_switchboard", name=member.name))]
-    change_membership(caller, ctx, ms, "on_rota", on)
+    if change_membership(caller, ctx, ms, "on_rota", on):
+        assert caller.team is not None
+        await replan_ahead(ctx, caller.team, caller.member.id)
     return [Reply(t(caller.lang, "rota_on" if on else "rota_off", name=member.name))]
 
 
@@ -124,7 +128,9 @@ async def set_workdays(caller: Caller, inv: Invocation, ctx: Context) -> list[Re
         days = weekdays.parse_weekdays(rest)
     except weekdays.BadWeekdays:
         return [Reply(t(caller.lang, "workdays_bad"))]
-    change_membership(caller, ctx, ms, "workdays", weekdays.encode(days))
+    if change_membership(caller, ctx, ms, "workdays", weekdays.encode(days)) and ms.on_rota:
+        assert caller.team is not None
+        await replan_ahead(ctx, caller.team, caller.member.id)
     shown = weekdays.format_weekdays(days, weekday_names(caller.lang))
     return [Reply(t(caller.lang, "workdays_set", name=member.name, days=shown))]
 

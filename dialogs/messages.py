@@ -1,5 +1,6 @@
 """The one message catalogue: every text a user sees, in Danish and English."""
 
+from datetime import date
 from typing import Any
 
 LANGUAGES = ("da", "en")
@@ -214,8 +215,129 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "none": ("ingen", "none"),
     "not_set": ("ikke sat", "not set"),
-    # Weekdays
+    # Weekdays and dates
     "weekdays": ("man,tir,ons,tor,fre,lør,søn", "mon,tue,wed,thu,fri,sat,sun"),
+    "weekdays_long": (
+        "mandag,tirsdag,onsdag,torsdag,fredag,lørdag,søndag",
+        "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
+    ),
+    "months": (
+        "januar,februar,marts,april,maj,juni,juli,august,september,oktober,november,december",
+        "January,February,March,April,May,June,July,August,September,October,November,December",
+    ),
+    "day_format": ("{weekday} {day}. {month}", "{weekday} {day} {month}"),
+    "bad_date": (
+        'Jeg kan ikke læse datoen "{text}". Skriv fx i dag, i morgen, mandag, 5/1, 5.1.2027, '
+        "5. januar eller 2027-01-05.",
+        'I can\'t read the date "{text}". Write e.g. today, tomorrow, monday or 2027-01-05.',
+    ),
+    # Duty and rota
+    "cmd.duty": ("Hvem har vagten (i dag eller en dato)", "Who is on duty (today or a date)"),
+    "cmd.rota": ("Vis vagtplanen", "Show the rota"),
+    "cmd.my_duties": ("Dine kommende vagter", "Your coming duties"),
+    "cmd.set_duty": ("Giv en dag til en kollega", "Give a day to a colleague"),
+    "cmd.generate": ("Lav vagtplanen for en periode igen", "Plan a period of the rota again"),
+    "cmd.calendar": ("Link til din vagtkalender", "Link to your duty calendar"),
+    "cmd.new_calendar": (
+        "Nyt kalenderlink (det gamle holder op)",
+        "New calendar link (the old one stops)",
+    ),
+    "duty_answer": (
+        "**{day}**: {holder} har fastholdelsestelefonen, {phone}. "
+        "Næste arbejdsdag, {next_day}: {next_holder}.",
+        "**{day}**: {holder} holds the retention hotline, {phone}. "
+        "Next working day, {next_day}: {next_holder}.",
+    ),
+    "duty_nobody": (
+        "**{day}**: ingen har fastholdelsestelefonen endnu. Næste arbejdsdag, {next_day}: "
+        "{next_holder}.",
+        "**{day}**: nobody holds the retention hotline yet. Next working day, {next_day}: "
+        "{next_holder}.",
+    ),
+    "duty_closed": (
+        "{day} er ikke en arbejdsdag{reason}. Næste arbejdsdag er {next_day}: {next_holder}, "
+        "{phone}.",
+        "{day} is not a working day{reason}. The next working day is {next_day}: {next_holder}, "
+        "{phone}.",
+    ),
+    "nobody": ("ingen endnu", "nobody yet"),
+    "no_phone": ("nummeret er ikke sat", "the number is not set"),
+    "rota_title": ("Vagtplan {first} – {last}", "Rota {first} – {last}"),
+    "rota_today": ("i dag", "today"),
+    "rota_you": ("dig", "you"),
+    "rota_empty": (
+        "Der er ingen på vagtplanen endnu. En teamleder skriver **på vagtplan NAVN**.",
+        "Nobody is on the rota yet. A team lead types **on rota NAME**.",
+    ),
+    "rota_usage": (
+        "Skriv fx **vagtplan**, **vagtplan næste uge**, **vagtplan uge 3** eller "
+        "**vagtplan måned**.",
+        "Type e.g. **rota**, **rota next week**, **rota week 3** or **rota month**.",
+    ),
+    "my_duties_title": ("Dine kommende vagter", "Your coming duties"),
+    "my_duties_none": (
+        "Du har ingen vagter de næste {weeks} uger.",
+        "You have no duties in the next {weeks} weeks.",
+    ),
+    "set_duty_ok": (
+        "{day}: {name} har nu fastholdelsestelefonen.",
+        "{day}: {name} now holds the retention hotline.",
+    ),
+    "set_duty_usage": (
+        "Skriv fx **sæt vagt 5.1 Anne**.",
+        "Type e.g. **set duty 2027-01-05 Anne**.",
+    ),
+    "not_working_day": ("{day} er ikke en arbejdsdag.", "{day} is not a working day."),
+    "not_on_rota": ("{name} er ikke på vagtplanen.", "{name} is not on the rota."),
+    "generated": (
+        "Vagtplanen fra {first} til {last} er lagt igen: {changed} dage fik en ny.",
+        "The rota from {first} to {last} is planned again: {changed} days changed holder.",
+    ),
+    "range_usage": (
+        "Skriv fx **lav vagtplan 4.1.2027 29.1.2027**.",
+        "Type e.g. **generate rota 2027-01-04 2027-01-29**.",
+    ),
+    "range_backwards": (
+        "Slutdatoen ligger før startdatoen.",
+        "The end date is before the start date.",
+    ),
+    "range_too_long": ("Højst to år ad gangen.", "At most two years at a time."),
+    "range_past": ("Fortiden kan ikke planlægges om.", "The past cannot be planned again."),
+    # Morning announcement and reminders
+    "announce": (
+        "Godmorgen! I dag, {day}, har {holder} fastholdelsestelefonen: **{phone}**. "
+        "Næste arbejdsdag ({next_day}): {next_holder}.",
+        "Good morning! Today, {day}, {holder} holds the retention hotline: **{phone}**. "
+        "Next working day ({next_day}): {next_holder}.",
+    ),
+    "announce_nobody": (
+        "Godmorgen! I dag, {day}, har **ingen** fastholdelsestelefonen{why}. "
+        "Forslag: {suggestion}, der har færrest vagter i denne måned. "
+        "Teamlederne har fået besked.",
+        "Good morning! Today, {day}, **nobody** holds the retention hotline{why}. Suggestion: "
+        "{suggestion}, who has the fewest duties this month. The team leads have been told.",
+    ),
+    "announce_nobody_lead": (
+        "Ingen har fastholdelsestelefonen i dag, {day}{why}. Forslag: {suggestion}. Skriv "
+        "**sæt vagt {date} NAVN** for at give dagen til en kollega.",
+        "Nobody holds the retention hotline today, {day}{why}. Suggestion: {suggestion}. Type "
+        "**set duty {date} NAME** to give the day to a colleague.",
+    ),
+    "why_absent": (" ({name} er fraværende)", " ({name} is away)"),
+    "no_suggestion": ("ingen ledig", "nobody free"),
+    "headsup": (
+        "Husk: du har fastholdelsestelefonen {day}. Nummeret er {phone}.",
+        "Reminder: you hold the retention hotline on {day}. The number is {phone}.",
+    ),
+    # Calendar feed
+    "calendar_link": (
+        "Dit private kalenderlink (abonnér på det i Outlook): {url}\nDel det ikke. Skriv "
+        "**ny kalender** for at lave et nyt, så holder det gamle op med at virke.",
+        "Your private calendar link (subscribe to it in Outlook): {url}\nDo not share it. Type "
+        "**new calendar** to make a new one; the old one then stops working.",
+    ),
+    "ical_duty": ("Fastholdelsestelefonen", "Retention hotline"),
+    "ical_team_duty": ("Fastholdelsestelefonen: {name}", "Retention hotline: {name}"),
 }
 
 
@@ -233,3 +355,18 @@ def t(lang: str, key: str, **values: Any) -> str:
 
 def weekday_names(lang: str) -> list[str]:
     return t(lang, "weekdays").split(",")
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def format_day(lang: str, day: date) -> str:
+    """`mandag 4. januar` / `Monday 4 January`."""
+    return t(
+        lang,
+        "day_format",
+        weekday=t(lang, "weekdays_long").split(",")[day.weekday()],
+        day=day.day,
+        month=t(lang, "months").split(",")[day.month - 1],
+    )

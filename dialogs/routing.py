@@ -1,10 +1,57 @@
 """The routing table: every command, in Danish and English, with who may use it."""
 
-from dialogs import help, members, personal, team_setup
+from dialogs import calendar_feed, duty, help, members, personal, team_setup
 from dialogs.commands import Command
 
 COMMANDS: tuple[Command, ...] = (
     Command("help", ("hjælp", "?"), ("help",), "anyone", help.show_help),
+    Command(
+        "duty", ("vagt",), ("duty",), "member", duty.show_duty, "vagt i morgen", "duty tomorrow"
+    ),
+    Command(
+        "rota",
+        ("vagtplan",),
+        ("rota",),
+        "staff",
+        duty.show_rota,
+        "vagtplan næste uge",
+        "rota next week",
+    ),
+    Command("my_duties", ("mine vagter",), ("my duties",), "staff", duty.my_duties),
+    Command(
+        "set_duty",
+        ("sæt vagt",),
+        ("set duty",),
+        "lead",
+        duty.set_duty,
+        "sæt vagt 5.1 Anne",
+        "set duty 2027-01-05 Anne",
+    ),
+    Command(
+        "generate",
+        ("lav vagtplan",),
+        ("generate rota",),
+        "lead",
+        duty.generate_rota,
+        "lav vagtplan 4.1 29.1",
+        "generate rota 2027-01-04 2027-01-29",
+    ),
+    Command(
+        "calendar",
+        ("min kalender",),
+        ("my calendar",),
+        "staff",
+        calendar_feed.my_calendar,
+        personal_only=True,
+    ),
+    Command(
+        "new_calendar",
+        ("ny kalender",),
+        ("new calendar",),
+        "staff",
+        calendar_feed.new_calendar,
+        personal_only=True,
+    ),
     Command("members", ("medlemmer",), ("members",), "staff", members.list_members),
     Command(
         "role",

@@ -8,6 +8,7 @@ from dialogs.context import Caller, Context, TeamSettings
 from dialogs.members import change_membership
 from dialogs.messages import lang_of, t
 from dialogs.plain import Reply, TeamEvent
+from dialogs.planning import replan_ahead
 from rules.team_values import (
     BadValue,
     format_closed_day,
@@ -217,14 +218,17 @@ async def save_setup(
     if not await ctx.store.flows.claim(flow, int(values["v"]), caller.member.id, now, done=True):
         return [Reply(t(lang, "card_outdated", name=t(lang, "someone")))]
     await _store_settings(caller, changes, ctx)
+    rota_changed = False
     for member_id, (_, ms) in people.items():
         if ms.role == "switchboard":
             continue
         if "rota" in values:
-            change_membership(caller, ctx, ms, "on_rota", member_id in rota)
+            rota_changed |= change_membership(caller, ctx, ms, "on_rota", member_id in rota)
         if "leads" in values:
             demoted = "caseworker" if ms.role == "lead" else ms.role
             change_membership(caller, ctx, ms, "role", "lead" if member_id in leads else demoted)
+    if rota_changed:
+        await replan_ahead(ctx, caller.team, caller.member.id)
     none = t(lang, "none")
     summary = t(
         lang,

@@ -32,8 +32,19 @@ MONTHS = {
     )
     for name in names
 }
-RELATIVE = {"i dag": 0, "idag": 0, "today": 0, "i morgen": 1, "imorgen": 1, "tomorrow": 1,
-            "i overmorgen": 2, "overmorgen": 2, "i gaar": -1, "igaar": -1, "yesterday": -1}
+RELATIVE = {
+    "i dag": 0,
+    "idag": 0,
+    "today": 0,
+    "i morgen": 1,
+    "imorgen": 1,
+    "tomorrow": 1,
+    "i overmorgen": 2,
+    "overmorgen": 2,
+    "i gaar": -1,
+    "igaar": -1,
+    "yesterday": -1,
+}
 LOOKBACK = timedelta(days=30)
 
 
@@ -45,8 +56,7 @@ def parse_date(text: str, today: date) -> date:
     raw = fold(text).rstrip(".")
     if raw in RELATIVE:
         return today + timedelta(days=RELATIVE[raw])
-    weekday = weekday_number(raw.removeprefix("paa ").removeprefix("naeste ").removeprefix(
-        "next "))
+    weekday = weekday_number(raw.removeprefix("paa ").removeprefix("naeste ").removeprefix("next "))
     if weekday is not None:
         ahead = (weekday - today.weekday()) % 7
         if raw.startswith(("naeste ", "next ")) and ahead == 0:

@@ -1,11 +1,12 @@
 """Tables. Every row that belongs to a centre carries its team id: data is scoped per team."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -166,3 +167,46 @@ class OutboxMessage(Base):
     sent_at: Mapped[datetime | None]
     activity_id: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime]
+
+
+class Duty(Base):
+    """Who holds the hotline on a working day. Kept days are fixed by hand or by a swap and
+    are never changed by generation."""
+
+    __tablename__ = "duties"
+    __table_args__ = (UniqueConstraint("team_id", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    kept: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str] = mapped_column(String(20), default="generated")
+    updated_at: Mapped[datetime]
+
+
+class Absence(Base):
+    __tablename__ = "absences"
+    __table_args__ = (Index("ix_absences_team_days", "team_id", "first_day", "last_day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20), default="vacation")
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime]
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CalendarFeed(Base):
+    """A private calendar link: a member's duties, or (member_id empty) the whole team's."""
+
+    __tablename__ = "calendar_feeds"
+
+    secret: Mapped[str] = mapped_column(String(64), primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime]
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -3,10 +3,12 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.audit import AuditRepo
+from store.feeds import FeedRepo
 from store.flows import FlowRepo
 from store.join_codes import JoinCodeRepo
 from store.members import MemberRepo
 from store.outbox import OutboxRepo
+from store.rota import RotaRepo
 from store.teams import TeamRepo
 
 
@@ -19,3 +21,5 @@ class Store:
         self.join_codes = JoinCodeRepo(session)
         self.audit = AuditRepo(session)
         self.outbox = OutboxRepo(session)
+        self.rota = RotaRepo(session)
+        self.feeds = FeedRepo(session)

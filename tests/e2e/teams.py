@@ -13,6 +13,7 @@ from aiohttp import web
 from bot.app import SERVICES, Services, create_app
 from bot.clock import FakeClock
 from bot.config import Settings
+from bot.logs import RedactingAccessLogger
 from tests.e2e.connector import Connector, Sent
 
 TENANT = "tenant-1"
@@ -225,7 +226,7 @@ async def running_connector() -> AsyncIterator[Connector]:
 @asynccontextmanager
 async def running_bot(settings: Settings, clock: FakeClock) -> AsyncIterator[tuple[str, Services]]:
     app = create_app(settings, clock, migrate=False, scheduled=False)
-    runner = web.AppRunner(app)
+    runner = web.AppRunner(app, access_log_class=RedactingAccessLogger)
     await runner.setup()
     port = free_port()
     await web.TCPSite(runner, "127.0.0.1", port).start()

@@ -1,0 +1,68 @@
+"""Private calendar feeds (RFC 5545): a member's duties, or the whole team's."""
+
+from datetime import timedelta
+
+from icalendar import Calendar as ICalendar
+from icalendar import Event
+
+from dialogs.commands import Invocation
+from dialogs.context import Caller, Context
+from dialogs.messages import t
+from dialogs.plain import Reply
+
+PAST = timedelta(weeks=4)
+FUTURE = timedelta(weeks=26)
+
+
+async def render(ctx: Context, secret: str) -> bytes | None:
+    """The feed behind a secret, or None if there is no such live feed."""
+    feed = await ctx.store.feeds.live(secret)
+    if feed is None:
+        return None
+    team = await ctx.store.teams.get(feed.team_id)
+    if team is None:
+        return None
+    lang = ctx.team_settings(team).post_language
+    today = ctx.today()
+    duties = await ctx.store.rota.between(team.id, today - PAST, today + FUTURE)
+    names = {m.id: m.name for m, _ in await ctx.store.members.of_team(team.id)}
+    calendar = ICalendar()
+    calendar.add("prodid", "-//hotline-bot//fastholdelsestelefonen//DA")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", t(lang, "ical_duty"))
+    for day, duty in duties.items():
+        if duty.member_id is None or (feed.member_id and duty.member_id != feed.member_id):
+            continue
+        event = Event()
+        event.add("uid", f"duty-{team.id}-{day.isoformat()}@hotline-bot")
+        event.add("dtstamp", ctx.clock.now())
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
+        summary = (
+            t(lang, "ical_duty")
+            if feed.member_id
+            else t(lang, "ical_team_duty", name=names.get(duty.member_id, ""))
+        )
+        event.add("summary", summary)
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+async def my_calendar(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    return await _link(caller, ctx, renew=False)
+
+
+async def new_calendar(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    return await _link(caller, ctx, renew=True)
+
+
+async def _link(caller: Caller, ctx: Context, *, renew: bool) -> list[Reply]:
+    if caller.request.scope != "personal":
+        return [Reply(t(caller.lang, "personal_only"))]
+    assert caller.team is not None
+    secret = await ctx.store.feeds.secret_for(
+        caller.team.id, caller.member.id, ctx.clock.now(), renew=renew
+    )
+    url = f"{ctx.settings.public_url.rstrip('/')}/ical/{secret}.ics"
+    return [Reply(t(caller.lang, "calendar_link", url=url))]

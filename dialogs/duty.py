@@ -1,0 +1,212 @@
+"""Who holds the hotline: `vagt`, `vagtplan`, `mine vagter`, and a lead's edits."""
+
+from datetime import date, timedelta
+
+from dialogs import cards
+from dialogs.commands import Invocation
+from dialogs.context import Caller, Context
+from dialogs.messages import capital, format_day, t, weekday_names
+from dialogs.plain import Reply
+from dialogs.planning import MAX_RANGE, horizon, plan, rota_members
+from dialogs.targets import target_and_rest
+from rules.dates import BadDate, parse_date
+from rules.text import fold
+from rules.working_days import holiday_name
+from store.models import Team
+
+
+async def holder_name(ctx: Context, team: Team, day: date, lang: str) -> str:
+    duty = await ctx.store.rota.on(team.id, day)
+    member = await ctx.store.members.get(duty.member_id) if duty and duty.member_id else None
+    return member.name if member else t(lang, "nobody")
+
+
+async def show_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    assert caller.team is not None
+    lang, team = caller.lang, caller.team
+    settings = ctx.team_settings(team)
+    try:
+        day = parse_date(inv.args, ctx.today()) if inv.args.strip() else ctx.today()
+    except BadDate:
+        return [Reply(t(lang, "bad_date", text=inv.args))]
+    calendar = settings.calendar
+    phone = settings.phone or t(lang, "no_phone")
+    following = calendar.next_working_day(day)
+    if not calendar.is_working_day(day):
+        following = calendar.next_working_day(day, include=True)
+        holiday = holiday_name(day, lang)
+        return [
+            Reply(
+                t(
+                    lang,
+                    "duty_closed",
+                    day=capital(format_day(lang, day)),
+                    reason=f" ({holiday})" if holiday else "",
+                    next_day=format_day(lang, following),
+                    next_holder=await holder_name(ctx, team, following, lang),
+                    phone=phone,
+                )
+            )
+        ]
+    duty = await ctx.store.rota.on(team.id, day)
+    values = {
+        "day": capital(format_day(lang, day)),
+        "next_day": format_day(lang, following),
+        "next_holder": await holder_name(ctx, team, following, lang),
+        "phone": phone,
+    }
+    if duty is None or duty.member_id is None:
+        return [Reply(t(lang, "duty_nobody", **values))]
+    return [Reply(t(lang, "duty_answer", holder=await holder_name(ctx, team, day, lang), **values))]
+
+
+def _period(text: str, today: date) -> tuple[date, date] | None:
+    """`uge 3`, `næste uge`, `måned`, `næste måned`, or nothing (this week and next)."""
+    words = fold(text).split()
+    monday = today - timedelta(days=today.weekday())
+    if not words:
+        return monday, monday + timedelta(days=11)
+    if words in (["naeste", "uge"], ["next", "week"]):
+        return monday + timedelta(days=7), monday + timedelta(days=11)
+    if words in (["uge"], ["week"]):
+        return monday, monday + timedelta(days=4)
+    if words in (["maaned"], ["month"]):
+        first = today.replace(day=1)
+        return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    if words in (["naeste", "maaned"], ["next", "month"]):
+        first = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+        return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    if len(words) == 2 and words[0] in ("uge", "week") and words[1].isdigit():
+        number = int(words[1])
+        year = today.year if number >= today.isocalendar().week - 8 else today.year + 1
+        try:
+            start = date.fromisocalendar(year, number, 1)
+        except ValueError:
+            return None
+        return start, start + timedelta(days=4)
+    return None
+
+
+async def show_rota(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    assert caller.team is not None
+    lang, team = caller.lang, caller.team
+    period = _period(inv.args, ctx.today())
+    if period is None:
+        return [Reply(t(lang, "rota_usage"))]
+    first, last = period
+    if not await rota_members(ctx, team):
+        return [Reply(t(lang, "rota_empty"))]
+    calendar = ctx.team_settings(team).calendar
+    duties = await ctx.store.rota.between(team.id, first, last)
+    names = {m.id: m.name for m, _ in await ctx.store.members.of_team(team.id)}
+    short = weekday_names(lang)
+    today = ctx.today()
+    body = [
+        cards.heading(
+            t(lang, "rota_title", first=format_day(lang, first), last=format_day(lang, last))
+        )
+    ]
+    for day in calendar.working_days(first, last):
+        holder = duties.get(day)
+        name = names.get(holder.member_id, "") if holder and holder.member_id else t(lang, "nobody")
+        mine = holder is not None and holder.member_id == caller.member.id
+        if mine:
+            name += f" ({t(lang, 'rota_you')})"
+        if day == today:
+            name += f" ← {t(lang, 'rota_today')}"
+        body.append(
+            cards.row(
+                [f"{day.day}/{day.month}", short[day.weekday()], name],
+                bold=day == today,
+                accent=mine,
+            )
+        )
+    return [Reply(card=cards.card(body))]
+
+
+async def my_duties(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    assert caller.team is not None
+    lang, team = caller.lang, caller.team
+    duties = await ctx.store.rota.between(team.id, ctx.today(), horizon(ctx, team))
+    mine = [d for d, row in duties.items() if row.member_id == caller.member.id]
+    if not mine:
+        weeks = ctx.team_settings(team).rota_weeks
+        return [Reply(t(lang, "my_duties_none", weeks=weeks))]
+    lines = [f"**{t(lang, 'my_duties_title')}**", ""]
+    lines += [f"- {format_day(lang, d)}" for d in mine]
+    return [Reply("\n".join(lines))]
+
+
+async def set_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    """`sæt vagt 5.1 Anne`: a lead gives a day to someone; the day is kept from then on."""
+    assert caller.team is not None
+    lang, team = caller.lang, caller.team
+    words = inv.args.split()
+    if inv.target_id is None and len(words) < 2 and not caller.request.mentions:
+        return [Reply(t(lang, "set_duty_usage"))]
+    date_text = words[0] if words else ""
+    try:
+        day = parse_date(date_text, ctx.today())
+    except BadDate:
+        return [Reply(t(lang, "bad_date", text=date_text))]
+    if not ctx.team_settings(team).calendar.is_working_day(day):
+        return [Reply(t(lang, "not_working_day", day=capital(format_day(lang, day))))]
+    found = await target_and_rest(
+        caller, ctx, Invocation(" ".join(words[1:]), inv.example, inv.target_id), "set_duty", 0
+    )
+    if isinstance(found, list):
+        return found
+    member, _ = found
+    if member.id not in {m.id for m, _ in await rota_members(ctx, team)}:
+        return [Reply(t(lang, "not_on_rota", name=member.name))]
+    now = ctx.clock.now()
+    before = await ctx.store.rota.set(team.id, day, member.id, now, kept=True, source="manual")
+    ctx.store.audit.record(
+        team.id,
+        caller.member.id,
+        "duty",
+        f"day:{day.isoformat()}",
+        now,
+        {"member": before},
+        {"member": member.id},
+    )
+    return [Reply(t(lang, "set_duty_ok", day=capital(format_day(lang, day)), name=member.name))]
+
+
+async def generate_rota(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    """`lav vagtplan FRA TIL`: plan a range again; days kept by hand stay."""
+    assert caller.team is not None
+    lang, team = caller.lang, caller.team
+    words = inv.args.split()
+    if len(words) != 2:
+        return [Reply(t(lang, "range_usage"))]
+    try:
+        first, last = (parse_date(w, ctx.today()) for w in words)
+    except BadDate as exc:
+        return [Reply(t(lang, "bad_date", text=str(exc)))]
+    problem = range_problem(first, last, ctx.today())
+    if problem:
+        return [Reply(t(lang, problem))]
+    changes = await plan(ctx, team, first, last, replan_from=first, actor_id=caller.member.id)
+    return [
+        Reply(
+            t(
+                lang,
+                "generated",
+                first=format_day(lang, first),
+                last=format_day(lang, last),
+                changed=len(changes),
+            )
+        )
+    ]
+
+
+def range_problem(first: date, last: date, today: date) -> str | None:
+    """The message key for a range a lead may not plan, or None."""
+    if last < first:
+        return "range_backwards"
+    if last - first > MAX_RANGE:
+        return "range_too_long"
+    if last < today:
+        return "range_past"
+    return None

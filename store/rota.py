@@ -1,0 +1,104 @@
+"""Duties and absences."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from store.models import Absence, Duty
+
+
+@dataclass(frozen=True)
+class DutyRow:
+    day: date
+    member_id: int | None
+    kept: bool
+
+
+class RotaRepo:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def between(self, team_id: int, first: date, last: date) -> dict[date, DutyRow]:
+        rows = await self.session.scalars(
+            select(Duty)
+            .where(Duty.team_id == team_id, Duty.day >= first, Duty.day <= last)
+            .order_by(Duty.day)
+        )
+        return {d.day: DutyRow(d.day, d.member_id, d.kept) for d in rows}
+
+    async def on(self, team_id: int, day: date) -> DutyRow | None:
+        duty = await self._get(team_id, day)
+        return DutyRow(duty.day, duty.member_id, duty.kept) if duty else None
+
+    async def last_planned_day(self, team_id: int) -> date | None:
+        return await self.session.scalar(select(func.max(Duty.day)).where(Duty.team_id == team_id))
+
+    async def set(
+        self,
+        team_id: int,
+        day: date,
+        member_id: int | None,
+        now: datetime,
+        *,
+        kept: bool,
+        source: str,
+    ) -> int | None:
+        """Store a day's holder; the previous holder (None if none or new)."""
+        duty = await self._get(team_id, day)
+        if duty is None:
+            self.session.add(
+                Duty(
+                    team_id=team_id,
+                    day=day,
+                    member_id=member_id,
+                    kept=kept,
+                    source=source,
+                    updated_at=now,
+                )
+            )
+            await self.session.flush()
+            return None
+        before = duty.member_id
+        duty.member_id, duty.kept, duty.source, duty.updated_at = member_id, kept, source, now
+        return before
+
+    async def _get(self, team_id: int, day: date) -> Duty | None:
+        return await self.session.scalar(
+            select(Duty).where(Duty.team_id == team_id, Duty.day == day)
+        )
+
+    async def absences(self, team_id: int, first: date, last: date) -> list[Absence]:
+        rows = await self.session.scalars(
+            select(Absence).where(
+                Absence.team_id == team_id,
+                ~Absence.cancelled,
+                Absence.first_day <= last,
+                Absence.last_day >= first,
+            )
+        )
+        return list(rows)
+
+    def add_absence(
+        self,
+        team_id: int,
+        member_id: int,
+        first: date,
+        last: date,
+        kind: str,
+        created_by: int | None,
+        now: datetime,
+    ) -> Absence:
+        absence = Absence(
+            team_id=team_id,
+            member_id=member_id,
+            first_day=first,
+            last_day=last,
+            kind=kind,
+            created_by=created_by,
+            created_at=now,
+            cancelled=False,
+        )
+        self.session.add(absence)
+        return absence
