@@ -127,8 +127,43 @@ def generate(inp: RotaInput) -> dict[date, int | None]:
         share[chosen] = share.get(chosen, 0) - 1
         last_held[chosen] = index
         previous = rota[day] = chosen
-    _repair(rota, inp, quotas(expected_counts(inp)))
+    bounds = quotas(expected_counts(inp))
+    _repair(rota, inp, bounds)
+    _untangle(rota, inp)
     return rota
+
+
+def _untangle(rota: dict[date, int | None], inp: RotaInput) -> None:
+    """Repairs can make an earlier forced 'two in a row' avoidable: swap such a day with a
+    day of someone who can take it, so counts stay as they are."""
+    days = list(inp.days)
+    people = {p.id: p for p in inp.people}
+
+    def neighbours(index: int) -> set[int | None]:
+        before = rota[days[index - 1]] if index else inp.before
+        after = rota[days[index + 1]] if index + 1 < len(days) else None
+        return {before, after}
+
+    for index, day in enumerate(days):
+        holder = rota[day]
+        if day in inp.kept or holder is None or holder not in neighbours(index):
+            continue
+        for other_index, other_day in enumerate(days):
+            other = rota[other_day]
+            if (
+                other is None
+                or other == holder
+                or other_day in inp.kept
+                or other in neighbours(index)
+                or not is_available(people[other], day, inp.absences)
+                or not is_available(people[holder], other_day, inp.absences)
+            ):
+                continue
+            rota[day], rota[other_day] = other, holder
+            if holder in neighbours(other_index):
+                rota[day], rota[other_day] = holder, other  # the swap made a new pair
+                continue
+            break
 
 
 def _priority(
@@ -192,7 +227,7 @@ def _chain(
     """Hand-overs (day, new holder) from one of `givers` on to one of `with_room`.
 
     A taker who already holds a neighbouring day must hand that very day on in the next step.
-    Each (person, day) hand-over is tried once, so the search is bounded.
+    Each (person, day, step) hand-over is tried once, so the search is bounded.
     """
 
     def holder(index: int, changes: dict[int, int]) -> int | None:
@@ -224,7 +259,7 @@ def _chain(
                 adjacent = [i for i in (index - 1, index + 1) if holder(i, changes) == taker]
                 if len(adjacent) > 1 or any(i < 0 or days[i] in inp.kept for i in adjacent):
                     continue
-                tried.add((taker, index))
+                tried.add((taker, index, len(changes)))
                 step = {**changes, index: taker}
                 if not adjacent and taker not in givers and taker in with_room:
                     return [(days[i], pid) for i, pid in step.items()]

@@ -20,3 +20,9 @@ async def sqlite_url(tmp_path) -> AsyncIterator[str]:  # type: ignore[no-untyped
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     asyncio.run(drop_template())
+
+
+@pytest.fixture
+async def pg_url(tmp_path) -> AsyncIterator[str]:  # type: ignore[no-untyped-def]
+    async with fresh_database("postgres", tmp_path) as url:
+        yield url

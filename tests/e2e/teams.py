@@ -5,7 +5,9 @@ import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import aiohttp
 from aiohttp import web
@@ -20,6 +22,7 @@ TENANT = "tenant-1"
 TEAM_ID = "19:team-general@thread.tacv2"
 GENERAL = TEAM_ID
 BOT = {"id": "28:hotline-bot", "name": "Hotline"}
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 
 def free_port() -> int:
@@ -205,6 +208,10 @@ class Teams:
         conversation = activity["conversation"]["id"]
         return [s for s in self.connector.sent[before:] if s.conversation_id == conversation]
 
+    def at(self, local: str) -> None:
+        """Move the fake clock to a Copenhagen wall-clock time, `2027-01-04 08:00`."""
+        self.clock.set(datetime.fromisoformat(local).replace(tzinfo=COPENHAGEN))
+
     def roster(self, *users: User, team: str = TEAM_ID) -> None:
         self.connector.roster[team] = [u.roster_entry() for u in users]
 
@@ -234,6 +241,13 @@ async def running_bot(settings: Settings, clock: FakeClock) -> AsyncIterator[tup
         yield f"http://127.0.0.1:{port}", app[SERVICES]
     finally:
         await runner.cleanup()
+
+
+@asynccontextmanager
+async def another_instance(teams: "Teams") -> AsyncIterator[Services]:
+    """A second replica of the bot on the same database (and the same Teams)."""
+    async with running_bot(teams.services.settings, teams.clock) as (_, services):
+        yield services
 
 
 @asynccontextmanager
