@@ -17,6 +17,10 @@ from math import ceil, floor
 from rules.flow import FlowNetwork
 
 
+# Hand-overs one repair search may try: enough for real teams, and a bound on the time.
+SEARCH_LIMIT = 3000
+
+
 @dataclass(frozen=True)
 class RotaPerson:
     id: int
@@ -195,7 +199,7 @@ def _repair(
     """
     days = list(inp.days)
     people = {p.id: p for p in inp.people}
-    for _ in range(len(days)):
+    for _ in range(min(len(days), 60)):
         counts = dict.fromkeys(people, 0)
         for day, holder in rota.items():
             if holder is not None and day not in inp.kept:
@@ -237,9 +241,9 @@ def _chain(
             return None
         return changes.get(index, rota[days[index]])
 
-    tried: set[tuple[int, int]] = set()
+    tried: set[tuple[int, int, int]] = set()
     queue: deque[tuple[int, int | None, dict[int, int]]] = deque((g, None, {}) for g in givers)
-    while queue and len(tried) < 20_000:
+    while queue and len(tried) < SEARCH_LIMIT:
         giver, forced, changes = queue.popleft()
         mine = (
             [forced]
@@ -252,7 +256,7 @@ def _chain(
             for taker in sorted(people):
                 if (
                     taker == giver
-                    or (taker, index) in tried
+                    or (taker, index, len(changes)) in tried
                     or not is_available(people[taker], days[index], inp.absences)
                 ):
                     continue
