@@ -13,7 +13,6 @@ from pathlib import Path
 
 from aiohttp import web
 
-from bot.app import create_app
 from bot.clock import SystemClock
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import RedactingAccessLogger, setup_logging
@@ -122,6 +121,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
             "anyone on the network could post as any user. Set the credentials, listen on "
             "127.0.0.1, or pass --insecure-dev for a throwaway test."
         )
+    from bot.app import create_app  # botbuilder is heavy; only `serve` needs it
+
     web.run_app(
         create_app(settings),
         host=args.host,

@@ -9,6 +9,7 @@ from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
 from dialogs.messages import t
 from dialogs.plain import Reply
+from rules.text import fold
 
 PAST = timedelta(weeks=4)
 FUTURE = timedelta(weeks=26)
@@ -50,19 +51,25 @@ async def render(ctx: Context, secret: str) -> bytes | None:
 
 
 async def my_calendar(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
-    return await _link(caller, ctx, renew=False)
+    return await _link(caller, ctx, renew=False, team_wide=False)
 
 
 async def new_calendar(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
-    return await _link(caller, ctx, renew=True)
+    return await _link(caller, ctx, renew=True, team_wide=False)
 
 
-async def _link(caller: Caller, ctx: Context, *, renew: bool) -> list[Reply]:
+async def team_calendar(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    """The whole team's rota; `teamkalender ny` replaces the link."""
+    renew = fold(inv.args) in ("ny", "new")
+    return await _link(caller, ctx, renew=renew, team_wide=True)
+
+
+async def _link(caller: Caller, ctx: Context, *, renew: bool, team_wide: bool) -> list[Reply]:
     if caller.request.scope != "personal":
         return [Reply(t(caller.lang, "personal_only"))]
     assert caller.team is not None
     secret = await ctx.store.feeds.secret_for(
-        caller.team.id, caller.member.id, ctx.clock.now(), renew=renew
+        caller.team.id, None if team_wide else caller.member.id, ctx.clock.now(), renew=renew
     )
     url = f"{ctx.settings.public_url.rstrip('/')}/ical/{secret}.ics"
     return [Reply(t(caller.lang, "calendar_link", url=url))]

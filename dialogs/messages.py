@@ -238,6 +238,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cmd.set_duty": ("Giv en dag til en kollega", "Give a day to a colleague"),
     "cmd.generate": ("Lav vagtplanen for en periode igen", "Plan a period of the rota again"),
     "cmd.calendar": ("Link til din vagtkalender", "Link to your duty calendar"),
+    "cmd.team_calendar": (
+        "Link til hele teamets vagtkalender (teamkalender ny: nyt link)",
+        "Link to the whole team's duty calendar (team calendar new: new link)",
+    ),
     "cmd.new_calendar": (
         "Nyt kalenderlink (det gamle holder op)",
         "New calendar link (the old one stops)",

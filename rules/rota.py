@@ -16,7 +16,6 @@ from math import ceil, floor
 
 from rules.flow import FlowNetwork
 
-
 # Hand-overs one repair search may try: enough for real teams, and a bound on the time.
 SEARCH_LIMIT = 3000
 

@@ -17,8 +17,14 @@ async def queue(teams: Teams, key: str = "test:1") -> int:
     async with unit_of_work(teams.services.sessions) as session:
         store = Store(session)
         team = (await store.teams.all_active())[0]
-        assert await store.outbox.enqueue(key, team.id, "test", f"channel:{team.id}",
-                                          Reply("Hej kanal").to_payload(), teams.clock.now())
+        assert await store.outbox.enqueue(
+            key,
+            team.id,
+            "test",
+            f"channel:{team.id}",
+            Reply("Hej kanal").to_payload(),
+            teams.clock.now(),
+        )
         message = await store.outbox.by_key(key)
         assert message is not None
         return message.id
@@ -32,8 +38,11 @@ async def row(teams: Teams, message_id: int) -> OutboxMessage:
 
 
 def posts(teams: Teams) -> list[str]:
-    return [s.text for s in teams.connector.sent if s.conversation_id.startswith(
-        GENERAL + ";messageid=new")]
+    return [
+        s.text
+        for s in teams.connector.sent
+        if s.conversation_id.startswith(GENERAL + ";messageid=new")
+    ]
 
 
 async def quiet(teams: Teams) -> None:
@@ -57,7 +66,8 @@ async def test_throttled_twice_then_delivered_once(sqlite_url: str) -> None:
         assert await teams.services.outbox.run_once() == 1
         first = await row(teams, message_id)
         assert first.status == "pending" and first.next_try_at == teams.clock.now() + timedelta(
-            seconds=3)
+            seconds=3
+        )
         assert await teams.services.outbox.run_once() == 0  # not before Retry-After
         teams.clock.advance(timedelta(seconds=3))
         await teams.services.outbox.run_once()
@@ -91,8 +101,9 @@ async def test_a_claim_left_by_a_crash_is_taken_over_after_the_lease(sqlite_url:
         await quiet(teams)
         message_id = await queue(teams)
         async with unit_of_work(teams.services.sessions) as session:  # a process that died
-            assert await Store(session).outbox.claim(message_id, teams.clock.now(),
-                                                     timedelta(minutes=2))
+            assert await Store(session).outbox.claim(
+                message_id, teams.clock.now(), timedelta(minutes=2)
+            )
         assert await teams.services.outbox.run_once() == 0
         teams.clock.advance(timedelta(minutes=1))
         assert await teams.services.outbox.run_once() == 0

@@ -1,0 +1,120 @@
+"""`hotline-bot rota` and `announce` against a team set up through Teams."""
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from tests.e2e.flows import setup
+from tests.e2e.people import ANNE, BO, CAMILLA
+from tests.e2e.teams import teams_session
+
+BIN = Path(sys.executable).parent / "hotline-bot"
+
+
+def run(url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "HOTLINE_DATABASE_URL": url}
+    return subprocess.run([str(BIN), *args], env=env, capture_output=True, text=True, timeout=60)
+
+
+async def ready(url: str) -> None:
+    async with teams_session(url) as teams:
+        teams.at("2027-01-04 07:00")
+        await setup(teams, on_rota=(ANNE, BO, CAMILLA))
+
+
+async def test_rota_show_json_csv_and_table(sqlite_url: str) -> None:
+    await ready(sqlite_url)
+    shown = run(
+        sqlite_url, "rota", "show", "--from", "2027-01-01", "--to", "2027-01-08", "--format", "json"
+    )
+    assert shown.returncode == 0, shown.stderr
+    rows = json.loads(shown.stdout)
+    assert [r["date"] for r in rows] == [f"2027-01-0{d}" for d in (4, 5, 6, 7, 8)]
+    assert all(r["holder_name"] in (ANNE.name, BO.name, CAMILLA.name) for r in rows)
+    assert all(r["holder_aad_id"].startswith("aad-") for r in rows)
+    far = json.loads(
+        run(
+            sqlite_url,
+            "rota",
+            "show",
+            "--from",
+            "2027-06-01",
+            "--to",
+            "2027-06-01",
+            "--format",
+            "json",
+        ).stdout
+    )
+    assert far == [{"date": "2027-06-01", "holder_name": None, "holder_aad_id": None}]
+    csv_out = run(
+        sqlite_url, "rota", "show", "--from", "2027-01-04", "--to", "2027-01-04", "--format", "csv"
+    ).stdout.splitlines()
+    assert csv_out[0] == "date,holder_name,holder_aad_id" and csv_out[1].startswith("2027-01-04,")
+    table = run(sqlite_url, "rota", "show", "--from", "2027-01-04", "--to", "2027-01-04").stdout
+    assert table.startswith("2027-01-04  Mon  ")
+
+
+async def test_rota_import_keeps_days_and_names_bad_lines(sqlite_url: str, tmp_path: Path) -> None:
+    await ready(sqlite_url)
+    sheet = tmp_path / "vagtplan.csv"
+    sheet.write_text("date,who\n2027-01-04,anne@kommune.dk\n2027-01-05,Camilla\n")
+    assert run(sqlite_url, "rota", "import", str(sheet)).stdout.strip() == "imported 2 days"
+    rows = json.loads(
+        run(
+            sqlite_url,
+            "rota",
+            "show",
+            "--from",
+            "2027-01-04",
+            "--to",
+            "2027-01-05",
+            "--format",
+            "json",
+        ).stdout
+    )
+    assert [r["holder_name"] for r in rows] == [ANNE.name, CAMILLA.name]
+    regenerated = run(sqlite_url, "rota", "generate", "--from", "2027-01-04", "--to", "2027-01-15")
+    assert regenerated.returncode == 0, regenerated.stderr
+    rows = json.loads(
+        run(
+            sqlite_url,
+            "rota",
+            "show",
+            "--from",
+            "2027-01-04",
+            "--to",
+            "2027-01-05",
+            "--format",
+            "json",
+        ).stdout
+    )
+    assert [r["holder_name"] for r in rows] == [ANNE.name, CAMILLA.name]  # imported days stay
+    for content, message in (
+        ("2027-01-09,Anne\n", "line 1: 2027-01-09 is not a working day"),
+        ("2027-01-11,Zorro\n", "line 1: no one in Sygedagpenge match 'Zorro'"),
+        ("11/1/2027,Anne\n", "is not a date like 2027-01-05"),
+        ("2027-01-11\n", "line 1: expected date,email or date,name"),
+    ):
+        sheet.write_text(content)
+        result = run(sqlite_url, "rota", "import", str(sheet))
+        assert result.returncode == 2 and message in result.stderr, result.stderr
+
+
+async def test_announce_dry_run_prints_and_generate_refuses_bad_ranges(sqlite_url: str) -> None:
+    await ready(sqlite_url)
+    dry = run(sqlite_url, "announce", "--date", "2027-01-05", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert dry.stdout.startswith("Godmorgen! I dag, tirsdag 5. januar, har <at>")
+    holiday = run(sqlite_url, "announce", "--date", "2027-03-26", "--dry-run")
+    assert holiday.returncode == 2 and "not a working day" in holiday.stderr
+    backwards = run(sqlite_url, "rota", "generate", "--from", "2027-02-01", "--to", "2027-01-01")
+    assert backwards.returncode == 2 and "end date is before the start date" in backwards.stderr
+    too_long = run(sqlite_url, "rota", "generate", "--from", "2027-01-01", "--to", "2030-01-01")
+    assert too_long.returncode == 2 and "two years" in too_long.stderr
+    queued = run(sqlite_url, "announce", "--date", date(2027, 1, 6).isoformat())
+    assert queued.stdout.strip() == "queued"
+    again = run(sqlite_url, "announce", "--date", "2027-01-06")
+    assert again.stdout.strip() == "already queued or sent for that day"
