@@ -21,6 +21,8 @@ from dialogs.context import ROLES, Context
 from dialogs.duty import range_problem
 from dialogs.messages import t
 from dialogs.planning import plan
+from manifest.package import ManifestError
+from manifest.package import build as build_package
 from rules.names import Named, match_name
 from store.db import create_engine, sessions, unit_of_work, upgrade
 from store.members import RosterEntry
@@ -98,6 +100,20 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("file", type=Path)
     load.add_argument("--team")
     load.set_defaults(func=_rota_import)
+
+    manifest = sub.add_parser("manifest", help="the Teams app package").add_subparsers(
+        required=True
+    )
+    package = manifest.add_parser("build", help="fill in the manifest and write the zip")
+    package.add_argument("--app-id", required=True, help="the Teams app's GUID")
+    package.add_argument("--bot-id", required=True, help="the Azure Bot's app id (GUID)")
+    package.add_argument(
+        "--domain",
+        default="localhost.localdomain",
+        help="where the bot is served, for validDomains",
+    )
+    package.add_argument("--out", type=Path, default=Path("app.zip"))
+    package.set_defaults(func=_manifest_build)
 
     announce = sub.add_parser("announce", help="queue the morning announcement now")
     announce.add_argument("--date", type=_iso_date, help="default: today")
@@ -346,6 +362,15 @@ def _rota_import(args: argparse.Namespace, settings: Settings) -> int:
         return len(planned)
 
     print(f"imported {_in_context(settings, work)} days")
+    return 0
+
+
+def _manifest_build(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        out = build_package(args.app_id, args.bot_id, args.domain, args.out)
+    except ManifestError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"wrote {out}")
     return 0
 
 

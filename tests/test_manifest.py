@@ -1,0 +1,105 @@
+"""The app package validates against Microsoft's own schema; a broken one does not."""
+
+import json
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft4Validator, Draft6Validator, validators
+
+from manifest.package import ManifestError, build, render
+from tests.node_tools import teams_schema
+
+APP = "0b5e4f0e-1c2d-4e5f-8a9b-0c1d2e3f4a5b"
+BOT = "9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f"
+# The schemas declare draft-04 but use draft-06's `const`: check it too.
+TeamsValidator = validators.extend(Draft4Validator, {"const": Draft6Validator.VALIDATORS["const"]})
+
+
+def problems(document: dict[str, Any], schema: dict[str, Any]) -> list[str]:
+    return [
+        f"{'/'.join(map(str, e.path))}: {e.message}"
+        for e in TeamsValidator(schema).iter_errors(document)
+    ]
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_the_built_package_validates_and_has_the_icons(tmp_path: Path) -> None:
+    out = build(APP, BOT, "hotline.kommune.dk", tmp_path / "app.zip")
+    with zipfile.ZipFile(out) as archive:
+        assert set(archive.namelist()) == {
+            "manifest.json",
+            "color.png",
+            "outline.png",
+            "en-us.json",
+        }
+        manifest = json.loads(archive.read("manifest.json"))
+        localisation = json.loads(archive.read("en-us.json"))
+        color, outline = archive.read("color.png"), archive.read("outline.png")
+    version = manifest["manifestVersion"]
+    assert tuple(map(int, version.split("."))) >= (1, 19)
+    assert problems(manifest, teams_schema(version)) == []
+    assert (
+        problems(localisation, teams_schema(version, "MicrosoftTeams.Localization.schema.json"))
+        == []
+    )
+    assert manifest["id"] == APP and manifest["bots"][0]["botId"] == BOT
+    assert manifest["bots"][0]["scopes"] == ["personal", "team", "groupChat"]
+    assert manifest["validDomains"] == ["hotline.kommune.dk"]
+    assert png_size(color) == (192, 192) and png_size(outline) == (32, 32)
+    assert outline_pixels_are_white_or_transparent(outline)
+
+
+def outline_pixels_are_white_or_transparent(data: bytes) -> bool:
+    """Teams wants the outline icon white on transparent. Reads our own simple PNGs (RGBA,
+    8 bit, one IDAT, no row filters)."""
+    width, height = png_size(data)
+    assert data[24:26] == b"\x08\x06"  # 8-bit RGBA
+    start = data.index(b"IDAT") + 4
+    length = struct.unpack(">I", data[start - 8 : start - 4])[0]
+    raw = zlib.decompress(data[start : start + length])
+    stride = 1 + width * 4
+    for y in range(height):
+        assert raw[y * stride] == 0, "row filters are not expected"
+        row = raw[y * stride + 1 : (y + 1) * stride]
+        for x in range(width):
+            r, g, b, a = row[x * 4 : x * 4 + 4]
+            if a and (r, g, b) != (255, 255, 255):
+                return False
+    return True
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda m: m["bots"][0].__setitem__("scopes", ["personal", "groupchat"]), "groupchat"),
+        (lambda m: m.__setitem__("manifestVersion", "1.99"), "'1.19' was expected"),
+        (lambda m: m["name"].__setitem__("short", "x" * 31), "is too long"),
+        (
+            lambda m: m["bots"][0]["commandLists"][0]["commands"].extend(
+                [{"title": f"c{i}", "description": "d"} for i in range(10)]
+            ),
+            "is too long",
+        ),
+        (lambda m: m.pop("developer"), "'developer' is a required property"),
+    ],
+)
+def test_a_broken_manifest_fails(change: Any, expected: str) -> None:
+    manifest = render(APP, BOT, "hotline.kommune.dk")
+    change(manifest)
+    found = problems(manifest, teams_schema("1.19"))
+    assert found and any(expected in p for p in found), found
+
+
+def test_bad_ids_are_refused() -> None:
+    with pytest.raises(ManifestError, match="--app-id must be a GUID"):
+        render("not-a-guid", BOT, "hotline.kommune.dk")
+    with pytest.raises(ManifestError, match="--domain"):
+        render(APP, BOT, "https://hotline.kommune.dk/")
