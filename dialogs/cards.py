@@ -91,3 +91,21 @@ def row(cells: list[str], *, bold: bool = False, accent: bool = False) -> dict[s
             }
         )
     return {"type": "ColumnSet", "columns": columns, "spacing": "Small"}
+
+
+def choices_card(
+    prompt: str, flow_id: str, version: int, action: str, options: list[tuple[str, dict[str, Any]]]
+) -> dict[str, Any]:
+    """A question with one button per answer (which person, which team)."""
+    buttons_ = [
+        submit(title, flow_data(flow_id, version, action, **extra)) for title, extra in options
+    ]
+    return card([text(prompt)], buttons_)
+
+
+def done_card(title: str, lines: list[str], note: str = "") -> dict[str, Any]:
+    """What a card turns into once it is handled."""
+    body = [heading(title), *(text(line) for line in lines)]
+    if note:
+        body.append(text(note, subtle=True))
+    return card(body)

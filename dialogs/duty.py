@@ -1,6 +1,7 @@
 """Who holds the hotline: `vagt`, `vagtplan`, `mine vagter`, and a lead's edits."""
 
 from datetime import date, timedelta
+from typing import Any
 
 from dialogs import cards
 from dialogs.commands import Invocation
@@ -99,29 +100,31 @@ async def show_rota(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply
     calendar = ctx.team_settings(team).calendar
     duties = await ctx.store.rota.between(team.id, first, last)
     names = {m.id: m.name for m, _ in await ctx.store.members.of_team(team.id)}
-    short = weekday_names(lang)
     today = ctx.today()
-    body = [
-        cards.heading(
-            t(lang, "rota_title", first=format_day(lang, first), last=format_day(lang, last))
-        )
-    ]
+    lines: list[RotaLine] = []
     for day in calendar.working_days(first, last):
         holder = duties.get(day)
         name = names.get(holder.member_id, "") if holder and holder.member_id else t(lang, "nobody")
-        mine = holder is not None and holder.member_id == caller.member.id
-        if mine:
-            name += f" ({t(lang, 'rota_you')})"
-        if day == today:
-            name += f" ← {t(lang, 'rota_today')}"
-        body.append(
-            cards.row(
-                [f"{day.day}/{day.month}", short[day.weekday()], name],
-                bold=day == today,
-                accent=mine,
-            )
-        )
-    return [Reply(card=cards.card(body))]
+        lines.append((day, name, holder is not None and holder.member_id == caller.member.id))
+    return [Reply(card=rota_card(lang, first, last, lines, today))]
+
+
+# (day, holder's name, the reader's own day)
+RotaLine = tuple[date, str, bool]
+
+
+def rota_card(
+    lang: str, first: date, last: date, lines: list[RotaLine], today: date
+) -> dict[str, Any]:
+    title = t(lang, "rota_title", first=format_day(lang, first), last=format_day(lang, last))
+    body = [cards.heading(title)]
+    short = weekday_names(lang)
+    for day, name, mine in lines:
+        shown = name + (f" ({t(lang, 'rota_you')})" if mine else "")
+        shown += f" ← {t(lang, 'rota_today')}" if day == today else ""
+        cells = [f"{day.day}/{day.month}", short[day.weekday()], shown]
+        body.append(cards.row(cells, bold=day == today, accent=mine))
+    return cards.card(body)
 
 
 async def my_duties(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:

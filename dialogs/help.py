@@ -1,5 +1,7 @@
 """`hjælp` / `help`: the commands the caller's role may use, generated from the routing table."""
 
+from typing import Any
+
 from dialogs import cards
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
@@ -17,5 +19,8 @@ async def show_help(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply
     else:
         intro = t(lang, "help_intro_no_team")
     rows = [(c.example(lang), t(lang, f"cmd.{c.name}")) for c in usable]
-    body = [cards.heading(t(lang, "help_title")), cards.text(intro), cards.facts(rows)]
-    return [Reply(card=cards.card(body))]
+    return [Reply(card=help_card(lang, intro, rows))]
+
+
+def help_card(lang: str, intro: str, rows: list[tuple[str, str]]) -> dict[str, Any]:
+    return cards.card([cards.heading(t(lang, "help_title")), cards.text(intro), cards.facts(rows)])

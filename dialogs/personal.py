@@ -29,11 +29,11 @@ async def pick_team_card(caller: Caller, ctx: Context, pending_text: str) -> lis
     """Ask which team a 1:1 chat concerns; the click is remembered and the command re-run."""
     teams = await ctx.store.members.teams_of(caller.member.id)
     flow = await ctx.store.flows.start("pick_team", None, {"text": pending_text}, ctx.clock.now())
-    actions = [
-        cards.submit(team.name, cards.flow_data(flow.id, flow.version, "pick_team", team=team.id))
-        for team, _ in teams
-    ]
-    return [Reply(card=cards.card([cards.text(t(caller.lang, "pick_team"))], actions))]
+    options = [(team.name, {"team": team.id}) for team, _ in teams]
+    card = cards.choices_card(
+        t(caller.lang, "pick_team"), flow.id, flow.version, "pick_team", options
+    )
+    return [Reply(card=card)]
 
 
 async def switch_team(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:

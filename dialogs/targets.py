@@ -46,14 +46,12 @@ async def target_and_rest(
     flow = await ctx.store.flows.start(
         "pick", caller.team.id, {"command": command, "args": rest}, ctx.clock.now()
     )
-    choices = [
-        cards.submit(
-            p.item.name + (f" ({p.item.email})" if p.item.email else ""),
-            cards.flow_data(flow.id, flow.version, "pick", member=p.item.id),
-        )
+    options = [
+        (p.item.name + (f" ({p.item.email})" if p.item.email else ""), {"member": p.item.id})
         for p in found
     ]
-    return [Reply(card=cards.card([cards.text(t(lang, "name_ambiguous", name=name))], choices))]
+    prompt = t(lang, "name_ambiguous", name=name)
+    return [Reply(card=cards.choices_card(prompt, flow.id, flow.version, "pick", options))]
 
 
 async def _team_member(ctx: Context, team_id: int, member_id: int) -> Member | None:

@@ -80,48 +80,45 @@ async def _make_installer_lead(team: Team, event: TeamEvent, ctx: Context) -> Me
     return member
 
 
+# (name, member id, on the rota, lead) for each person the setup card offers.
+SetupPerson = tuple[str, int, bool, bool]
+
+
 async def setup_card(
     lang: str, flow: CardFlow, team: Team, settings: TeamSettings, ctx: Context
 ) -> dict[str, Any]:
     people = [
-        (m, ms)
+        (m.name, m.id, ms.on_rota, ms.role == "lead")
         for m, ms in await ctx.store.members.of_team(team.id)
         if ms.in_roster and ms.role != "switchboard"
     ]
-    choices = [(m.name, str(m.id)) for m, _ in people]
+    return setup_card_for(lang, flow.id, flow.version, settings, people)
+
+
+def setup_card_for(
+    lang: str, flow_id: str, version: int, settings: TeamSettings, people: list[SetupPerson]
+) -> dict[str, Any]:
+    choices = [(name, str(member_id)) for name, member_id, _, _ in people]
     body = [
         cards.heading(t(lang, "setup_title")),
         cards.text(t(lang, "setup_intro")),
         cards.text_input("phone", t(lang, "field.phone"), settings.phone),
         cards.time_input("announce_time", t(lang, "field.announce_time"), settings.announce_time),
     ]
-    if choices:
-        body.append(
-            cards.choice_input(
-                "rota",
-                t(lang, "field.rota"),
-                choices,
-                [str(m.id) for m, ms in people if ms.on_rota],
-                multi=True,
-            )
-        )
-        body.append(
-            cards.choice_input(
-                "leads",
-                t(lang, "field.leads"),
-                choices,
-                [str(m.id) for m, ms in people if ms.role == "lead"],
-                multi=True,
-            )
-        )
-    return cards.card(
-        body, [cards.submit(t(lang, "save"), cards.flow_data(flow.id, flow.version, "setup.save"))]
-    )
+    if choices:  # an empty choice set is not a valid card
+        on_rota = [str(i) for _, i, rota, _ in people if rota]
+        leads = [str(i) for _, i, _, lead in people if lead]
+        body.append(cards.choice_input("rota", t(lang, "field.rota"), choices, on_rota, multi=True))
+        body.append(cards.choice_input("leads", t(lang, "field.leads"), choices, leads, multi=True))
+    save = cards.submit(t(lang, "save"), cards.flow_data(flow_id, version, "setup.save"))
+    return cards.card(body, [save])
 
 
-def settings_card(lang: str, flow: CardFlow, team: Team, settings: TeamSettings) -> dict[str, Any]:
+def settings_card(
+    lang: str, flow_id: str, version: int, team_name: str, settings: TeamSettings
+) -> dict[str, Any]:
     body = [
-        cards.heading(t(lang, "settings_title", team=team.name)),
+        cards.heading(t(lang, "settings_title", team=team_name)),
         cards.text_input("phone", t(lang, "field.phone"), settings.phone),
         cards.time_input("announce_time", t(lang, "field.announce_time"), settings.announce_time),
         cards.choice_input(
@@ -136,10 +133,8 @@ def settings_card(lang: str, flow: CardFlow, team: Team, settings: TeamSettings)
             ", ".join(format_closed_day(d) for d in settings.closed_days),
         ),
     ]
-    return cards.card(
-        body,
-        [cards.submit(t(lang, "save"), cards.flow_data(flow.id, flow.version, "settings.save"))],
-    )
+    save = cards.submit(t(lang, "save"), cards.flow_data(flow_id, version, "settings.save"))
+    return cards.card(body, [save])
 
 
 async def show_setup(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
@@ -152,9 +147,10 @@ async def show_setup(caller: Caller, inv: Invocation, ctx: Context) -> list[Repl
 async def show_settings(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     assert caller.team is not None
     flow = await ctx.store.flows.start("settings", caller.team.id, {}, ctx.clock.now())
-    return [
-        Reply(card=settings_card(caller.lang, flow, caller.team, ctx.team_settings(caller.team)))
-    ]
+    card = settings_card(
+        caller.lang, flow.id, flow.version, caller.team.name, ctx.team_settings(caller.team)
+    )
+    return [Reply(card=card)]
 
 
 def read_values(lang: str, values: dict[str, Any]) -> dict[str, Any] | Reply:
@@ -192,11 +188,9 @@ async def save_settings(
     ):
         return [Reply(t(caller.lang, "card_outdated", name=t(caller.lang, "someone")))]
     await _store_settings(caller, changes, ctx)
-    done = cards.card(
-        [
-            cards.heading(t(caller.lang, "settings_title", team=caller.team.name)),
-            cards.text(t(caller.lang, "saved_by", name=caller.member.name)),
-        ]
+    done = cards.done_card(
+        t(caller.lang, "settings_title", team=caller.team.name),
+        [t(caller.lang, "saved_by", name=caller.member.name)],
     )
     return [Reply(card=done, update=True), Reply(t(caller.lang, "settings_saved"))]
 
@@ -236,12 +230,8 @@ async def save_setup(
         rota=", ".join(people[i][0].name for i in sorted(rota)) or none,
         leads=", ".join(people[i][0].name for i in sorted(leads)) or none,
     )
-    done = cards.card(
-        [
-            cards.heading(t(lang, "setup_title")),
-            cards.text(summary),
-            cards.text(t(lang, "saved_by", name=caller.member.name), subtle=True),
-        ]
+    done = cards.done_card(
+        t(lang, "setup_title"), [summary], t(lang, "saved_by", name=caller.member.name)
     )
     return [Reply(card=done, update=True)]
 

@@ -1,0 +1,64 @@
+"""Every Adaptive Card the bot can send, built with sample data, so tests can validate each one
+in both languages with Microsoft's own renderer library."""
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from bot.config import Settings
+from dialogs import cards
+from dialogs.context import TeamSettings
+from dialogs.duty import rota_card
+from dialogs.help import help_card
+from dialogs.messages import t
+from dialogs.routing import COMMANDS
+from dialogs.team_setup import settings_card, setup_card_for
+
+FLOW = "00000000-0000-0000-0000-000000000001"
+MONDAY = date(2027, 1, 4)
+SETTINGS = TeamSettings.of(Settings(phone="70 12 34 56"), {"closed_days": ["12-24"]})
+PEOPLE = [("Anne Hansen", 1, True, False), ("Bo Jensen", 2, False, True)]
+
+
+def _help(lang: str) -> dict[str, Any]:
+    rows = [(c.example(lang), t(lang, f"cmd.{c.name}")) for c in COMMANDS]
+    return help_card(lang, t(lang, "help_intro_no_team"), rows)
+
+
+def _rota(lang: str) -> dict[str, Any]:
+    days = [MONDAY + timedelta(days=i) for i in range(5)]
+    lines = [(d, ("Anne Hansen", "Bo Jensen")[i % 2], i % 2 == 0) for i, d in enumerate(days)]
+    return rota_card(lang, days[0], days[-1], lines, MONDAY)
+
+
+CARDS: dict[str, Callable[[str], dict[str, Any]]] = {
+    "help": _help,
+    "setup": lambda lang: setup_card_for(lang, FLOW, 1, SETTINGS, PEOPLE),
+    "setup_nobody_yet": lambda lang: setup_card_for(lang, FLOW, 1, SETTINGS, []),
+    "settings": lambda lang: settings_card(lang, FLOW, 1, "Sygedagpenge", SETTINGS),
+    "saved": lambda lang: cards.done_card(
+        t(lang, "setup_title"),
+        [t(lang, "setup_saved", rota="Anne Hansen", leads="Bo Jensen")],
+        t(lang, "saved_by", name="Bo Jensen"),
+    ),
+    "pick_member": lambda lang: cards.choices_card(
+        t(lang, "name_ambiguous", name="anne"),
+        FLOW,
+        1,
+        "pick",
+        [("Anne Hansen (anne@kommune.dk)", {"member": 1}), ("Anne Larsen", {"member": 3})],
+    ),
+    "pick_team": lambda lang: cards.choices_card(
+        t(lang, "pick_team"),
+        FLOW,
+        1,
+        "pick_team",
+        [("Sygedagpenge", {"team": 1}), ("Jobcenter Nord", {"team": 2})],
+    ),
+    "rota": _rota,
+}
+
+
+def every_card() -> dict[str, dict[str, Any]]:
+    """`name.lang` → card, for every card and both languages."""
+    return {f"{name}.{lang}": build(lang) for name, build in CARDS.items() for lang in ("da", "en")}
