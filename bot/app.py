@@ -72,8 +72,11 @@ def _database_and_bot(  # type: ignore[no-untyped-def]
         scheduler = start_scheduler(services) if scheduled else None
         log.info("ready")
         yield
+        # Shutdown, after aiohttp has let the turns in flight finish: no new jobs, the
+        # outbox's sends under way complete, then the engine goes.
         if scheduler is not None:
             scheduler.shutdown(wait=False)
+        await outbox.drain()
         for task in services.tasks:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):

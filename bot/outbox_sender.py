@@ -47,9 +47,20 @@ class OutboxSender:
         self.batch = batch
         self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
+        self._stopping = False
+        self._in_flight = 0
 
     def kick(self) -> None:
         self._wake.set()
+
+    async def drain(self, timeout: float = 10.0) -> None:
+        """On shutdown: claim nothing new, and let sends already under way finish, so no
+        claim is left to wait out its lease (and no message is sent twice)."""
+        self._stopping = True
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while self._in_flight and loop.time() < deadline:
+            await asyncio.sleep(0.05)
 
     async def run_forever(self, idle_seconds: float = 10.0) -> None:
         while True:
@@ -71,26 +82,35 @@ class OutboxSender:
 
     async def _send_one(self, message_id: int) -> int:
         async with self._slots:
-            async with unit_of_work(self.sessions) as session:
-                store = Store(session)
-                if not await store.outbox.claim(message_id, self.clock.now(), LEASE):
-                    return 0
-                message = await store.outbox.get(message_id)
-                assert message is not None
-                destination = await _destination(store, message)
-                payload, attempts = message.payload, message.attempts
-            if destination is None:
-                await self._finish(message_id, "dead", error="no way to reach the recipient")
-                return 1
+            if self._stopping:
+                return 0
+            self._in_flight += 1
             try:
-                activity_id = await self.deliver(destination, Reply.from_payload(payload))
-            except DeliveryError as exc:
-                await self._failed(message_id, attempts, exc.status, exc.retry_after, str(exc))
-            except Exception as exc:
-                await self._failed(message_id, attempts, 0, None, type(exc).__name__)
-            else:
-                await self._finish(message_id, "sent", activity_id=activity_id)
+                return await self._claim_and_send(message_id)
+            finally:
+                self._in_flight -= 1
+
+    async def _claim_and_send(self, message_id: int) -> int:
+        async with unit_of_work(self.sessions) as session:
+            store = Store(session)
+            if not await store.outbox.claim(message_id, self.clock.now(), LEASE):
+                return 0
+            message = await store.outbox.get(message_id)
+            assert message is not None
+            destination = await _destination(store, message)
+            payload, attempts = message.payload, message.attempts
+        if destination is None:
+            await self._finish(message_id, "dead", error="no way to reach the recipient")
             return 1
+        try:
+            activity_id = await self.deliver(destination, Reply.from_payload(payload))
+        except DeliveryError as exc:
+            await self._failed(message_id, attempts, exc.status, exc.retry_after, str(exc))
+        except Exception as exc:
+            await self._failed(message_id, attempts, 0, None, type(exc).__name__)
+        else:
+            await self._finish(message_id, "sent", activity_id=activity_id)
+        return 1
 
     async def _failed(
         self, message_id: int, attempts: int, status: int, retry_after: float | None, error: str

@@ -20,12 +20,14 @@ from botbuilder.schema import (
     Activity,
     ActivityTypes,
     Attachment,
+    CallerIdConstants,
     ChannelAccount,
     ConversationAccount,
     ConversationParameters,
     ConversationReference,
     Mention,
 )
+from botframework.connector.auth import AuthenticationConstants
 from msrest.exceptions import HttpOperationError
 
 from bot.config import Settings
@@ -42,10 +44,6 @@ class Runner(Protocol):
     async def team_event(self, event: TeamEvent) -> list[Reply]: ...
 
 
-class Unauthorized(Exception):
-    pass
-
-
 class TeamsEdge:
     def __init__(self, settings: Settings, runner: Runner) -> None:
         self.settings = settings
@@ -55,8 +53,21 @@ class TeamsEdge:
             APP_PASSWORD=settings.app_password,
             APP_TYPE=settings.app_type if settings.app_id else "MultiTenant",
             APP_TENANTID=settings.app_tenant_id,
-            TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL=settings.openid_metadata_url or None,
         )
+        if settings.openid_metadata_url:
+            # Setting one endpoint switches botbuilder to its "parameterized" mode, which then
+            # needs every public-cloud value spelled out.
+            config.__dict__.update(
+                TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL=settings.openid_metadata_url,
+                TO_BOT_FROM_CHANNEL_TOKEN_ISSUER=AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER,
+                TO_CHANNEL_FROM_BOT_OAUTH_SCOPE=AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE,
+                TO_CHANNEL_FROM_BOT_LOGIN_URL=AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL,
+                OAUTH_URL=AuthenticationConstants.OAUTH_URL,
+                TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL=(
+                    AuthenticationConstants.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL
+                ),
+                CALLER_ID=CallerIdConstants.public_azure_channel,
+            )
         self.adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
         self.adapter.on_turn_error = self._on_turn_error
 
@@ -78,13 +89,15 @@ class TeamsEdge:
         except Exception:
             return web.json_response({"error": "not an activity"}, status=400)
         try:
-            response = await self.adapter.process_activity(auth, activity, self._on_turn)
-        except (PermissionError, Unauthorized):
-            return web.json_response({"error": "unauthorized"}, status=401)
+            checked = await self.adapter.bot_framework_authentication.authenticate_request(
+                activity, auth
+            )
         except Exception as exc:
-            if _is_auth_error(exc):
-                return web.json_response({"error": "unauthorized"}, status=401)
-            raise
+            # Bad signature, audience, issuer or expiry, or the key endpoint out of reach:
+            # whatever failed, the caller is not let in.
+            log.warning("request refused: %s %s", type(exc).__name__, exc)
+            return web.json_response({"error": "unauthorized"}, status=401)
+        response = await self.adapter.process_activity(checked, activity, self._on_turn)
         if response:
             return web.json_response(response.body, status=response.status)
         return web.Response(status=201)
@@ -255,11 +268,6 @@ def _problem(body: Any) -> str | None:
 def _looks_like_jwt(header: str) -> bool:
     scheme, _, token = header.partition(" ")
     return scheme.lower() == "bearer" and token.count(".") == 2
-
-
-def _is_auth_error(exc: Exception) -> bool:
-    name = type(exc).__module__ + "." + type(exc).__name__
-    return name.startswith("jwt.") or "Unauthorized" in name or "Authentication" in name
 
 
 def _channel_data(activity: Activity) -> dict[str, Any]:

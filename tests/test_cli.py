@@ -1,10 +1,12 @@
 """The `hotline-bot` command as an operator runs it."""
 
 import asyncio
+import json
 import os
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
@@ -100,3 +102,47 @@ def test_serve_starts_on_an_empty_sqlite_file_and_answers_health(tmp_path: Path)
         process.terminate()
         process.wait(timeout=20)
     assert (tmp_path / "new.sqlite3").exists()
+
+
+def test_json_logs_carry_no_secrets(tmp_path: Path) -> None:
+    port = free_port()
+    secret = "s3cr3t-app-password-value"
+    env = {
+        **os.environ,
+        "HOTLINE_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/j.sqlite3",
+        "MicrosoftAppId": "6f1e2d3c-4b5a-4968-8776-655443322110",
+        "MicrosoftAppPassword": secret,
+        "MicrosoftAppTenantId": "tenant-1",
+    }
+    process = subprocess.Popen(
+        [str(BIN), "serve", "--port", str(port), "--log-format", "json"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+                    break
+            except OSError:
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/messages",
+            data=b"{}",
+            headers={"Content-Type": "application/json"},
+        )
+        try:
+            urllib.request.urlopen(request, timeout=5)
+        except urllib.error.HTTPError as refused:
+            assert refused.code == 400
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=20)
+    lines = [json.loads(line) for line in output.splitlines() if line.strip()]
+    assert any(entry["message"] == "ready" for entry in lines)
+    assert all({"time", "level", "logger", "correlation_id", "message"} <= set(e) for e in lines)
+    assert secret not in output

@@ -55,6 +55,8 @@ class Connector:
     failures: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     roster_calls: int = 0
     url: str = ""
+    # Seconds to wait before answering a send, to keep sends in flight.
+    delay: float = 0.0
     _ids: "itertools.count[int]" = field(default_factory=lambda: itertools.count(1))
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -83,6 +85,7 @@ class Connector:
         self._changed.set()
 
     async def _create(self, request: web.Request) -> web.Response:
+        await asyncio.sleep(self.delay)
         failed = self._fail()
         if failed:
             return failed
