@@ -126,12 +126,22 @@ def horizon(ctx: Context, team: Team) -> date:
 
 
 async def replan_ahead(ctx: Context, team: Team, actor_id: int | None) -> list[Change]:
-    """After the rota's people changed: fill the horizon, re-plan from the day after tomorrow
-    (today's and tomorrow's holders already know)."""
+    """After the rota's people changed: fill the horizon and re-plan every day whose holder
+    has not been told yet (by the morning post, or the heads-up the afternoon before)."""
     calendar = ctx.team_settings(team).calendar
-    today = ctx.today()
-    start = calendar.add_working_days(calendar.next_working_day(today, include=True), 2)
-    return await plan(ctx, team, today, horizon(ctx, team), replan_from=start, actor_id=actor_id)
+    start = calendar.next_working_day(ctx.today(), include=True)
+    while await _told(ctx, team, start):
+        start = calendar.next_working_day(start)
+    return await plan(
+        ctx, team, ctx.today(), horizon(ctx, team), replan_from=start, actor_id=actor_id
+    )
+
+
+async def _told(ctx: Context, team: Team, day: date) -> bool:
+    for key in (f"announce:{team.id}:{day.isoformat()}", f"headsup:{team.id}:%:{day.isoformat()}"):
+        if await ctx.store.outbox.exists_like(key):
+            return True
+    return False
 
 
 async def duties_this_month(ctx: Context, team: Team, day: date) -> Counter[int]:

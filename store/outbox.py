@@ -71,6 +71,13 @@ class OutboxRepo:
     async def get(self, message_id: int) -> OutboxMessage | None:
         return await self.session.get(OutboxMessage, message_id)
 
+    async def exists_like(self, pattern: str) -> bool:
+        """Whether a message whose key matches the SQL LIKE pattern was ever queued."""
+        found = await self.session.scalar(
+            select(OutboxMessage.id).where(OutboxMessage.key.like(pattern)).limit(1)
+        )
+        return found is not None
+
     async def by_key(self, key: str) -> OutboxMessage | None:
         return await self.session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
 

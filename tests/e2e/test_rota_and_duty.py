@@ -126,3 +126,33 @@ async def test_a_lead_sets_a_duty_and_plans_a_range_again(sqlite_url: str) -> No
         denied = (await teams.say(teams.personal(ANNE, "sæt vagt 12.1 Anne")))[0].text
         assert "teamledere" in denied
         assert (await holders(teams))[day] == DORTE.name
+
+
+async def test_people_added_one_by_one_share_the_days_not_yet_announced(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url, FakeClock(MONDAY)) as teams:
+        await setup(teams, on_rota=(ANNE,))
+        for user in (BO, CAMILLA):
+            await teams.say(teams.personal(LIS, f"på vagtplan {user.name}"))
+        rota = await holders(teams)
+        days = sorted(rota)
+        assert all(rota[a] != rota[b] for a, b in itertools.pairwise(days))
+        assert rota[date(2027, 1, 4)] != rota[date(2027, 1, 5)]
+
+
+async def test_an_announced_day_keeps_its_holder_when_the_rota_changes(sqlite_url: str) -> None:
+    from bot.jobs import tick
+
+    async with teams_session(sqlite_url) as teams:
+        teams.at("2027-01-04 07:00")
+        await setup(teams, on_rota=(ANNE, BO))
+        teams.at("2027-01-04 08:00")
+        await tick(teams.services)  # today is announced
+        today = (await holders(teams))[date(2027, 1, 4)]
+        teams.at("2027-01-04 15:00")
+        await tick(teams.services)  # tomorrow's holder is told
+        tomorrow = (await holders(teams))[date(2027, 1, 5)]
+        await teams.say(teams.personal(LIS, "på vagtplan Camilla"))
+        await teams.say(teams.personal(LIS, f"af vagtplan {today}"))
+        rota = await holders(teams)
+        assert rota[date(2027, 1, 4)] == today and rota[date(2027, 1, 5)] == tomorrow
+        assert today not in [rota[d] for d in sorted(rota)[2:]]
