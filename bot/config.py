@@ -31,6 +31,8 @@ class Settings:
     outbox_concurrency: int = 8
     log_format: str = "text"
     rota_weeks: int = 8
+    # Sent messages and old card flows are deleted after this many days.
+    retention_days: int = 90
     headsup_time: str = "15:00"
     # Where people reach the server from outside, for calendar links.
     public_url: str = "http://127.0.0.1:3978"
@@ -60,6 +62,7 @@ ENV_NAMES = {
     "HOTLINE_LANGUAGE": "language",
     "HOTLINE_LOG_FORMAT": "log_format",
     "HOTLINE_ROTA_WEEKS": "rota_weeks",
+    "HOTLINE_RETENTION_DAYS": "retention_days",
     "HOTLINE_HEADSUP_TIME": "headsup_time",
     "HOTLINE_PUBLIC_URL": "public_url",
     "TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL": "openid_metadata_url",

@@ -2,6 +2,7 @@
 team's work runs in its own transaction, so one team's trouble does not stop the others."""
 
 import logging
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.delivery import DeliveryError
@@ -76,6 +77,15 @@ async def sync_rosters(services: "Services") -> int:
     return synced
 
 
+async def purge_old(services: "Services") -> int:
+    """Nightly: delete what the retention period no longer allows us to keep."""
+    before = services.clock.now() - timedelta(days=services.settings.retention_days)
+    async with unit_of_work(services.sessions) as session:
+        store = Store(session)
+        return await store.outbox.purge(before) + await store.flows.purge(before)
+
+
 async def nightly(services: "Services") -> None:
     await sync_rosters(services)
     await extend_rotas(services)
+    await purge_old(services)

@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.models import CardFlow
@@ -65,3 +65,9 @@ class FlowRepo:
             return False
         await self.session.refresh(flow)
         return True
+
+    async def purge(self, before: datetime) -> int:
+        """Forget card flows started before a date (a click on such a card is then answered
+        as an unknown card)."""
+        result = await self.session.execute(delete(CardFlow).where(CardFlow.created_at < before))
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.models import OutboxMessage
@@ -102,3 +102,12 @@ class OutboxRepo:
             .values(**values)
             .execution_options(synchronize_session=False)
         )
+
+    async def purge(self, before: datetime) -> int:
+        """Forget messages sent (or given up) before a date: their texts name people."""
+        result = await self.session.execute(
+            delete(OutboxMessage).where(
+                OutboxMessage.status.in_(("sent", "dead")), OutboxMessage.created_at < before
+            )
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]

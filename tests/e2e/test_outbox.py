@@ -124,3 +124,21 @@ async def test_server_errors_back_off_and_give_up_after_many_attempts(sqlite_url
         async with unit_of_work(teams.services.sessions) as session:
             statuses = list(await session.scalars(select(OutboxMessage.status)))
         assert statuses.count("dead") == 1
+
+
+async def test_old_sent_messages_and_card_flows_are_purged(sqlite_url: str) -> None:
+    from bot.jobs import purge_old
+
+    async with teams_session(sqlite_url) as teams:
+        await install(teams)
+        await quiet(teams)
+        message_id = await queue(teams, "test:old")
+        await teams.services.outbox.run_once()
+        teams.clock.advance(timedelta(days=89))
+        assert await purge_old(teams.services) == 0
+        teams.clock.advance(timedelta(days=2))
+        fresh = await queue(teams, "test:new")  # still pending: never purged
+        assert await purge_old(teams.services) == 3  # setup card, old message, setup flow
+        async with unit_of_work(teams.services.sessions) as session:
+            left = list(await session.scalars(select(OutboxMessage.id)))
+        assert left == [fresh] and message_id not in left
