@@ -5,8 +5,10 @@ Per-team settings live in the database (store.team_settings) and start from thes
 
 import os
 import tomllib
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -38,6 +40,9 @@ class Settings:
     public_url: str = "http://127.0.0.1:3978"
     # Where Bot Framework's token signing keys are published; tests point it at a stand-in.
     openid_metadata_url: str = ""
+    # The [switchboard] table of the config file, and the file's text (to name lines).
+    switchboard: Mapping[str, Any] = field(default_factory=dict)
+    config_source: str = field(default="", repr=False)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -90,16 +95,19 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
 
 def _read_toml(path: Path) -> dict[str, object]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
+        data = tomllib.loads(source)
     except FileNotFoundError as exc:
         raise ConfigError(f"HOTLINE_CONFIG: no such file {path}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from exc
-    known = {f.name for f in fields(Settings)}
+    known = {f.name for f in fields(Settings)} - {"config_source"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}")
-    return {k: v for k, v in data.items() if k in known}
+    values: dict[str, object] = {k: v for k, v in data.items() if k in known}
+    values["config_source"] = source
+    return values
 
 
 def _validated(values: dict[str, object]) -> Settings:
@@ -107,6 +115,8 @@ def _validated(values: dict[str, object]) -> Settings:
     clean: dict[str, object] = {}
     for key, raw in values.items():
         kind = types[key]
+        if key == "switchboard" and not isinstance(raw, dict):
+            raise ConfigError("switchboard: must be a table ([switchboard])")
         try:
             clean[key] = int(str(raw)) if kind is int else float(str(raw)) if kind is float else raw
         except ValueError as exc:
@@ -121,6 +131,9 @@ def _validated(values: dict[str, object]) -> Settings:
             raise ConfigError(f"{key}: expected HH:MM, got {getattr(settings, key)!r}")
     if settings.language not in ("da", "en"):
         raise ConfigError(f"language: expected da or en, got {settings.language!r}")
+    from dialogs.switchboard_rules import check  # the rules are the dialogs' data
+
+    check(settings.switchboard, settings.config_source)
     return settings
 
 

@@ -11,6 +11,7 @@ from dialogs.context import Context, TeamSettings
 from dialogs.messages import format_day, t
 from dialogs.plain import Mention, Reply
 from dialogs.planning import absent_days, available_cover
+from dialogs.switchboard import queue_briefings
 from store.models import Member, Team
 
 
@@ -127,10 +128,11 @@ async def tick_team(ctx: Context, team_id: int) -> list[str]:
     if not settings.calendar.is_working_day(today):
         return []
     queued = []
-    if settings.announce_time <= clock < settings.latest_announce_time and await queue_morning(
-        ctx, team, today
-    ):
-        queued.append("announce")
+    if settings.announce_time <= clock < settings.latest_announce_time:
+        if await queue_morning(ctx, team, today):
+            queued.append("announce")
+        if await queue_briefings(ctx, team):
+            queued.append("briefing")
     if clock >= settings.headsup_time and await queue_headsup(ctx, team, today):
         queued.append("headsup")
     return queued

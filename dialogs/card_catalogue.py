@@ -12,6 +12,7 @@ from dialogs.duty import rota_card
 from dialogs.help import help_card
 from dialogs.messages import t
 from dialogs.routing import COMMANDS
+from dialogs.switchboard import guide_card
 from dialogs.team_setup import settings_card, setup_card_for
 
 FLOW = "00000000-0000-0000-0000-000000000001"
@@ -56,6 +57,14 @@ CARDS: dict[str, Callable[[str], dict[str, Any]]] = {
         [("Sygedagpenge", {"team": 1}), ("Jobcenter Nord", {"team": 2})],
     ),
     "rota": _rota,
+    "guide": guide_card,
+    "verdict": lambda lang: cards.card(
+        [
+            cards.heading(t(lang, "verdict_no")),
+            cards.text(t(lang, "verdict_where", target="Ydelseskontoret", phone=", 70 00 00 00")),
+            cards.text(t(lang, "verdict_reasons", reasons="refusion"), subtle=True),
+        ]
+    ),
 }
 
 

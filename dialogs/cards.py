@@ -56,6 +56,7 @@ def choice_input(
     selected: list[str],
     *,
     multi: bool = False,
+    expanded: bool = False,
 ) -> dict[str, Any]:
     block: dict[str, Any] = {
         "type": "Input.ChoiceSet",
@@ -66,7 +67,7 @@ def choice_input(
         "isMultiSelect": multi,
     }
     if not multi:
-        block["style"] = "compact"
+        block["style"] = "expanded" if expanded else "compact"
     return block
 
 

@@ -333,6 +333,91 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Husk: du har fastholdelsestelefonen {day}. Nummeret er {phone}.",
         "Reminder: you hold the retention hotline on {day}. The number is {phone}.",
     ),
+    # Switchboard
+    "cmd.check": (
+        "Hører opkaldet til fastholdelsestelefonen? Skriv tjek, eller tjek og en beskrivelse",
+        "Does the call belong to the hotline? Type check, or check and a description",
+    ),
+    "cmd.briefing": ("Dagens overblik til omstillingen", "Today's briefing for the switchboard"),
+    "guide_title": (
+        "Hører opkaldet til fastholdelsestelefonen?",
+        "Does the call belong to the retention hotline?",
+    ),
+    "guide_who": ("Hvem ringer?", "Who is calling?"),
+    "guide_what": ("Hvad handler det om?", "What is it about?"),
+    "guide_answer": ("Se svaret", "See the answer"),
+    "who.employer": ("Arbejdsgiver", "Employer"),
+    "who.employee": ("Ansat (i job)", "Employee (in work)"),
+    "who.unemployed": ("Ledig", "Unemployed"),
+    "who.self_employed": ("Selvstændig", "Self-employed"),
+    "who.other": ("Andre", "Someone else"),
+    "what.risk": ("Risiko for sygemelding", "Risk of sick leave"),
+    "what.ongoing": (
+        "Sygemeldt og ønsker tidlig hjælp, møde eller delvis raskmelding",
+        "On sick leave and wants early help, a meeting or partial return",
+    ),
+    "what.fast_track": ("Fast track", "Fast track"),
+    "what.payment": ("Udbetaling, refusion eller NemRefusion", "Payment, refund or NemRefusion"),
+    "what.existing_case": ("En sag med egen sagsbehandler", "An existing case with a caseworker"),
+    "what.complaint": ("Klage over en afgørelse", "Complaint about a decision"),
+    "what.other": ("Andet", "Something else"),
+    "guide_pick_both": (
+        "Vælg både hvem der ringer, og hvad det handler om.",
+        "Choose both who is calling and what it is about.",
+    ),
+    "verdict_yes": (
+        "Stil om til fastholdelsestelefonen",
+        "Put the call through to the retention hotline",
+    ),
+    "verdict_no": ("Ikke til fastholdelsestelefonen", "Not for the retention hotline"),
+    "verdict_unsure": (
+        "Jeg er ikke sikker ud fra beskrivelsen. Brug guiden:",
+        "I am not sure from the description. Use the guide:",
+    ),
+    "verdict_open": (
+        "{holder} har den nu: **{phone}**. Næste arbejdsdag: {next_holder}.",
+        "{holder} has it now: **{phone}**. Next working day: {next_holder}.",
+    ),
+    "verdict_closed": (
+        "Telefonen er lukket nu. Den åbner {when}, og så har {holder} den: **{phone}**.",
+        "The hotline is closed now. It opens {when}, and then {holder} has it: **{phone}**.",
+    ),
+    "verdict_never": ("Der er ingen åbningstider sat op.", "No opening hours are set up."),
+    "verdict_where": (
+        "Stil om til: **{target}**{phone}",
+        "Put the call through to: **{target}**{phone}",
+    ),
+    "verdict_ask_who": (
+        "Spørg, om den der ringer er arbejdsgiver eller ansat i job; så hører det til telefonen.",
+        "Ask whether the caller is the employer or an employee in work; "
+        "then it belongs to the hotline.",
+    ),
+    "verdict_reasons": ("Det lagde jeg vægt på: {reasons}", "What I went by: {reasons}"),
+    "when": ("{day} kl. {time}", "{day} at {time}"),
+    "briefing_title": ("Omstillingen i dag, {day}", "The switchboard today, {day}"),
+    "briefing_holder": (
+        "Fastholdelsestelefonen har i dag {holder}: **{phone}**. Åben {hours}.",
+        "The retention hotline today: {holder}, **{phone}**. Open {hours}.",
+    ),
+    "briefing_closed": (
+        "Fastholdelsestelefonen har lukket i dag.",
+        "The retention hotline is closed today.",
+    ),
+    "briefing_yes": ("Til fastholdelsestelefonen", "For the retention hotline"),
+    "briefing_no": ("Ikke til fastholdelsestelefonen", "Not for the retention hotline"),
+    "briefing_yes_1": (
+        "Arbejdsgiver eller ansat, der er bange for en sygemelding",
+        "An employer or employee who fears sick leave",
+    ),
+    "briefing_yes_2": (
+        "Sygemeldt i job, og arbejdsgiveren vil i gang tidligt: møde, delvis raskmelding",
+        "On sick leave in work, and the employer wants early help: a meeting, partial return",
+    ),
+    "briefing_yes_3": (
+        "Fast track: hvad det er, og hvordan man beder om det",
+        "Fast track: what it is and how to ask for it",
+    ),
+    "briefing_no_line": ("{what} → {target}", "{what} → {target}"),
     # Calendar feed
     "calendar_link": (
         "Dit private kalenderlink (abonnér på det i Outlook): {url}\nDel det ikke. Skriv "

@@ -4,7 +4,7 @@ Columns: name, Danish words, English words, who may use it, handler, then the ex
 `hjælp` shows (Danish, English) and where it works.
 """
 
-from dialogs import calendar_feed, duty, help, members, personal, team_setup
+from dialogs import calendar_feed, duty, help, members, personal, switchboard, team_setup
 from dialogs.commands import Command
 
 # fmt: off
@@ -12,6 +12,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("help", ("hjælp", "?"), ("help",), "anyone", help.show_help),
     Command("duty", ("vagt",), ("duty",), "member", duty.show_duty,
             "vagt i morgen", "duty tomorrow"),
+    Command("check", ("tjek",), ("check",), "member", switchboard.check,
+            "tjek arbejdsgiver ringer om stress", "check employer calls about stress"),
+    Command("briefing", ("omstilling",), ("switchboard",), "member", switchboard.briefing),
     Command("rota", ("vagtplan",), ("rota",), "staff", duty.show_rota,
             "vagtplan næste uge", "rota next week"),
     Command("my_duties", ("mine vagter",), ("my duties",), "staff", duty.my_duties),

@@ -9,6 +9,7 @@ from dialogs.messages import lang_of, t
 from dialogs.personal import pick_team_card
 from dialogs.plain import Reply, Request
 from dialogs.routing import COMMANDS
+from dialogs.switchboard import answer_guide, guide_card
 from dialogs.team_setup import save_settings, save_setup
 from rules.cpr import any_cpr
 from store.members import RosterEntry
@@ -24,6 +25,8 @@ async def handle_message(req: Request, ctx: Context) -> list[Reply]:
     caller = await resolve_caller(req, ctx)
     if isinstance(req.value, dict) and "flow" in req.value:
         return await handle_submit(caller, req.value, ctx)
+    if isinstance(req.value, dict) and req.value.get("action") in STATELESS:
+        return await _stateless(caller, req.value, ctx)
     return await run_text(caller, req.text, ctx)
 
 
@@ -165,6 +168,20 @@ async def _pick_team(
         replies += await run_text(caller, pending, ctx)
     return replies
 
+
+async def _stateless(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply]:
+    """Card buttons that need no stored state: the answer depends only on what was picked,
+    so an old card's click is as good as a new one's."""
+    if caller.team is None:
+        return [Reply(t(caller.lang, "not_in_team"))]
+    if caller.role is None:
+        return [Reply(t(caller.lang, "not_in_team"))]
+    if value["action"] == "guide_open":
+        return [Reply(card=guide_card(caller.lang))]
+    return await answer_guide(caller, value, ctx)
+
+
+STATELESS = frozenset({"guide", "guide_open"})
 
 FLOW_ACTIONS: dict[str, FlowAction] = {
     "pick": _pick_member,

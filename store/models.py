@@ -210,3 +210,17 @@ class CalendarFeed(Base):
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     created_at: Mapped[datetime]
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SwitchboardCount(Base):
+    """How many checks ended in each verdict and category: counts only, never the text."""
+
+    __tablename__ = "switchboard_counts"
+    __table_args__ = (UniqueConstraint("team_id", "day", "verdict", "category"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    verdict: Mapped[str] = mapped_column(String(10))
+    category: Mapped[str] = mapped_column(String(40))
+    count: Mapped[int] = mapped_column(Integer, default=0)

@@ -3,6 +3,7 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.audit import AuditRepo
+from store.counts import CountRepo
 from store.feeds import FeedRepo
 from store.flows import FlowRepo
 from store.join_codes import JoinCodeRepo
@@ -23,3 +24,4 @@ class Store:
         self.outbox = OutboxRepo(session)
         self.rota = RotaRepo(session)
         self.feeds = FeedRepo(session)
+        self.counts = CountRepo(session)

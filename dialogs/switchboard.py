@@ -1,0 +1,197 @@
+"""The switchboard's guide: does a call belong to the retention hotline, and who has it now?
+
+Answers come in one step while the caller waits. The text of a free-text check is never
+stored; only the verdict's category is counted.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from dialogs import cards
+from dialogs.commands import Invocation
+from dialogs.context import Caller, Context
+from dialogs.duty import holder_name
+from dialogs.messages import format_day, t
+from dialogs.plain import Reply
+from dialogs.switchboard_rules import SwitchboardRules, build
+from rules.eligibility import classify
+from rules.opening_hours import is_open, next_opening
+from store.models import Team
+
+WHO = ("employer", "employee", "unemployed", "self_employed", "other")
+WHAT = ("risk", "ongoing", "fast_track", "payment", "existing_case", "complaint", "other")
+HOTLINE_TOPICS = frozenset({"risk", "ongoing", "fast_track"})
+# What the guide's answers refer to, for the "no" cases.
+GUIDE_REFERRAL = {
+    "payment": "payment",
+    "existing_case": "existing_case",
+    "complaint": "complaint",
+    "other": "other",
+}
+BRIEFING_NO = (
+    ("what.payment", "payment"),
+    ("who.unemployed", "unemployed"),
+    ("what.existing_case", "existing_case"),
+)
+
+
+def team_rules(ctx: Context, team: Team) -> SwitchboardRules:
+    return build(ctx.settings.switchboard, team.name, ctx.settings.config_source)
+
+
+def guide_card(lang: str) -> dict[str, Any]:
+    who = [(t(lang, f"who.{w}"), w) for w in WHO]
+    what = [(t(lang, f"what.{w}"), w) for w in WHAT]
+    body = [
+        cards.heading(t(lang, "guide_title")),
+        cards.choice_input("who", t(lang, "guide_who"), who, [], expanded=True),
+        cards.choice_input("what", t(lang, "guide_what"), what, [], expanded=True),
+    ]
+    return cards.card(body, [cards.submit(t(lang, "guide_answer"), {"action": "guide"})])
+
+
+def guide_verdict(who: str, what: str) -> tuple[str, str]:
+    """(verdict, category) for the guide's two answers."""
+    if who == "unemployed":
+        return "no", "unemployed"
+    if who == "self_employed":
+        return "no", "self_employed"
+    if what in HOTLINE_TOPICS:
+        return ("yes", what) if who in ("employer", "employee") else ("unsure", "ask_who")
+    return "no", GUIDE_REFERRAL.get(what, "other")
+
+
+async def check(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    """`tjek` opens the guide; `tjek <description>` answers from the description."""
+    assert caller.team is not None
+    lang = caller.lang
+    if not inv.args.strip():
+        return [Reply(card=guide_card(lang))]
+    rules = team_rules(ctx, caller.team)
+    verdict = classify(inv.args, rules.signals)
+    await ctx.store.counts.add(caller.team.id, ctx.today(), verdict.verdict, verdict.category)
+    if verdict.verdict == "unsure":
+        return [Reply(t(lang, "verdict_unsure")), Reply(card=guide_card(lang))]
+    card = await verdict_card(
+        ctx, caller.team, lang, verdict.verdict, verdict.category, verdict.reasons
+    )
+    return [Reply(card=card)]
+
+
+async def answer_guide(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply]:
+    assert caller.team is not None
+    who, what = str(value.get("who") or ""), str(value.get("what") or "")
+    if who not in WHO or what not in WHAT:
+        return [Reply(t(caller.lang, "guide_pick_both"))]
+    verdict, category = guide_verdict(who, what)
+    await ctx.store.counts.add(caller.team.id, ctx.today(), verdict, category)
+    if verdict == "unsure":
+        return [Reply(t(caller.lang, "verdict_ask_who"))]
+    return [Reply(card=await verdict_card(ctx, caller.team, caller.lang, verdict, category, ()))]
+
+
+async def verdict_card(
+    ctx: Context, team: Team, lang: str, verdict: str, category: str, reasons: tuple[str, ...]
+) -> dict[str, Any]:
+    rules = team_rules(ctx, team)
+    if verdict == "yes":
+        body = [
+            cards.heading(t(lang, "verdict_yes")),
+            cards.text(await _who_has_it(ctx, team, lang, rules)),
+        ]
+    else:
+        referral = rules.referral(category)
+        phone = f", {referral.phone}" if referral.phone else ""
+        body = [
+            cards.heading(t(lang, "verdict_no")),
+            cards.text(t(lang, "verdict_where", target=referral.name(lang), phone=phone)),
+        ]
+    if reasons:
+        body.append(cards.text(t(lang, "verdict_reasons", reasons=", ".join(reasons)), subtle=True))
+    return cards.card(body)
+
+
+async def _who_has_it(ctx: Context, team: Team, lang: str, rules: SwitchboardRules) -> str:
+    settings = ctx.team_settings(team)
+    calendar = settings.calendar
+    phone = settings.phone or t(lang, "no_phone")
+    now = ctx.local_now()
+    if is_open(now, calendar, rules.opening_hours):
+        following = calendar.next_working_day(now.date())
+        return t(
+            lang,
+            "verdict_open",
+            holder=await holder_name(ctx, team, now.date(), lang),
+            phone=phone,
+            next_holder=await holder_name(ctx, team, following, lang),
+        )
+    opens = next_opening(now, calendar, rules.opening_hours)
+    if opens is None:
+        return t(lang, "verdict_never")
+    return t(
+        lang,
+        "verdict_closed",
+        when=_when(lang, opens, now),
+        phone=phone,
+        holder=await holder_name(ctx, team, opens.date(), lang),
+    )
+
+
+def _when(lang: str, moment: datetime, now: datetime) -> str:
+    day = t(lang, "rota_today") if moment.date() == now.date() else format_day(lang, moment.date())
+    return t(lang, "when", day=day, time=moment.strftime("%H:%M"))
+
+
+async def briefing_card(ctx: Context, team: Team, lang: str) -> dict[str, Any]:
+    rules = team_rules(ctx, team)
+    settings = ctx.team_settings(team)
+    today = ctx.today()
+    span = rules.opening_hours.get(today.weekday())
+    if settings.calendar.is_working_day(today) and span:
+        hours = f"{span[0].strftime('%H:%M')}–{span[1].strftime('%H:%M')}"
+        holder = t(
+            lang,
+            "briefing_holder",
+            holder=await holder_name(ctx, team, today, lang),
+            phone=settings.phone or t(lang, "no_phone"),
+            hours=hours,
+        )
+    else:
+        holder = t(lang, "briefing_closed")
+    yes = [f"- {t(lang, f'briefing_yes_{i}')}" for i in (1, 2, 3)]
+    no = [
+        f"- {t(lang, 'briefing_no_line', what=t(lang, key), target=rules.referral(c).name(lang))}"
+        for key, c in BRIEFING_NO
+    ]
+    body = [
+        cards.heading(t(lang, "briefing_title", day=format_day(lang, today))),
+        cards.text(holder),
+        cards.text(f"**{t(lang, 'briefing_yes')}**\n\n" + "\n".join(yes)),
+        cards.text(f"**{t(lang, 'briefing_no')}**\n\n" + "\n".join(no)),
+    ]
+    return cards.card(body, [cards.submit(t(lang, "guide_title"), {"action": "guide_open"})])
+
+
+async def briefing(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    assert caller.team is not None
+    return [Reply(card=await briefing_card(ctx, caller.team, caller.lang))]
+
+
+async def queue_briefings(ctx: Context, team: Team) -> int:
+    """The morning card to every switchboard member of the team, once a day each."""
+    queued = 0
+    day = ctx.today().isoformat()
+    for member, ms in await ctx.store.members.of_team(team.id):
+        if ms.role != "switchboard":
+            continue
+        lang = member.language or ctx.team_settings(team).post_language
+        card = await briefing_card(ctx, team, lang)
+        if await ctx.notify(
+            f"briefing:{team.id}:{member.id}:{day}",
+            team.id,
+            "briefing",
+            f"member:{member.id}",
+            Reply(card=card),
+        ):
+            queued += 1
+    return queued
