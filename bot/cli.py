@@ -145,6 +145,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         port=args.port,
         print=None,
         access_log_class=RedactingAccessLogger,
+        # Turns in flight get this long to finish on SIGTERM (container platforms wait ~30 s).
+        shutdown_timeout=15,
     )
     return 0
 

@@ -139,6 +139,7 @@ def test_json_logs_carry_no_secrets(tmp_path: Path) -> None:
             urllib.request.urlopen(request, timeout=5)
         except urllib.error.HTTPError as refused:
             assert refused.code == 400
+            refused.close()
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=20)
