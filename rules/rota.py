@@ -8,7 +8,7 @@ when someone else is available. It is deterministic: the same input gives the sa
 """
 
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
@@ -132,41 +132,71 @@ def generate(inp: RotaInput) -> dict[date, int | None]:
         previous = rota[day] = chosen
     bounds = quotas(expected_counts(inp))
     _repair(rota, inp, bounds)
-    _untangle(rota, inp)
+    _untangle(rota, inp, bounds)
     return rota
 
 
-def _untangle(rota: dict[date, int | None], inp: RotaInput) -> None:
+def _untangle(
+    rota: dict[date, int | None], inp: RotaInput, bounds: dict[int, tuple[int, int]]
+) -> None:
     """Repairs can make an earlier forced 'two in a row' avoidable: swap such a day with a
-    day of someone who can take it, so counts stay as they are."""
+    day of someone who can take it (counts stay), or else move it to someone with room."""
     days = list(inp.days)
     people = {p.id: p for p in inp.people}
+    counts = {pid: 0 for pid in people}
+    for day, holder in rota.items():
+        if holder is not None and day not in inp.kept:
+            counts[holder] += 1
 
     def neighbours(index: int) -> set[int | None]:
         before = rota[days[index - 1]] if index else inp.before
         after = rota[days[index + 1]] if index + 1 < len(days) else None
         return {before, after}
 
+    def free(pid: int, index: int) -> bool:
+        return pid not in neighbours(index) and is_available(people[pid], days[index], inp.absences)
+
     for index, day in enumerate(days):
         holder = rota[day]
         if day in inp.kept or holder is None or holder not in neighbours(index):
             continue
-        for other_index, other_day in enumerate(days):
-            other = rota[other_day]
-            if (
-                other is None
-                or other == holder
-                or other_day in inp.kept
-                or other in neighbours(index)
-                or not is_available(people[other], day, inp.absences)
-                or not is_available(people[holder], other_day, inp.absences)
-            ):
-                continue
-            rota[day], rota[other_day] = other, holder
-            if holder in neighbours(other_index):
-                rota[day], rota[other_day] = holder, other  # the swap made a new pair
-                continue
-            break
+        if not _swap_away(rota, inp, days, index, free, neighbours):
+            for other in sorted(people):
+                if (
+                    other != holder
+                    and free(other, index)
+                    and counts[other] < bounds[other][1]
+                    and counts[holder] > bounds[holder][0]
+                ):
+                    rota[day] = other
+                    counts[other] += 1
+                    counts[holder] -= 1
+                    break
+
+
+def _swap_away(
+    rota: dict[date, int | None],
+    inp: RotaInput,
+    days: list[date],
+    index: int,
+    free: Callable[[int, int], bool],
+    neighbours: Callable[[int], set[int | None]],
+) -> bool:
+    """Exchange day `index` with a later or earlier day of someone free to take it."""
+    day, holder = days[index], rota[days[index]]
+    assert holder is not None
+    for other_index, other_day in enumerate(days):
+        other = rota[other_day]
+        if other is None or other == holder or other_day in inp.kept or not free(other, index):
+            continue
+        if not is_available(next(p for p in inp.people if p.id == holder), other_day, inp.absences):
+            continue
+        rota[day], rota[other_day] = other, holder
+        if holder in neighbours(other_index):
+            rota[day], rota[other_day] = holder, other  # the swap made a new pair
+            continue
+        return True
+    return False
 
 
 def _priority(

@@ -1,7 +1,9 @@
 import asyncio
+import os
 from collections.abc import AsyncIterator
 
 import pytest
+from hypothesis import settings
 
 from tests.databases import drop_template, fresh_database
 
@@ -26,3 +28,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 async def pg_url(tmp_path) -> AsyncIterator[str]:  # type: ignore[no-untyped-def]
     async with fresh_database("postgres", tmp_path) as url:
         yield url
+
+
+# CI runs the property tests on a fixed set of examples (the same every run), so a build is
+# red only when the code changed; locally they explore new examples every run.
+settings.register_profile("ci", derandomize=True, deadline=None)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
