@@ -8,6 +8,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -76,60 +78,57 @@ def test_bad_configuration_stops_with_a_clear_message(tmp_path: Path) -> None:
     assert result.returncode == 2 and "unknown zone 'Mars/Olympus'" in result.stderr
 
 
-def test_serve_starts_on_an_empty_sqlite_file_and_answers_health(tmp_path: Path) -> None:
+@contextmanager
+def serving(tmp_path: Path, *args: str, **env: str) -> Iterator[tuple[int, list[str]]]:
+    """`hotline-bot serve` on a free port, ready; yields the port and, once stopped, its
+    output lines."""
     port = free_port()
-    env = {**os.environ, "HOTLINE_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/new.sqlite3"}
+    environment = {
+        **os.environ,
+        "HOTLINE_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/serve.sqlite3",
+        **env,
+    }
     process = subprocess.Popen(
-        [str(BIN), "serve", "--port", str(port)],
-        env=env,
+        [str(BIN), "serve", "--port", str(port), *args],
+        env=environment,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+    output: list[str] = []
     try:
         deadline = time.monotonic() + 30
         while True:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2) as r:
-                    assert r.status == 200
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2):
                     break
             except OSError:
                 assert time.monotonic() < deadline, "server did not become ready"
                 time.sleep(0.2)
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
-            assert b"up" in r.read()
+        yield port, output
     finally:
         process.terminate()
-        process.wait(timeout=20)
-    assert (tmp_path / "new.sqlite3").exists()
+        output.extend(process.communicate(timeout=30)[0].splitlines())
+
+
+def test_serve_starts_on_an_empty_sqlite_file_and_answers_health(tmp_path: Path) -> None:
+    with serving(tmp_path) as (port, _):
+        health = urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+        assert b"up" in health.read()
+        health.close()
+    assert (tmp_path / "serve.sqlite3").exists()
 
 
 def test_json_logs_carry_no_secrets(tmp_path: Path) -> None:
-    port = free_port()
     secret = "s3cr3t-app-password-value"
-    env = {
-        **os.environ,
-        "HOTLINE_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/j.sqlite3",
-        "MicrosoftAppId": "6f1e2d3c-4b5a-4968-8776-655443322110",
-        "MicrosoftAppPassword": secret,
-        "MicrosoftAppTenantId": "tenant-1",
-    }
-    process = subprocess.Popen(
-        [str(BIN), "serve", "--port", str(port), "--log-format", "json"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
-                    break
-            except OSError:
-                assert time.monotonic() < deadline
-                time.sleep(0.2)
+    with serving(
+        tmp_path,
+        "--log-format",
+        "json",
+        MicrosoftAppPassword=secret,
+        MicrosoftAppId="6f1e2d3c-4b5a-4968-8776-655443322110",
+        MicrosoftAppTenantId="tenant-1",
+    ) as (port, output):
         request = urllib.request.Request(
             f"http://127.0.0.1:{port}/api/messages",
             data=b"{}",
@@ -140,10 +139,7 @@ def test_json_logs_carry_no_secrets(tmp_path: Path) -> None:
         except urllib.error.HTTPError as refused:
             assert refused.code == 400
             refused.close()
-    finally:
-        process.terminate()
-        output, _ = process.communicate(timeout=20)
-    lines = [json.loads(line) for line in output.splitlines() if line.strip()]
+    lines = [json.loads(line) for line in output if line.strip()]
     assert any(entry["message"] == "ready" for entry in lines)
     assert all({"time", "level", "logger", "correlation_id", "message"} <= set(e) for e in lines)
-    assert secret not in output
+    assert secret not in "\n".join(output)

@@ -19,6 +19,13 @@ def run(url: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(BIN), *args], env=env, capture_output=True, text=True, timeout=60)
 
 
+def show(url: str, first: str, last: str) -> list[dict[str, str | None]]:
+    shown = run(url, "rota", "show", "--from", first, "--to", last, "--format", "json")
+    assert shown.returncode == 0, shown.stderr
+    rows: list[dict[str, str | None]] = json.loads(shown.stdout)
+    return rows
+
+
 async def ready(url: str) -> None:
     async with teams_session(url) as teams:
         teams.at("2027-01-04 07:00")
@@ -27,27 +34,11 @@ async def ready(url: str) -> None:
 
 async def test_rota_show_json_csv_and_table(sqlite_url: str) -> None:
     await ready(sqlite_url)
-    shown = run(
-        sqlite_url, "rota", "show", "--from", "2027-01-01", "--to", "2027-01-08", "--format", "json"
-    )
-    assert shown.returncode == 0, shown.stderr
-    rows = json.loads(shown.stdout)
+    rows = show(sqlite_url, "2027-01-01", "2027-01-08")
     assert [r["date"] for r in rows] == [f"2027-01-0{d}" for d in (4, 5, 6, 7, 8)]
     assert all(r["holder_name"] in (ANNE.name, BO.name, CAMILLA.name) for r in rows)
-    assert all(r["holder_aad_id"].startswith("aad-") for r in rows)
-    far = json.loads(
-        run(
-            sqlite_url,
-            "rota",
-            "show",
-            "--from",
-            "2027-06-01",
-            "--to",
-            "2027-06-01",
-            "--format",
-            "json",
-        ).stdout
-    )
+    assert all(str(r["holder_aad_id"]).startswith("aad-") for r in rows)
+    far = show(sqlite_url, "2027-06-01", "2027-06-01")
     assert far == [{"date": "2027-06-01", "holder_name": None, "holder_aad_id": None}]
     csv_out = run(
         sqlite_url, "rota", "show", "--from", "2027-01-04", "--to", "2027-01-04", "--format", "csv"
@@ -62,35 +53,11 @@ async def test_rota_import_keeps_days_and_names_bad_lines(sqlite_url: str, tmp_p
     sheet = tmp_path / "vagtplan.csv"
     sheet.write_text("date,who\n2027-01-04,anne@kommune.dk\n2027-01-05,Camilla\n")
     assert run(sqlite_url, "rota", "import", str(sheet)).stdout.strip() == "imported 2 days"
-    rows = json.loads(
-        run(
-            sqlite_url,
-            "rota",
-            "show",
-            "--from",
-            "2027-01-04",
-            "--to",
-            "2027-01-05",
-            "--format",
-            "json",
-        ).stdout
-    )
+    rows = show(sqlite_url, "2027-01-04", "2027-01-05")
     assert [r["holder_name"] for r in rows] == [ANNE.name, CAMILLA.name]
     regenerated = run(sqlite_url, "rota", "generate", "--from", "2027-01-04", "--to", "2027-01-15")
     assert regenerated.returncode == 0, regenerated.stderr
-    rows = json.loads(
-        run(
-            sqlite_url,
-            "rota",
-            "show",
-            "--from",
-            "2027-01-04",
-            "--to",
-            "2027-01-05",
-            "--format",
-            "json",
-        ).stdout
-    )
+    rows = show(sqlite_url, "2027-01-04", "2027-01-05")
     assert [r["holder_name"] for r in rows] == [ANNE.name, CAMILLA.name]  # imported days stay
     for content, message in (
         ("2027-01-09,Anne\n", "line 1: 2027-01-09 is not a working day"),

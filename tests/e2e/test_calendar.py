@@ -8,7 +8,14 @@ from icalendar import Calendar
 
 from tests.e2e.flows import setup
 from tests.e2e.people import ANNE, BO, CAMILLA, LIS
-from tests.e2e.teams import teams_session
+from tests.e2e.teams import Teams, User, teams_session
+
+
+async def link(teams: Teams, user: User, command: str) -> str:
+    """The calendar link the bot sends, pointed at the test server."""
+    reply = (await teams.say(teams.personal(user, command)))[0].text
+    url = next(w for w in reply.split() if "/ical/" in w)
+    return url.replace("http://127.0.0.1:3978", teams.bot_url)
 
 
 async def test_my_calendar_link_serves_my_duties_and_can_be_replaced(
@@ -18,10 +25,7 @@ async def test_my_calendar_link_serves_my_duties_and_can_be_replaced(
     async with teams_session(sqlite_url) as teams:
         teams.at("2027-01-04 07:00")
         await setup(teams, on_rota=(ANNE, BO, CAMILLA))
-        reply = (await teams.say(teams.personal(ANNE, "min kalender")))[0].text
-        url = next(w for w in reply.split() if "/ical/" in w).replace(
-            "http://127.0.0.1:3978", teams.bot_url
-        )
+        url = await link(teams, ANNE, "min kalender")
         secret = url.rsplit("/", 1)[1].removesuffix(".ics")
         async with teams.http.get(url) as response:
             assert response.status == 200
@@ -50,10 +54,7 @@ async def test_the_team_calendar_names_every_holder(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         teams.at("2027-01-04 07:00")
         await setup(teams, on_rota=(ANNE, BO, CAMILLA))
-        reply = (await teams.say(teams.personal(BO, "teamkalender")))[0].text
-        url = next(w for w in reply.split() if "/ical/" in w).replace(
-            "http://127.0.0.1:3978", teams.bot_url
-        )
+        url = await link(teams, BO, "teamkalender")
         async with teams.http.get(url) as response:
             feed = Calendar.from_ical(await response.read())
         summaries = {str(e["summary"]) for e in feed.walk("VEVENT")}
