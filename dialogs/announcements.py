@@ -11,6 +11,7 @@ from dialogs.context import Context, TeamSettings
 from dialogs.messages import format_day, t
 from dialogs.plain import Mention, Reply
 from dialogs.planning import absent_days, available_cover
+from dialogs.swaps import tick_swaps
 from dialogs.switchboard import queue_briefings
 from store.models import Member, Team
 
@@ -135,4 +136,6 @@ async def tick_team(ctx: Context, team_id: int) -> list[str]:
             queued.append("briefing")
     if clock >= settings.headsup_time and await queue_headsup(ctx, team, today):
         queued.append("headsup")
+    if clock >= settings.announce_time and await tick_swaps(ctx, team):
+        queued.append("swaps")
     return queued

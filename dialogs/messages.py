@@ -418,6 +418,175 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Fast track: what it is and how to ask for it",
     ),
     "briefing_no_line": ("{what} → {target}", "{what} → {target}"),
+    # Absences
+    "cmd.away": (
+        "Meld fravær, fx fravær 21.12-2.1 ferie",
+        "Report an absence, e.g. away 2026-12-21..2027-01-02 vacation",
+    ),
+    "cmd.my_absences": ("Dit fravær (og fortryd det)", "Your absences (and cancel them)"),
+    "kind.vacation": ("ferie", "vacation"),
+    "kind.day_off": ("fri", "day off"),
+    "kind.toil": ("afspadsering", "time off in lieu"),
+    "kind.course": ("kursus", "course"),
+    "kind.sick": ("syg", "sick"),
+    "away_usage": (
+        "Skriv fx **fravær 21.12-2.1 ferie** eller **fravær 5.1 kursus**. Arter: ferie, fri, "
+        "afspadsering, kursus, syg.",
+        "Type e.g. **away 2026-12-21..2027-01-02 vacation** or **away 2027-01-05 course**. Kinds: "
+        "vacation, day off, time off in lieu, course, sick.",
+    ),
+    "away_too_long": (
+        "Et fravær kan højst vare et år ad gangen.",
+        "An absence can last at most a year at a time.",
+    ),
+    "away_past": ("Fraværet ligger i fortiden.", "The absence is in the past."),
+    "away_ok": (
+        "Dit fravær er registreret: {first} – {last} ({kind}).",
+        "Your absence is registered: {first} – {last} ({kind}).",
+    ),
+    "away_ok_other": (
+        "{name}s fravær er registreret: {first} – {last} ({kind}).",
+        "{name}'s absence is registered: {first} – {last} ({kind}).",
+    ),
+    "away_conflicts": (
+        "Der er vagt {days}. Dagene er lagt frem til bytte i kanalen.",
+        "There are duties on {days}. The days are offered for swapping in the channel.",
+    ),
+    "my_absences_none": ("Du har intet fravær registreret.", "You have no absences registered."),
+    "my_absences_title": ("Dit fravær", "Your absences"),
+    "absence_line": ("{first} – {last}: {kind}", "{first} – {last}: {kind}"),
+    "cancel": ("Fortryd", "Cancel"),
+    "absence_cancelled": (
+        "Fraværet {first} – {last} er fortrudt.",
+        "The absence {first} – {last} is cancelled.",
+    ),
+    # Swaps
+    "cmd.swap": (
+        "Byt en vagt: byt 5.1, eller byt 5.1 med Bo (mod 12.1)",
+        "Swap a duty: swap 2027-01-05, or swap 2027-01-05 with Bo (for 2027-01-12)",
+    ),
+    "cmd.swaps": ("Åbne ønsker om bytte", "Open swap requests"),
+    "cmd.history": ("En dags historik: historik 5.1", "A day's history: history 2027-01-05"),
+    "swap_usage": (
+        "Skriv fx **byt 5.1**, **byt 5.1 med Bo** eller **byt 5.1 med Bo mod 12.1**.",
+        "Type e.g. **swap 2027-01-05**, **swap 2027-01-05 with Bo** or **swap 2027-01-05 with Bo for 2027-01-12**.",
+    ),
+    "swap_not_yours": ("Du har ikke vagten {day}.", "You do not hold the duty on {day}."),
+    "swap_not_theirs": ("{name} har ikke vagten {day}.", "{name} does not hold the duty on {day}."),
+    "swap_past": (
+        "Den dag er gået; den kan ikke byttes.",
+        "That day has passed; it cannot be swapped.",
+    ),
+    "swap_not_working_day": ("{day} er ikke en arbejdsdag.", "{day} is not a working day."),
+    "swap_exists": (
+        "Der er allerede et åbent ønske om bytte {day}.",
+        "There is already an open swap request for {day}.",
+    ),
+    "swap_open_ok": (
+        "Dit ønske om bytte {day} er lagt i kanalen.",
+        "Your swap request for {day} is posted in the channel.",
+    ),
+    "swap_direct_ok": (
+        "Jeg har spurgt {name}, om de vil tage {day}.",
+        "I have asked {name} whether they will take {day}.",
+    ),
+    "swap_open_card": (
+        "**{name}** søger en til fastholdelsestelefonen **{day}**{why}. Kan du tage den?",
+        "**{name}** is looking for someone to hold the retention hotline on **{day}**{why}. Can you take it?",
+    ),
+    "swap_direct_card": (
+        "**{name}** spørger, om du vil tage fastholdelsestelefonen **{day}**{offer}.",
+        "**{name}** asks whether you will hold the retention hotline on **{day}**{offer}.",
+    ),
+    "swap_offer": (" og giver dig {day} i stedet", " and takes your {day} in return"),
+    "why_absence": (" (fravær)", " (absent)"),
+    "take": ("Tag vagten", "Take it"),
+    "accept": ("Ja, det gør jeg", "Yes, I will"),
+    "decline": ("Nej tak", "No, thanks"),
+    "swap_taken_card": ("Taget af {name}.", "Taken by {name}."),
+    "swap_declined_card": ("{name} sagde nej.", "{name} declined."),
+    "swap_done": ("Tak! Du har nu vagten {day}.", "Thank you! You now hold the duty on {day}."),
+    "swap_declined_ok": ("Du har sagt nej til {day}.", "You have declined {day}."),
+    "swap_told_taken": ("{name} tager din vagt {day}.", "{name} takes your duty on {day}."),
+    "swap_told_declined": (
+        "{name} kan ikke tage din vagt {day}. Skriv **byt {date}** for at spørge alle.",
+        "{name} cannot take your duty on {day}. Type **swap {date}** to ask everyone.",
+    ),
+    "swap_already": ("Den er allerede {status}{by}.", "It is already {status}{by}."),
+    "swap_by": (" af {name}", " by {name}"),
+    "status.taken": ("taget", "taken"),
+    "status.declined": ("afslået", "declined"),
+    "status.cancelled": ("trukket tilbage", "cancelled"),
+    "status.expired": ("udløbet", "expired"),
+    "swap_own": ("Det er dit eget ønske.", "That is your own request."),
+    "swap_not_available": (
+        "Du kan ikke tage {day}: du er ikke på vagtplanen, arbejder ikke den ugedag eller er fraværende.",
+        "You cannot take {day}: you are not on the rota, do not work that weekday, or are away.",
+    ),
+    "swap_not_for_you": ("Det ønske er stilet til en anden.", "That request is for someone else."),
+    "swaps_none": ("Der er ingen åbne ønsker om bytte.", "There are no open swap requests."),
+    "swaps_title": ("Åbne ønsker om bytte", "Open swap requests"),
+    "swap_line": ("{day}: {name}{target}", "{day}: {name}{target}"),
+    "swap_to": (" (spurgt: {name})", " (asked: {name})"),
+    "swap_reminder": (
+        "Fastholdelsestelefonen mangler stadig en **{day}** ({name} kan ikke). Skriv **bytter** for at tage den.",
+        "The retention hotline still needs someone on **{day}** ({name} cannot). Type **swaps** to take it.",
+    ),
+    "swap_escalation": (
+        "Ingen har taget {name}s vagt i morgen, {day}. Skriv **sæt vagt {date} NAVN** for at give den til en kollega.",
+        "Nobody has taken {name}'s duty tomorrow, {day}. Type **set duty {date} NAME** to give it to a colleague.",
+    ),
+    # Same-day cover
+    "cmd.sick": ("Syg i dag: giv din vagt videre fra nu", "Sick today: hand your duty on from now"),
+    "sick_not_holder": (
+        "Du har ikke vagten i dag, så der er intet at give videre. Dit fravær er registreret.",
+        "You do not hold today's duty, so there is nothing to hand on. Your absence is registered.",
+    ),
+    "sick_title": (
+        "{name} er syg: hvem tager fastholdelsestelefonen fra nu?",
+        "{name} is sick: who takes the retention hotline from now?",
+    ),
+    "sick_suggestion": (
+        "Forslag: {name}, der har færrest vagter i denne måned.",
+        "Suggestion: {name}, who has the fewest duties this month.",
+    ),
+    "sick_nobody": (
+        "Ingen kollega er ledig i dag. Teamlederne kan give vagten med **sæt vagt**.",
+        "No colleague is free today. The team leads can give the duty with **set duty**.",
+    ),
+    "sick_cover": ("Vagten går til", "The duty goes to"),
+    "sick_confirm": ("Giv vagten videre", "Hand the duty on"),
+    "sick_done": (
+        "{name} har fastholdelsestelefonen fra kl. {time}.",
+        "{name} holds the retention hotline from {time}.",
+    ),
+    "sick_correction": (
+        "Rettelse: {cover} har fastholdelsestelefonen fra kl. {time} i dag i stedet for {name}. Nummeret er stadig **{phone}**.",
+        "Correction: {cover} holds the retention hotline from {time} today instead of {name}. The number is still **{phone}**.",
+    ),
+    "sick_told_cover": (
+        "Du har fastholdelsestelefonen fra kl. {time} i dag ({name} er syg). Nummeret er {phone}.",
+        "You hold the retention hotline from {time} today ({name} is sick). The number is {phone}.",
+    ),
+    # History
+    "history_none": ("Intet er sket med {day} endnu.", "Nothing has happened to {day} yet."),
+    "history_title": ("Historik for {day}", "History of {day}"),
+    "history_line": ("{time} {actor}: {what}", "{time} {actor}: {what}"),
+    "system": ("botten", "the bot"),
+    "history.duty": ("vagten {before} → {after}", "duty {before} → {after}"),
+    "history.swap_requested": ("bad om bytte", "asked for a swap"),
+    "history.swap_taken": ("tog vagten", "took the duty"),
+    "history.swap_declined": ("sagde nej til bytte", "declined the swap"),
+    "history.swap_expired": ("ønsket om bytte udløb", "the swap request expired"),
+    "history.swap_escalated": (
+        "ønsket om bytte gik til lederne",
+        "the swap request went to the leads",
+    ),
+    "history.handover": (
+        "vagten gik videre {before} → {after}",
+        "duty handed on {before} → {after}",
+    ),
+    "history.absence": ("fravær registreret", "absence registered"),
     # Calendar feed
     "calendar_link": (
         "Dit private kalenderlink (abonnér på det i Outlook): {url}\nDel det ikke. Skriv "

@@ -4,7 +4,19 @@ Columns: name, Danish words, English words, who may use it, handler, then the ex
 `hjælp` shows (Danish, English) and where it works.
 """
 
-from dialogs import calendar_feed, duty, help, members, personal, switchboard, team_setup
+from dialogs import (
+    absences,
+    calendar_feed,
+    cover,
+    duty,
+    help,
+    history,
+    members,
+    personal,
+    swaps,
+    switchboard,
+    team_setup,
+)
 from dialogs.commands import Command
 
 # fmt: off
@@ -18,6 +30,15 @@ COMMANDS: tuple[Command, ...] = (
     Command("rota", ("vagtplan",), ("rota",), "staff", duty.show_rota,
             "vagtplan næste uge", "rota next week"),
     Command("my_duties", ("mine vagter",), ("my duties",), "staff", duty.my_duties),
+    Command("away", ("fravær",), ("away",), "staff", absences.away,
+            "fravær 21.12-2.1 ferie", "away 2026-12-21..2027-01-02 vacation"),
+    Command("my_absences", ("mit fravær",), ("my absences",), "staff", absences.my_absences),
+    Command("swap", ("byt",), ("swap",), "staff", swaps.swap,
+            "byt 5.1 med Bo", "swap 2027-01-05 with Bo"),
+    Command("swaps", ("bytter",), ("swaps",), "staff", swaps.list_swaps),
+    Command("sick", ("jeg er syg", "syg"), ("i'm sick", "im sick", "sick"), "staff", cover.sick),
+    Command("history", ("historik",), ("history",), "staff", history.history,
+            "historik 5.1", "history 2027-01-05"),
     Command("set_duty", ("sæt vagt",), ("set duty",), "lead", duty.set_duty,
             "sæt vagt 5.1 Anne", "set duty 2027-01-05 Anne"),
     Command("generate", ("lav vagtplan",), ("generate rota",), "lead", duty.generate_rota,

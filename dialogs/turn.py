@@ -3,8 +3,11 @@
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from dialogs import swaps
+from dialogs.absences import cancel_absence
 from dialogs.commands import Command, Invocation, closest, match
 from dialogs.context import Caller, Context
+from dialogs.cover import confirm_cover
 from dialogs.messages import lang_of, t
 from dialogs.personal import pick_team_card
 from dialogs.plain import Reply, Request
@@ -176,16 +179,25 @@ async def _stateless(caller: Caller, value: dict[str, Any], ctx: Context) -> lis
         return [Reply(t(caller.lang, "not_in_team"))]
     if caller.role is None:
         return [Reply(t(caller.lang, "not_in_team"))]
-    if value["action"] == "guide_open":
+    action = value["action"]
+    if action == "guide_open":
         return [Reply(card=guide_card(caller.lang))]
-    return await answer_guide(caller, value, ctx)
+    if action == "guide":
+        return await answer_guide(caller, value, ctx)
+    if caller.role == "switchboard":
+        return [Reply(t(caller.lang, "not_allowed", roles=t(caller.lang, "roles.staff")))]
+    if action == "absence.cancel":
+        return await cancel_absence(caller, value, ctx)
+    return await swaps.act(caller, value, ctx)
 
 
-STATELESS = frozenset({"guide", "guide_open"})
+# Card buttons whose state lives in their own rows (swap requests, absences) or nowhere.
+STATELESS = frozenset({"guide", "guide_open", "swap.take", "swap.decline", "absence.cancel"})
 
 FLOW_ACTIONS: dict[str, FlowAction] = {
     "pick": _pick_member,
     "pick_team": _pick_team,
     "setup.save": _lead_only(save_setup),
     "settings.save": _lead_only(save_settings),
+    "cover": confirm_cover,
 }

@@ -224,3 +224,39 @@ class SwitchboardCount(Base):
     verdict: Mapped[str] = mapped_column(String(10))
     category: Mapped[str] = mapped_column(String(40))
     count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SwapRequestRow(Base):
+    """A request to give away a duty day. Its status is derived (rules.swaps.status)."""
+
+    __tablename__ = "swap_requests"
+    __table_args__ = (Index("ix_swaps_team_day", "team_id", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    requester_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    target_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    offered_day: Mapped[date | None] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(20), default="")
+    taken_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    taken_at: Mapped[datetime | None]
+    declined_at: Mapped[datetime | None]
+    cancelled_at: Mapped[datetime | None]
+    expired_logged: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+
+
+class DutyHandover(Base):
+    """Same-day cover: from `at` on, calls belong to `to_member`."""
+
+    __tablename__ = "duty_handovers"
+    __table_args__ = (Index("ix_handovers_team_day", "team_id", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    from_member: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    to_member: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    at: Mapped[datetime]
+    by_member: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))

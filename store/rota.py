@@ -80,6 +80,9 @@ class RotaRepo:
         )
         return list(rows)
 
+    async def absence(self, absence_id: int) -> Absence | None:
+        return await self.session.get(Absence, absence_id)
+
     def add_absence(
         self,
         team_id: int,

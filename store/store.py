@@ -10,6 +10,7 @@ from store.join_codes import JoinCodeRepo
 from store.members import MemberRepo
 from store.outbox import OutboxRepo
 from store.rota import RotaRepo
+from store.swaps import SwapRepo
 from store.teams import TeamRepo
 
 
@@ -25,3 +26,4 @@ class Store:
         self.rota = RotaRepo(session)
         self.feeds = FeedRepo(session)
         self.counts = CountRepo(session)
+        self.swaps = SwapRepo(session)

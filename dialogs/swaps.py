@@ -1,0 +1,360 @@
+"""Swapping duties: `byt 5.1` asks everyone in the channel, `byt 5.1 med Bo [mod 12.1]` asks
+one colleague. The request row is the state; its status is derived (rules.swaps), so a click
+on an old card is answered, not obeyed."""
+
+from datetime import date
+from typing import Any
+
+from dialogs import cards
+from dialogs.commands import Invocation
+from dialogs.context import Caller, Context
+from dialogs.messages import format_day, t
+from dialogs.plain import Reply
+from dialogs.planning import absent_days, rota_members
+from dialogs.targets import target_and_rest
+from rules import weekdays
+from rules.dates import BadDate, parse_date
+from rules.swaps import (
+    NotAvailableThatDay,
+    NotForYou,
+    NotOpenForTaking,
+    NotWorkingDay,
+    OwnRequest,
+    PastDay,
+    check_new,
+    check_take,
+    escalation_due,
+    reminder_due,
+    status,
+)
+from rules.text import fold
+from store.models import Member, SwapRequestRow, Team
+from store.swaps import plain
+
+WITH = frozenset({"med", "with"})
+FOR = frozenset({"mod", "for"})
+
+
+async def can_hold(ctx: Context, team: Team, member_id: int, day: date) -> bool:
+    """On the rota, works that weekday, not away that day."""
+    for member, ms in await rota_members(ctx, team):
+        if member.id == member_id:
+            away = await absent_days(ctx, team, day, day)
+            return day.weekday() in weekdays.decode(ms.workdays) and day not in away.get(
+                member_id, frozenset()
+            )
+    return False
+
+
+def open_card(lang: str, row: SwapRequestRow, requester: str) -> dict[str, Any]:
+    why = t(lang, "why_absence") if row.reason == "absence" else ""
+    text = t(lang, "swap_open_card", name=requester, day=format_day(lang, row.day), why=why)
+    return cards.card(
+        [cards.text(text)], [cards.submit(t(lang, "take"), {"action": "swap.take", "swap": row.id})]
+    )
+
+
+def direct_card(lang: str, row: SwapRequestRow, requester: str) -> dict[str, Any]:
+    offer = t(lang, "swap_offer", day=format_day(lang, row.offered_day)) if row.offered_day else ""
+    text = t(lang, "swap_direct_card", name=requester, day=format_day(lang, row.day), offer=offer)
+    return cards.card(
+        [cards.text(text)],
+        [
+            cards.submit(t(lang, "accept"), {"action": "swap.take", "swap": row.id}),
+            cards.submit(t(lang, "decline"), {"action": "swap.decline", "swap": row.id}),
+        ],
+    )
+
+
+async def offer_day(
+    ctx: Context,
+    team: Team,
+    requester: Member,
+    day: date,
+    *,
+    reason: str = "",
+    target: Member | None = None,
+    offered_day: date | None = None,
+) -> SwapRequestRow | None:
+    """Create a request and send its card: to the channel, or 1:1 to the colleague asked.
+    None if the day already has an open request."""
+    if any(r.day == day for r in await ctx.store.swaps.open_for_team(team.id, ctx.today())):
+        return None
+    now = ctx.clock.now()
+    row = await ctx.store.swaps.create(
+        team.id, day, requester.id, target.id if target else None, offered_day, reason, now
+    )
+    ctx.store.audit.record(
+        team.id,
+        requester.id,
+        "swap_requested",
+        f"day:{day.isoformat()}",
+        now,
+        None,
+        {"swap": row.id, "target": row.target_id},
+    )
+    lang = ctx.team_settings(team).post_language
+    if target is None:
+        await ctx.notify(
+            f"swap:{row.id}",
+            team.id,
+            "swap",
+            f"channel:{team.id}",
+            Reply(card=open_card(lang, row, requester.name)),
+        )
+    else:
+        lang = target.language or lang
+        await ctx.notify(
+            f"swap:{row.id}",
+            team.id,
+            "swap",
+            f"member:{target.id}",
+            Reply(card=direct_card(lang, row, requester.name)),
+        )
+    return row
+
+
+async def swap(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    assert caller.team is not None
+    lang, team, today = caller.lang, caller.team, ctx.today()
+    words = inv.args.split()
+    if not words:
+        return [Reply(t(lang, "swap_usage"))]
+    try:
+        day = parse_date(words[0], today)
+    except BadDate:
+        return [Reply(t(lang, "bad_date", text=words[0]))]
+    try:
+        check_new(day, today, ctx.team_settings(team).calendar)
+    except PastDay:
+        return [Reply(t(lang, "swap_past"))]
+    except NotWorkingDay:
+        return [Reply(t(lang, "swap_not_working_day", day=format_day(lang, day)))]
+    duty = await ctx.store.rota.on(team.id, day)
+    if duty is None or duty.member_id != caller.member.id:
+        return [Reply(t(lang, "swap_not_yours", day=format_day(lang, day)))]
+    rest = words[1:]
+    target, offered = None, None
+    if rest or caller.request.mentions or inv.target_id:
+        if rest and fold(rest[0]) in WITH:
+            rest = rest[1:]
+        cut = next((i for i, w in enumerate(rest) if fold(w) in FOR), len(rest))
+        name, back = " ".join(rest[:cut]), rest[cut + 1 :]
+        found = await target_and_rest(
+            caller, ctx, Invocation(name, inv.example, inv.target_id), "swap", 0
+        )
+        if isinstance(found, list):
+            return found
+        target = found[0]
+        if back:
+            try:
+                offered = parse_date(back[0], today)
+            except BadDate:
+                return [Reply(t(lang, "bad_date", text=back[0]))]
+            theirs = await ctx.store.rota.on(team.id, offered)
+            if theirs is None or theirs.member_id != target.id:
+                return [
+                    Reply(
+                        t(lang, "swap_not_theirs", name=target.name, day=format_day(lang, offered))
+                    )
+                ]
+    row = await offer_day(ctx, team, caller.member, day, target=target, offered_day=offered)
+    if row is None:
+        return [Reply(t(lang, "swap_exists", day=format_day(lang, day)))]
+    if target is None:
+        return [Reply(t(lang, "swap_open_ok", day=format_day(lang, day)))]
+    return [Reply(t(lang, "swap_direct_ok", name=target.name, day=format_day(lang, day)))]
+
+
+async def list_swaps(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    assert caller.team is not None
+    lang, team = caller.lang, caller.team
+    rows = await ctx.store.swaps.open_for_team(team.id, ctx.today())
+    if not rows:
+        return [Reply(t(lang, "swaps_none"))]
+    names = {m.id: m.name for m, _ in await ctx.store.members.of_team(team.id)}
+    body: list[dict[str, Any]] = [cards.heading(t(lang, "swaps_title"))]
+    for row in rows:
+        target = t(lang, "swap_to", name=names.get(row.target_id, "")) if row.target_id else ""
+        body.append(
+            cards.text(
+                t(
+                    lang,
+                    "swap_line",
+                    day=format_day(lang, row.day),
+                    name=names.get(row.requester_id, ""),
+                    target=target,
+                )
+            )
+        )
+        if row.requester_id != caller.member.id and row.target_id in (None, caller.member.id):
+            body.append(
+                cards.buttons(
+                    [cards.submit(t(lang, "take"), {"action": "swap.take", "swap": row.id})]
+                )
+            )
+    return [Reply(card=cards.card(body))]
+
+
+async def act(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply]:
+    """A click on Take / Accept / Decline."""
+    assert caller.team is not None
+    lang, team, today = caller.lang, caller.team, ctx.today()
+    row = await ctx.store.swaps.get(int(str(value.get("swap") or 0)))
+    if row is None or row.team_id != team.id:
+        return [Reply(t(lang, "card_unknown"))]
+    names = {m.id: m for m, _ in await ctx.store.members.of_team(team.id)}
+    requester = names[row.requester_id]
+    if value["action"] == "swap.decline":
+        return await _decline(caller, ctx, row, requester)
+    available = await can_hold(ctx, team, caller.member.id, row.day) and (
+        row.offered_day is None or await can_hold(ctx, team, row.requester_id, row.offered_day)
+    )
+    try:
+        check_take(plain(row), caller.member.id, today, available)
+    except NotOpenForTaking:
+        return [_already(lang, row, names, today)]
+    except OwnRequest:
+        return [Reply(t(lang, "swap_own"))]
+    except NotForYou:
+        return [Reply(t(lang, "swap_not_for_you"))]
+    except NotAvailableThatDay:
+        return [Reply(t(lang, "swap_not_available", day=format_day(lang, row.day)))]
+    now = ctx.clock.now()
+    if not await ctx.store.swaps.take(row.id, caller.member.id, now):
+        await ctx.store.session.refresh(row)
+        return [_already(lang, row, names, today)]
+    await _move(ctx, team, row.day, caller.member.id, caller.member.id, "swap")
+    if row.offered_day is not None:
+        await _move(ctx, team, row.offered_day, row.requester_id, caller.member.id, "swap")
+    ctx.store.audit.record(
+        team.id,
+        caller.member.id,
+        "swap_taken",
+        f"day:{row.day.isoformat()}",
+        now,
+        {"member": row.requester_id},
+        {"member": caller.member.id},
+    )
+    told = requester.language or ctx.team_settings(team).post_language
+    await ctx.notify(
+        f"swap-taken:{row.id}",
+        team.id,
+        "swap_taken",
+        f"member:{requester.id}",
+        Reply(t(told, "swap_told_taken", name=caller.member.name, day=format_day(told, row.day))),
+    )
+    done = cards.card([cards.text(t(lang, "swap_taken_card", name=caller.member.name))])
+    return [
+        Reply(card=done, update=True),
+        Reply(t(lang, "swap_done", day=format_day(lang, row.day))),
+    ]
+
+
+async def _move(ctx: Context, team: Team, day: date, to: int, actor: int, source: str) -> None:
+    now = ctx.clock.now()
+    before = await ctx.store.rota.set(team.id, day, to, now, kept=True, source=source)
+    ctx.store.audit.record(
+        team.id, actor, "duty", f"day:{day.isoformat()}", now, {"member": before}, {"member": to}
+    )
+
+
+async def _decline(
+    caller: Caller,
+    ctx: Context,
+    row: SwapRequestRow,
+    requester: Member,
+) -> list[Reply]:
+    assert caller.team is not None
+    lang, team = caller.lang, caller.team
+    if row.target_id != caller.member.id:
+        return [Reply(t(lang, "swap_not_for_you"))]
+    now = ctx.clock.now()
+    if not await ctx.store.swaps.close(row.id, "declined_at", now):
+        await ctx.store.session.refresh(row)
+        names = {m.id: m for m, _ in await ctx.store.members.of_team(team.id)}
+        return [_already(lang, row, names, ctx.today())]
+    ctx.store.audit.record(
+        team.id, caller.member.id, "swap_declined", f"day:{row.day.isoformat()}", now
+    )
+    told = requester.language or ctx.team_settings(team).post_language
+    await ctx.notify(
+        f"swap-declined:{row.id}",
+        team.id,
+        "swap_declined",
+        f"member:{requester.id}",
+        Reply(
+            t(
+                told,
+                "swap_told_declined",
+                name=caller.member.name,
+                day=format_day(told, row.day),
+                date=row.day.isoformat(),
+            )
+        ),
+    )
+    done = cards.card([cards.text(t(lang, "swap_declined_card", name=caller.member.name))])
+    return [
+        Reply(card=done, update=True),
+        Reply(t(lang, "swap_declined_ok", day=format_day(lang, row.day))),
+    ]
+
+
+def _already(lang: str, row: SwapRequestRow, names: dict[int, Member], today: date) -> Reply:
+    state = status(plain(row), today)
+    who = names.get(row.taken_by or 0) if state == "taken" else None
+    by = t(lang, "swap_by", name=who.name) if who else ""
+    return Reply(t(lang, "swap_already", status=t(lang, f"status.{state}"), by=by))
+
+
+async def tick_swaps(ctx: Context, team: Team) -> int:
+    """Reminders (7, 3 and 1 working days before), escalation the working day before, and
+    expiry for the record. Each at most once a day, through the outbox key."""
+    today, calendar = ctx.today(), ctx.team_settings(team).calendar
+    now = ctx.clock.now()
+    queued = 0
+    for row in await ctx.store.swaps.unlogged_expired(team.id, today):
+        row.expired_logged = True
+        ctx.store.audit.record(team.id, None, "swap_expired", f"day:{row.day.isoformat()}", now)
+    members = await ctx.store.members.of_team(team.id)
+    names = {m.id: m.name for m, _ in members}
+    for row in await ctx.store.swaps.open_for_team(team.id, today):
+        requester = names.get(row.requester_id, "")
+        if row.target_id is None and reminder_due(row.day, today, calendar):
+            for member, _ in await rota_members(ctx, team):
+                if member.id != row.requester_id and await can_hold(ctx, team, member.id, row.day):
+                    lang = member.language or ctx.team_settings(team).post_language
+                    queued += await ctx.notify(
+                        f"swap-remind:{row.id}:{member.id}:{today.isoformat()}",
+                        team.id,
+                        "swap_reminder",
+                        f"member:{member.id}",
+                        Reply(
+                            t(lang, "swap_reminder", day=format_day(lang, row.day), name=requester)
+                        ),
+                    )
+        if escalation_due(row.day, today, calendar):
+            for member, ms in members:
+                if ms.role != "lead":
+                    continue
+                lang = member.language or ctx.team_settings(team).post_language
+                if await ctx.notify(
+                    f"swap-escalate:{row.id}:{member.id}",
+                    team.id,
+                    "swap_escalation",
+                    f"member:{member.id}",
+                    Reply(
+                        t(
+                            lang,
+                            "swap_escalation",
+                            name=requester,
+                            day=format_day(lang, row.day),
+                            date=row.day.isoformat(),
+                        )
+                    ),
+                ):
+                    queued += 1
+                    ctx.store.audit.record(
+                        team.id, None, "swap_escalated", f"day:{row.day.isoformat()}", now
+                    )
+    return queued

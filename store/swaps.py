@@ -1,0 +1,140 @@
+"""Swap requests and same-day hand-overs."""
+
+from datetime import date, datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from rules.swaps import SwapRequest
+from store.models import DutyHandover, SwapRequestRow
+
+
+def plain(row: SwapRequestRow) -> SwapRequest:
+    return SwapRequest(
+        row.id,
+        row.day,
+        row.requester_id,
+        row.target_id,
+        row.offered_day,
+        row.taken_by,
+        row.declined_at is not None,
+        row.cancelled_at is not None,
+    )
+
+
+class SwapRepo:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def create(
+        self,
+        team_id: int,
+        day: date,
+        requester: int,
+        target: int | None,
+        offered_day: date | None,
+        reason: str,
+        now: datetime,
+    ) -> SwapRequestRow:
+        row = SwapRequestRow(
+            team_id=team_id,
+            day=day,
+            requester_id=requester,
+            target_id=target,
+            offered_day=offered_day,
+            reason=reason,
+            created_at=now,
+            expired_logged=False,
+        )
+        self.session.add(row)
+        await self.session.flush()
+        return row
+
+    async def get(self, swap_id: int) -> SwapRequestRow | None:
+        return await self.session.get(SwapRequestRow, swap_id)
+
+    async def open_for_team(self, team_id: int, today: date) -> list[SwapRequestRow]:
+        rows = await self.session.scalars(
+            select(SwapRequestRow)
+            .where(
+                SwapRequestRow.team_id == team_id,
+                SwapRequestRow.day >= today,
+                SwapRequestRow.taken_by.is_(None),
+                SwapRequestRow.declined_at.is_(None),
+                SwapRequestRow.cancelled_at.is_(None),
+            )
+            .order_by(SwapRequestRow.day, SwapRequestRow.id)
+        )
+        return list(rows)
+
+    async def unlogged_expired(self, team_id: int, today: date) -> list[SwapRequestRow]:
+        rows = await self.session.scalars(
+            select(SwapRequestRow).where(
+                SwapRequestRow.team_id == team_id,
+                SwapRequestRow.day < today,
+                SwapRequestRow.taken_by.is_(None),
+                SwapRequestRow.declined_at.is_(None),
+                SwapRequestRow.cancelled_at.is_(None),
+                ~SwapRequestRow.expired_logged,
+            )
+        )
+        return list(rows)
+
+    async def take(self, swap_id: int, taker: int, now: datetime) -> bool:
+        """Mark the request taken if nobody did first; a conditional UPDATE, so of two
+        takers at the same instant exactly one wins."""
+        result = await self.session.execute(
+            update(SwapRequestRow)
+            .where(
+                SwapRequestRow.id == swap_id,
+                SwapRequestRow.taken_by.is_(None),
+                SwapRequestRow.declined_at.is_(None),
+                SwapRequestRow.cancelled_at.is_(None),
+            )
+            .values(taken_by=taker, taken_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def close(self, swap_id: int, field: str, now: datetime) -> bool:
+        """Decline or cancel (field `declined_at` or `cancelled_at`) an open request."""
+        result = await self.session.execute(
+            update(SwapRequestRow)
+            .where(
+                SwapRequestRow.id == swap_id,
+                SwapRequestRow.taken_by.is_(None),
+                SwapRequestRow.declined_at.is_(None),
+                SwapRequestRow.cancelled_at.is_(None),
+            )
+            .values({field: now})
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    def hand_over(
+        self,
+        team_id: int,
+        day: date,
+        from_member: int | None,
+        to_member: int,
+        at: datetime,
+        by: int,
+    ) -> None:
+        self.session.add(
+            DutyHandover(
+                team_id=team_id,
+                day=day,
+                from_member=from_member,
+                to_member=to_member,
+                at=at,
+                by_member=by,
+            )
+        )
+
+    async def handovers(self, team_id: int, day: date) -> list[DutyHandover]:
+        rows = await self.session.scalars(
+            select(DutyHandover)
+            .where(DutyHandover.team_id == team_id, DutyHandover.day == day)
+            .order_by(DutyHandover.at, DutyHandover.id)
+        )
+        return list(rows)
