@@ -201,12 +201,17 @@ class Teams:
             return response.status
 
     async def say(self, activity: dict[str, Any]) -> list[Sent]:
-        """Post an activity and return what the bot answered in that conversation."""
+        """Post an activity and return what the bot answered to it."""
         before = len(self.connector.sent)
         status = await self.post(activity)
         assert status in (200, 201), status
         conversation = activity["conversation"]["id"]
-        return [s for s in self.connector.sent[before:] if s.conversation_id == conversation]
+        return [
+            s
+            for s in self.connector.sent[before:]
+            if s.conversation_id == conversation
+            and s.activity.get("replyToId") in (activity["id"], None)
+        ]
 
     def at(self, local: str) -> None:
         """Move the fake clock to a Copenhagen wall-clock time, `2027-01-04 08:00`."""

@@ -61,7 +61,8 @@ def test_reminders_seven_three_and_one_working_days_before() -> None:
     due = [d for d in CAL.working_days(date(2027, 1, 1), day) if reminder_due(day, d, CAL)]
     assert due == [date(2027, 1, 5), date(2027, 1, 11), date(2027, 1, 13)]
     assert [d for d in CAL.working_days(date(2027, 1, 1), day) if escalation_due(day, d, CAL)] == [
-        date(2027, 1, 13)]
+        date(2027, 1, 13)
+    ]
     assert not reminder_due(day, date(2027, 1, 9), CAL)  # a Saturday
     easter = date(2027, 3, 30)
     assert escalation_due(easter, date(2027, 3, 24), CAL)  # over the Easter days

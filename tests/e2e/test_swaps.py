@@ -1,0 +1,260 @@
+"""Absences, swaps and same-day cover, as the caseworkers arrange them in Teams."""
+
+import asyncio
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from bot.jobs import tick
+from dialogs.context import Context
+from dialogs.cover import holder_at
+from store.db import unit_of_work
+from store.models import AuditEntry, Member, SwapRequestRow
+from store.store import Store
+from tests.e2e.connector import Sent
+from tests.e2e.flows import setup, submit_data
+from tests.e2e.people import ANNE, BO, CAMILLA, DORTE, LIS
+from tests.e2e.teams import GENERAL, Teams, User, teams_session
+from tests.e2e.test_announcements import settle
+from tests.e2e.test_rota_and_duty import holders
+
+
+def short(day: date) -> str:
+    return f"{day.day}.{day.month}.{day.year}"
+
+
+async def ready(teams: Teams, *people: User) -> dict[date, str | None]:
+    teams.at("2027-01-04 07:00")
+    await setup(teams, on_rota=people or (ANNE, BO, CAMILLA))
+    return await holders(teams)
+
+
+def first_day_of(rota: dict[date, str | None], user: User, after: date = date(2027, 1, 6)) -> date:
+    return next(d for d, name in sorted(rota.items()) if name == user.name and d >= after)
+
+
+async def channel_card(teams: Teams) -> Sent:
+    await settle(teams)
+    posts = [
+        s
+        for s in teams.connector.sent
+        if s.conversation_id.startswith(GENERAL + ";messageid=new") and s.card is not None
+    ]
+    assert posts, "no card in the channel"
+    return posts[-1]
+
+
+async def click(teams: Teams, user: User, card: Sent, title: str) -> list[Sent]:
+    """Press a button on a card where it was posted (the channel, or a 1:1 chat)."""
+    assert card.card is not None
+    value = submit_data(card.card, title)
+    if card.conversation_id.startswith(GENERAL):
+        activity = teams.channel(user, "", value=value, reply_to=card.activity_id)
+        activity["conversation"]["id"] = card.conversation_id
+    else:
+        activity = teams.personal(user, "", value=value, reply_to=card.activity_id)
+    return await teams.say(activity)
+
+
+async def told(teams: Teams, user: User, words: str) -> list[Sent]:
+    await settle(teams)
+    return [
+        s
+        for s in teams.connector.sent
+        if words in s.text and not s.conversation_id.startswith(GENERAL)
+    ]
+
+
+async def test_an_absence_on_a_duty_day_is_offered_and_a_colleague_takes_it(
+    sqlite_url: str,
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        rota = await ready(teams)
+        day = first_day_of(rota, ANNE)
+        reply = await teams.say(teams.personal(ANNE, f"fravær {short(day)} kursus"))
+        assert "Dit fravær er registreret" in reply[0].text and "(kursus)" in reply[0].text
+        assert "lagt frem til bytte" in reply[1].text
+        card = await channel_card(teams)
+        assert "**Anne Hansen** søger en til fastholdelsestelefonen" in card.card_text
+        taken = await click(teams, BO, card, "Tag vagten")
+        assert [s.method for s in taken] == ["PUT", "POST"]
+        assert (
+            taken[0].activity_id == card.activity_id and "Taget af Bo Jensen" in taken[0].card_text
+        )
+        assert "Du har nu vagten" in taken[1].text
+        assert (await holders(teams))[day] == BO.name
+        assert await told(teams, ANNE, "Bo Jensen tager din vagt")
+        late = await click(teams, CAMILLA, card, "Tag vagten")
+        assert late[0].text == "Den er allerede taget af Bo Jensen."
+        assert (await holders(teams))[day] == BO.name
+        history = (await teams.say(teams.personal(LIS, f"historik {short(day)}")))[0].text
+        assert "Anne Hansen: bad om bytte" in history and "Bo Jensen: tog vagten" in history
+
+
+async def test_a_direct_swap_is_declined_then_accepted_with_a_day_back(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        rota = await ready(teams)
+        day = first_day_of(rota, ANNE)
+        asked = await teams.say(teams.personal(ANNE, f"byt {short(day)} med Camilla"))
+        assert "Jeg har spurgt Camilla Nielsen" in asked[0].text
+        await settle(teams)
+        card = [s for s in teams.connector.sent if "spørger, om du vil tage" in s.card_text][-1]
+        no = await click(teams, CAMILLA, card, "Nej tak")
+        assert "Camilla Nielsen sagde nej" in no[0].card_text
+        assert await told(teams, ANNE, "Camilla Nielsen kan ikke tage din vagt")
+        assert (await holders(teams))[day] == ANNE.name
+        back = first_day_of(rota, BO, day)
+        await teams.say(
+            teams.personal(
+                ANNE, f"swap {day.isoformat()} with Bo for {back.isoformat()}", locale="en-US"
+            )
+        )
+        await settle(teams)
+        card = [s for s in teams.connector.sent if "og giver dig" in s.card_text][-1]
+        assert "Bo Jensen" not in card.card_text  # the card goes to Bo, naming Anne
+        yes = await click(teams, BO, card, "Ja, det gør jeg")
+        assert "Taget af Bo Jensen" in yes[0].card_text
+        rota = await holders(teams)
+        assert rota[day] == BO.name and rota[back] == ANNE.name
+        stranger = await click(teams, CAMILLA, card, "Ja, det gør jeg")
+        assert "allerede taget" in stranger[0].text
+
+
+async def test_rules_for_who_may_swap_and_take(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        rota = await ready(teams, ANNE, BO, CAMILLA, DORTE)
+        await teams.say(teams.personal(LIS, "arbejdsdage Dorte man-ons"))
+        rota = await holders(teams)
+        thursday = next(
+            d
+            for d, n in sorted(rota.items())
+            if n == ANNE.name and d.weekday() == 3 and d > date(2027, 1, 6)
+        )
+        for command, expected in (
+            ("byt 1.12.2026", "Den dag er gået"),
+            ("byt 9.1.2027", "ikke en arbejdsdag"),
+            (f"byt {short(first_day_of(rota, BO))}", "Du har ikke vagten"),
+            ("byt 31.02", "kan ikke læse datoen"),
+            (f"byt {short(thursday)} med Zorro", 'hedder "Zorro"'),
+        ):
+            assert expected in (await teams.say(teams.personal(ANNE, command)))[0].text, command
+        await teams.say(teams.personal(ANNE, f"byt {short(thursday)}"))
+        again = await teams.say(teams.personal(ANNE, f"byt {short(thursday)}"))
+        assert "allerede et åbent ønske" in again[0].text
+        card = await channel_card(teams)
+        assert "dit eget" in (await click(teams, ANNE, card, "Tag vagten"))[0].text
+        assert "arbejder ikke den ugedag" in (await click(teams, DORTE, card, "Tag vagten"))[0].text
+        await teams.say(teams.personal(CAMILLA, f"fravær {short(thursday)} fri"))
+        assert "fraværende" in (await click(teams, CAMILLA, card, "Tag vagten"))[0].text
+        assert (await holders(teams))[thursday] == ANNE.name
+        listing = (await teams.say(teams.personal(BO, "bytter")))[0]
+        assert "Anne Hansen" in listing.card_text and "Tag vagten" in listing.card_text
+
+
+async def test_open_requests_remind_escalate_and_expire(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        rota = await ready(teams)
+        day = first_day_of(rota, ANNE, date(2027, 1, 14))  # at least eight working days away
+        await teams.say(teams.personal(ANNE, f"byt {short(day)}"))
+        sent_days = []
+        for current in sorted({d for d in rota if date(2027, 1, 4) <= d <= day}):
+            teams.at(f"{current.isoformat()} 08:30")
+            before = len(await told(teams, BO, "mangler stadig"))
+            await tick(teams.services)
+            if len(await told(teams, BO, "mangler stadig")) > before:
+                sent_days.append(current)
+        calendar_days = sorted(d for d in rota if d < day)
+        assert sent_days == [calendar_days[-7], calendar_days[-3], calendar_days[-1]]
+        escalations = await told(teams, LIS, "Ingen har taget Anne Hansens vagt i morgen")
+        assert len(escalations) == 1
+        teams.at(f"{day.isoformat()} 08:00")
+        await tick(teams.services)
+        await settle(teams)
+        posts = [s.text for s in teams.connector.sent if "Godmorgen" in s.text]
+        assert "<at>Anne Hansen</at>" in posts[-1]  # not absent: she still holds it
+        teams.at("2027-03-01 09:00")
+        await tick(teams.services)
+        async with unit_of_work(teams.services.sessions) as session:
+            actions = [a.action for a in await session.scalars(select(AuditEntry))]
+        assert actions.count("swap_expired") == 1 and actions.count("swap_escalated") == 1
+        assert "ingen åbne" in (await teams.say(teams.personal(BO, "bytter")))[0].text
+
+
+@pytest.mark.parametrize("takers", [2])
+async def test_two_colleagues_take_the_same_request_at_once(db_url: str, takers: int) -> None:
+    async with teams_session(db_url) as teams:
+        rota = await ready(teams)
+        day = first_day_of(rota, ANNE)
+        await teams.say(teams.personal(ANNE, f"byt {short(day)}"))
+        card = await channel_card(teams)
+        results = await asyncio.gather(
+            click(teams, BO, card, "Tag vagten"), click(teams, CAMILLA, card, "Tag vagten")
+        )
+        texts = [" ".join(s.text or s.card_text for s in r) for r in results]
+        winners = [t for t in texts if "Du har nu vagten" in t]
+        assert len(winners) == 1, texts
+        assert sum("Den er allerede taget af" in t for t in texts) == 1
+        winner = BO.name if "Du har nu vagten" in texts[0] else CAMILLA.name
+        assert (await holders(teams))[day] == winner
+        async with unit_of_work(teams.services.sessions) as session:
+            row = await session.scalar(select(SwapRequestRow))
+            taker = await session.get(Member, row.taken_by) if row else None
+        assert taker is not None and taker.name == winner
+
+
+async def test_same_day_cover_hands_over_from_that_moment(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        rota = await ready(teams)
+        today = date(2027, 1, 5)
+        first = next(u for u in (ANNE, BO, CAMILLA) if u.name == rota[today])
+        teams.at("2027-01-05 11:00")
+        card = (await teams.say(teams.personal(first, "jeg er syg")))[0]
+        assert f"{first.name} er syg" in card.card_text and "Forslag:" in card.card_text
+        suggested = card.card["body"][2]["value"]
+        done = await teams.say(
+            teams.personal(
+                first,
+                "",
+                value={**submit_data(card.card), "cover": suggested},
+                reply_to=card.activity_id,
+            )
+        )
+        assert "fra kl. 11:00" in done[0].card_text
+        async with unit_of_work(teams.services.sessions) as session:
+            ctx = Context(Store(session), teams.clock, teams.services.settings)
+            team = (await ctx.store.teams.all_active())[0]
+            at_1030 = await holder_at(ctx, team, datetime(2027, 1, 5, 9, 30, tzinfo=UTC))
+            at_1130 = await holder_at(ctx, team, datetime(2027, 1, 5, 10, 30, tzinfo=UTC))
+            first_member = await ctx.store.members.by_aad("tenant-1", first.aad_id)
+        assert first_member is not None and at_1030 == first_member.id
+        assert at_1130 == int(suggested)
+        await settle(teams)
+        corrections = [s for s in teams.connector.sent if s.text.startswith("Rettelse:")]
+        assert len(corrections) == 1 and corrections[0].activity["entities"][0]["mentioned"]["id"]
+        assert await told(teams, first, "Du har fastholdelsestelefonen fra kl. 11:00")
+        now = (await teams.say(teams.personal(LIS, "vagt")))[0].text
+        assert first.name not in now.split(".")[0]
+
+
+async def test_bad_absences_and_ambiguous_names_change_nothing(sqlite_url: str) -> None:
+    anne_larsen = User("anne2", "Anne Larsen")
+    async with teams_session(sqlite_url) as teams:
+        teams.at("2027-01-04 07:00")
+        await setup(teams, on_rota=(ANNE, BO, CAMILLA))
+        for command, expected in (
+            ("fravær 5.1-2.1.2027", "Slutdatoen ligger før"),
+            ("fravær 5.1.2027-5.3.2028", "højst vare et år"),
+            ("fravær 1.12.2026 ferie", "i fortiden"),
+            ("fravær", "Skriv fx"),
+            ("fravær Bo 5.1 ferie", "teamledere"),
+        ):
+            assert expected in (await teams.say(teams.personal(ANNE, command)))[0].text, command
+        async with unit_of_work(teams.services.sessions) as session:
+            assert await Store(session).rota.absences(1, date(2026, 1, 1), date(2029, 1, 1)) == []
+        teams.roster(LIS, ANNE, anne_larsen, BO, CAMILLA)
+        await teams.say(teams.members_changed(LIS, added=(anne_larsen,)))
+        ask = await teams.say(teams.personal(LIS, "fravær anne 12.1 kursus"))
+        assert "Flere passer på" in ask[0].card_text
+        mine = await teams.say(teams.personal(LIS, "fravær Bo 12.1-13.1 ferie"))
+        assert "Bo Jensens fravær er registreret" in mine[0].text
