@@ -26,8 +26,10 @@ def main() -> None:
             classify(sentence, rules.signals)
         runs.append((time.perf_counter() - start) * 1000)
     per = statistics.median(runs) / len(batch)
-    print(f"switchboard classification: 1,000 sentences in {statistics.median(runs):.0f} ms "
-          f"(median of 5), {per * 1000:.0f} µs per sentence")
+    print(
+        f"switchboard classification: 1,000 sentences in {statistics.median(runs):.0f} ms "
+        f"(median of 5), {per * 1000:.0f} µs per sentence"
+    )
 
 
 if __name__ == "__main__":

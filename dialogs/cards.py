@@ -110,3 +110,14 @@ def done_card(title: str, lines: list[str], note: str = "") -> dict[str, Any]:
     if note:
         body.append(text(note, subtle=True))
     return card(body)
+
+
+def toggle(input_id: str, title: str, on: bool) -> dict[str, Any]:
+    return {
+        "type": "Input.Toggle",
+        "id": input_id,
+        "title": title,
+        "value": "true" if on else "false",
+        "valueOn": "true",
+        "valueOff": "false",
+    }

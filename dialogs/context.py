@@ -25,6 +25,7 @@ class TeamSettings:
     closed_days: tuple[str, ...]
     headsup_time: str
     rota_weeks: int
+    swap_approval: bool
 
     @classmethod
     def of(cls, defaults: Settings, saved: dict[str, Any] | None) -> "TeamSettings":
@@ -37,6 +38,7 @@ class TeamSettings:
             closed_days=tuple(saved.get("closed_days", ("12-24",))),
             headsup_time=saved.get("headsup_time", defaults.headsup_time),
             rota_weeks=int(saved.get("rota_weeks", defaults.rota_weeks)),
+            swap_approval=bool(saved.get("swap_approval", False)),
         )
 
     @property

@@ -191,6 +191,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "field.rota": ("På vagtplanen", "On the rota"),
     "field.leads": ("Teamledere", "Team leads"),
+    "field.swap_approval": (
+        "Bytte af vagter kræver en leders godkendelse",
+        "Swapping duties needs a team lead's approval",
+    ),
     "lang.da": ("Dansk", "Danish"),
     "lang.en": ("Engelsk", "English"),
     "save": ("Gem", "Save"),
@@ -515,6 +519,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "swap_already": ("Den er allerede {status}{by}.", "It is already {status}{by}."),
     "swap_by": (" af {name}", " by {name}"),
     "status.taken": ("taget", "taken"),
+    "status.awaiting_approval": (
+        "taget og venter på en leders godkendelse",
+        "taken and waiting for a lead's approval",
+    ),
+    "swap_wait_approval": (
+        "Tak! En teamleder skal godkende byttet af {day}; du får besked.",
+        "Thank you! A team lead must approve the swap of {day}; you will be told.",
+    ),
+    "swap_approval_card": (
+        "**{taker}** vil tage **{name}**s vagt {day}. Godkender du byttet?",
+        "**{taker}** wants to take **{name}**'s duty on {day}. Do you approve the swap?",
+    ),
+    "approve": ("Godkend", "Approve"),
+    "reject": ("Afvis", "Reject"),
+    "swap_approved_card": ("Godkendt af {name}.", "Approved by {name}."),
+    "swap_rejected_card": (
+        "Afvist af {name}; ønsket er åbent igen.",
+        "Rejected by {name}; the request is open again.",
+    ),
+    "swap_told_approved": (
+        "Byttet af {day} er godkendt: {taker} har vagten.",
+        "The swap of {day} is approved: {taker} holds the duty.",
+    ),
+    "swap_told_rejected": (
+        "En teamleder afviste, at du tager {day}.",
+        "A team lead did not approve you taking {day}.",
+    ),
+    "history.swap_approved": ("godkendte byttet", "approved the swap"),
+    "history.swap_rejected": ("afviste byttet", "rejected the swap"),
     "status.declined": ("afslået", "declined"),
     "status.cancelled": ("trukket tilbage", "cancelled"),
     "status.expired": ("udløbet", "expired"),

@@ -221,20 +221,40 @@ async def act(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply
     except NotAvailableThatDay:
         return [Reply(t(lang, "swap_not_available", day=format_day(lang, row.day)))]
     now = ctx.clock.now()
-    if not await ctx.store.swaps.take(row.id, caller.member.id, now):
+    approval = ctx.team_settings(team).swap_approval
+    if not await ctx.store.swaps.take(row.id, caller.member.id, now, awaiting=approval):
         await ctx.store.session.refresh(row)
         return [_already(lang, row, names, today)]
-    await _move(ctx, team, row.day, caller.member.id, caller.member.id, "swap")
+    if approval:
+        await _ask_leads(ctx, team, row, caller.member, requester)
+        done = cards.card([cards.text(t(lang, "swap_taken_card", name=caller.member.name))])
+        return [
+            Reply(card=done, update=True),
+            Reply(t(lang, "swap_wait_approval", day=format_day(lang, row.day))),
+        ]
+    await _apply(ctx, team, row, caller.member, requester, caller.member.id)
+    done = cards.card([cards.text(t(lang, "swap_taken_card", name=caller.member.name))])
+    return [
+        Reply(card=done, update=True),
+        Reply(t(lang, "swap_done", day=format_day(lang, row.day))),
+    ]
+
+
+async def _apply(
+    ctx: Context, team: Team, row: SwapRequestRow, taker: Member, requester: Member, actor: int
+) -> None:
+    """The rota change of a taken swap, in the same transaction as the take."""
+    await _move(ctx, team, row.day, taker.id, actor, "swap")
     if row.offered_day is not None:
-        await _move(ctx, team, row.offered_day, row.requester_id, caller.member.id, "swap")
+        await _move(ctx, team, row.offered_day, requester.id, actor, "swap")
     ctx.store.audit.record(
         team.id,
-        caller.member.id,
+        taker.id,
         "swap_taken",
         f"day:{row.day.isoformat()}",
-        now,
-        {"member": row.requester_id},
-        {"member": caller.member.id},
+        ctx.clock.now(),
+        {"member": requester.id},
+        {"member": taker.id},
     )
     told = requester.language or ctx.team_settings(team).post_language
     await ctx.notify(
@@ -242,13 +262,98 @@ async def act(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply
         team.id,
         "swap_taken",
         f"member:{requester.id}",
-        Reply(t(told, "swap_told_taken", name=caller.member.name, day=format_day(told, row.day))),
+        Reply(t(told, "swap_told_taken", name=taker.name, day=format_day(told, row.day))),
     )
-    done = cards.card([cards.text(t(lang, "swap_taken_card", name=caller.member.name))])
-    return [
-        Reply(card=done, update=True),
-        Reply(t(lang, "swap_done", day=format_day(lang, row.day))),
-    ]
+
+
+async def _ask_leads(
+    ctx: Context, team: Team, row: SwapRequestRow, taker: Member, requester: Member
+) -> None:
+    for member, ms in await ctx.store.members.of_team(team.id):
+        if ms.role != "lead":
+            continue
+        lang = member.language or ctx.team_settings(team).post_language
+        text = t(
+            lang,
+            "swap_approval_card",
+            taker=taker.name,
+            name=requester.name,
+            day=format_day(lang, row.day),
+        )
+        card = cards.card(
+            [cards.text(text)],
+            [
+                cards.submit(t(lang, "approve"), {"action": "swap.approve", "swap": row.id}),
+                cards.submit(t(lang, "reject"), {"action": "swap.reject", "swap": row.id}),
+            ],
+        )
+        await ctx.notify(
+            f"swap-approval:{row.id}:{row.taken_by}:{member.id}",
+            team.id,
+            "swap_approval",
+            f"member:{member.id}",
+            Reply(card=card),
+        )
+
+
+async def decide(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply]:
+    """A lead approves or rejects a taken swap."""
+    assert caller.team is not None
+    lang, team = caller.lang, caller.team
+    if caller.role != "lead":
+        return [Reply(t(lang, "not_allowed", roles=t(lang, "roles.lead")))]
+    row = await ctx.store.swaps.get(int(str(value.get("swap") or 0)))
+    if row is None or row.team_id != team.id:
+        return [Reply(t(lang, "card_unknown"))]
+    names = {m.id: m for m, _ in await ctx.store.members.of_team(team.id)}
+    taker = names.get(row.taken_by or 0)
+    approve = value["action"] == "swap.approve"
+    if taker is None or not await ctx.store.swaps.settle_approval(row.id, approve):
+        await ctx.store.session.refresh(row)
+        return [_already(lang, row, names, ctx.today())]
+    requester = names[row.requester_id]
+    now = ctx.clock.now()
+    ctx.store.audit.record(
+        team.id,
+        caller.member.id,
+        "swap_approved" if approve else "swap_rejected",
+        f"day:{row.day.isoformat()}",
+        now,
+    )
+    if approve:
+        await _apply(ctx, team, row, taker, requester, caller.member.id)
+        for person in (taker, requester):
+            told = person.language or ctx.team_settings(team).post_language
+            await ctx.notify(
+                f"swap-approved:{row.id}:{person.id}",
+                team.id,
+                "swap_approved",
+                f"member:{person.id}",
+                Reply(
+                    t(told, "swap_told_approved", day=format_day(told, row.day), taker=taker.name)
+                ),
+            )
+        done = t(lang, "swap_approved_card", name=caller.member.name)
+    else:
+        told = taker.language or ctx.team_settings(team).post_language
+        await ctx.notify(
+            f"swap-rejected:{row.id}:{taker.id}",
+            team.id,
+            "swap_rejected",
+            f"member:{taker.id}",
+            Reply(t(told, "swap_told_rejected", day=format_day(told, row.day))),
+        )
+        if row.target_id is None:  # open to everyone again
+            post = ctx.team_settings(team).post_language
+            await ctx.notify(
+                f"swap:{row.id}:again:{taker.id}",
+                team.id,
+                "swap",
+                f"channel:{team.id}",
+                Reply(card=open_card(post, row, requester.name)),
+            )
+        done = t(lang, "swap_rejected_card", name=caller.member.name)
+    return [Reply(card=cards.card([cards.text(done)]), update=True)]
 
 
 async def _move(ctx: Context, team: Team, day: date, to: int, actor: int, source: str) -> None:

@@ -132,6 +132,7 @@ def settings_card(
             t(lang, "field.closed_days"),
             ", ".join(format_closed_day(d) for d in settings.closed_days),
         ),
+        cards.toggle("swap_approval", t(lang, "field.swap_approval"), settings.swap_approval),
     ]
     save = cards.submit(t(lang, "save"), cards.flow_data(flow_id, version, "settings.save"))
     return cards.card(body, [save])
@@ -168,6 +169,8 @@ def read_values(lang: str, values: dict[str, Any]) -> dict[str, Any] | Reply:
         return Reply(t(lang, "bad_time"))
     if values.get("post_language") in ("da", "en"):
         changes["post_language"] = values["post_language"]
+    if "swap_approval" in values:
+        changes["swap_approval"] = str(values["swap_approval"]).lower() == "true"
     if "closed_days" in values:
         try:
             changes["closed_days"] = list(parse_closed_days(str(values["closed_days"])))

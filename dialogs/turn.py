@@ -188,11 +188,23 @@ async def _stateless(caller: Caller, value: dict[str, Any], ctx: Context) -> lis
         return [Reply(t(caller.lang, "not_allowed", roles=t(caller.lang, "roles.staff")))]
     if action == "absence.cancel":
         return await cancel_absence(caller, value, ctx)
+    if action in ("swap.approve", "swap.reject"):
+        return await swaps.decide(caller, value, ctx)
     return await swaps.act(caller, value, ctx)
 
 
 # Card buttons whose state lives in their own rows (swap requests, absences) or nowhere.
-STATELESS = frozenset({"guide", "guide_open", "swap.take", "swap.decline", "absence.cancel"})
+STATELESS = frozenset(
+    {
+        "guide",
+        "guide_open",
+        "swap.take",
+        "swap.decline",
+        "swap.approve",
+        "swap.reject",
+        "absence.cancel",
+    }
+)
 
 FLOW_ACTIONS: dict[str, FlowAction] = {
     "pick": _pick_member,

@@ -47,12 +47,13 @@ class SwapRequest:
     taken_by: int | None = None
     declined: bool = False
     cancelled: bool = False
+    awaiting_approval: bool = False
 
 
 def status(request: SwapRequest, today: date) -> str:
-    """open, taken, declined, cancelled or expired."""
+    """open, awaiting_approval, taken, declined, cancelled or expired."""
     if request.taken_by is not None:
-        return "taken"
+        return "awaiting_approval" if request.awaiting_approval else "taken"
     if request.declined:
         return "declined"
     if request.cancelled:

@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -244,6 +245,8 @@ class SwapRequestRow(Base):
     declined_at: Mapped[datetime | None]
     cancelled_at: Mapped[datetime | None]
     expired_logged: Mapped[bool] = mapped_column(Boolean, default=False)
+    # With lead approval on, a taken request waits here until a lead approves or rejects it.
+    awaiting_approval: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime]
 
 

@@ -80,7 +80,14 @@ class SwapRepo:
         )
         return list(rows)
 
-    async def take(self, swap_id: int, taker: int, now: datetime) -> bool:
+    async def take(
+        self,
+        swap_id: int,
+        taker: int,
+        now: datetime,
+        *,
+        awaiting: bool = False,
+    ) -> bool:
         """Mark the request taken if nobody did first; a conditional UPDATE, so of two
         takers at the same instant exactly one wins."""
         result = await self.session.execute(
@@ -91,7 +98,22 @@ class SwapRepo:
                 SwapRequestRow.declined_at.is_(None),
                 SwapRequestRow.cancelled_at.is_(None),
             )
-            .values(taken_by=taker, taken_at=now)
+            .values(taken_by=taker, taken_at=now, awaiting_approval=awaiting)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def settle_approval(self, swap_id: int, approve: bool) -> bool:
+        """A lead's decision on a taken request: keep it (approve) or open it again."""
+        values = (
+            {"awaiting_approval": False}
+            if approve
+            else {"awaiting_approval": False, "taken_by": None, "taken_at": None}
+        )
+        result = await self.session.execute(
+            update(SwapRequestRow)
+            .where(SwapRequestRow.id == swap_id, SwapRequestRow.awaiting_approval)
+            .values(**values)
             .execution_options(synchronize_session=False)
         )
         return bool(result.rowcount)  # type: ignore[attr-defined]

@@ -258,3 +258,50 @@ async def test_bad_absences_and_ambiguous_names_change_nothing(sqlite_url: str) 
         assert "Flere passer på" in ask[0].card_text
         mine = await teams.say(teams.personal(LIS, "fravær Bo 12.1-13.1 ferie"))
         assert "Bo Jensens fravær er registreret" in mine[0].text
+
+
+async def test_my_absences_lists_and_cancels(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        await teams.say(teams.personal(BO, "away 2027-02-01..2027-02-05 vacation", locale="en-US"))
+        listing = (await teams.say(teams.personal(BO, "mit fravær")))[0]
+        assert "mandag 1. februar – fredag 5. februar: ferie" in listing.card_text
+        cancelled = await teams.say(
+            teams.personal(BO, "", value=submit_data(listing.card, "Fortryd"))
+        )
+        assert "er fortrudt" in cancelled[0].text
+        assert "intet fravær" in (await teams.say(teams.personal(BO, "mit fravær")))[0].text
+        again = await teams.say(teams.personal(BO, "", value=submit_data(listing.card, "Fortryd")))
+        assert "kender jeg ikke længere" in again[0].text
+
+
+async def test_with_lead_approval_a_take_waits_for_a_lead(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        rota = await ready(teams)
+        form = (await teams.say(teams.personal(LIS, "indstillinger")))[0]
+        await teams.say(teams.personal(LIS, "", value={**submit_data(form.card),
+                                                       "swap_approval": "true"}))
+        day = first_day_of(rota, ANNE)
+        await teams.say(teams.personal(ANNE, f"byt {short(day)}"))
+        card = await channel_card(teams)
+        waiting = await click(teams, BO, card, "Tag vagten")
+        assert "En teamleder skal godkende" in waiting[1].text
+        assert (await holders(teams))[day] == ANNE.name
+        await settle(teams)
+        ask = [s for s in teams.connector.sent if "Godkender du byttet?" in s.card_text][-1]
+        refused = await click(teams, BO, ask, "Godkend")
+        assert "teamledere" in refused[0].text
+        rejected = await click(teams, LIS, ask, "Afvis")
+        assert "Afvist af Lis Berg" in rejected[0].card_text
+        assert await told(teams, BO, "afviste, at du tager")
+        assert (await holders(teams))[day] == ANNE.name
+        again = await channel_card(teams)
+        await click(teams, CAMILLA, again, "Tag vagten")
+        await settle(teams)
+        ask = [s for s in teams.connector.sent if "Godkender du byttet?" in s.card_text][-1]
+        approved = await click(teams, LIS, ask, "Godkend")
+        assert "Godkendt af Lis Berg" in approved[0].card_text
+        assert (await holders(teams))[day] == CAMILLA.name
+        assert await told(teams, ANNE, "Byttet af")
+        twice = await click(teams, LIS, ask, "Godkend")
+        assert "allerede taget" in twice[0].text
