@@ -142,7 +142,7 @@ async def my_absences(caller: Caller, inv: Invocation, ctx: Context) -> list[Rep
     ]
     if not absences:
         return [Reply(t(lang, "my_absences_none"))]
-    body = [cards.heading(t(lang, "my_absences_title"))]
+    rows = []
     for absence in sorted(absences, key=lambda a: a.first_day):
         line = t(
             lang,
@@ -151,17 +151,10 @@ async def my_absences(caller: Caller, inv: Invocation, ctx: Context) -> list[Rep
             last=format_day(lang, absence.last_day),
             kind=t(lang, f"kind.{absence.kind}"),
         )
-        body.append(cards.text(line))
-        body.append(
-            cards.buttons(
-                [
-                    cards.submit(
-                        t(lang, "cancel"), {"action": "absence.cancel", "absence": absence.id}
-                    )
-                ]
-            )
+        rows.append(
+            (line, (t(lang, "cancel"), {"action": "absence.cancel", "absence": absence.id}))
         )
-    return [Reply(card=cards.card(body))]
+    return [Reply(card=cards.list_card(t(lang, "my_absences_title"), rows))]
 
 
 async def cancel_absence(caller: Caller, value: dict[str, object], ctx: Context) -> list[Reply]:

@@ -8,17 +8,30 @@ from typing import Any
 from bot.config import Settings
 from dialogs import cards
 from dialogs.context import TeamSettings
+from dialogs.cover import cover_card_for
 from dialogs.duty import rota_card
 from dialogs.help import help_card
 from dialogs.messages import t
 from dialogs.routing import COMMANDS
+from dialogs.swaps import approval_card, direct_card, open_card
 from dialogs.switchboard import guide_card
 from dialogs.team_setup import settings_card, setup_card_for
+from store.models import SwapRequestRow
 
 FLOW = "00000000-0000-0000-0000-000000000001"
 MONDAY = date(2027, 1, 4)
 SETTINGS = TeamSettings.of(Settings(phone="70 12 34 56"), {"closed_days": ["12-24"]})
 PEOPLE = [("Anne Hansen", 1, True, False), ("Bo Jensen", 2, False, True)]
+SWAP = SwapRequestRow(id=7, team_id=1, day=MONDAY, requester_id=1, reason="absence")
+SWAP_BACK = SwapRequestRow(
+    id=8,
+    team_id=1,
+    day=MONDAY,
+    requester_id=1,
+    target_id=2,
+    offered_day=MONDAY + timedelta(days=7),
+    reason="",
+)
 
 
 def _help(lang: str) -> dict[str, Any]:
@@ -58,6 +71,28 @@ CARDS: dict[str, Callable[[str], dict[str, Any]]] = {
     ),
     "rota": _rota,
     "guide": guide_card,
+    "list_with_buttons": lambda lang: cards.list_card(
+        t(lang, "swaps_title"),
+        [
+            (
+                t(lang, "swap_line", day="mandag 4. januar", name="Anne Hansen", target=""),
+                (t(lang, "take"), {"action": "swap.take", "swap": 7}),
+            ),
+            (t(lang, "swap_line", day="tirsdag 5. januar", name="Bo Jensen", target=""), None),
+        ],
+    ),
+    "swap_open": lambda lang: open_card(lang, SWAP, "Anne Hansen"),
+    "swap_direct": lambda lang: direct_card(lang, SWAP_BACK, "Anne Hansen"),
+    "swap_approval": lambda lang: approval_card(lang, 7, "Bo Jensen", "Anne Hansen", MONDAY),
+    "cover": lambda lang: cover_card_for(
+        lang,
+        "Anne Hansen",
+        "Bo Jensen",
+        "2",
+        [("Bo Jensen", "2"), ("Camilla Nielsen", "3")],
+        FLOW,
+        1,
+    ),
     "verdict": lambda lang: cards.card(
         [
             cards.heading(t(lang, "verdict_no")),

@@ -121,3 +121,15 @@ def toggle(input_id: str, title: str, on: bool) -> dict[str, Any]:
         "valueOn": "true",
         "valueOff": "false",
     }
+
+
+def list_card(
+    title: str, rows: list[tuple[str, tuple[str, dict[str, Any]] | None]]
+) -> dict[str, Any]:
+    """A title and lines, each with an optional button (title, data) under it."""
+    body = [heading(title)]
+    for line, button in rows:
+        body.append(text(line))
+        if button is not None:
+            body.append(buttons([submit(button[0], button[1])]))
+    return card(body)

@@ -69,17 +69,27 @@ async def _cover_card(ctx: Context, team: Team, lang: str, sick_member: Member) 
         and today not in away.get(m.id, frozenset())
     ]
     flow = await ctx.store.flows.start("cover", team.id, {"from": sick_member.id}, ctx.clock.now())
+    choices = [(m.name, str(m.id)) for m in others]
+    return cover_card_for(
+        lang, sick_member.name, suggestion.name, str(suggestion.id), choices, flow.id, flow.version
+    )
+
+
+def cover_card_for(
+    lang: str,
+    sick_name: str,
+    suggestion: str,
+    suggestion_id: str,
+    choices: list[tuple[str, str]],
+    flow_id: str,
+    version: int,
+) -> dict[str, Any]:
     body = [
-        cards.heading(t(lang, "sick_title", name=sick_member.name)),
-        cards.text(t(lang, "sick_suggestion", name=suggestion.name)),
-        cards.choice_input(
-            "cover",
-            t(lang, "sick_cover"),
-            [(m.name, str(m.id)) for m in others],
-            [str(suggestion.id)],
-        ),
+        cards.heading(t(lang, "sick_title", name=sick_name)),
+        cards.text(t(lang, "sick_suggestion", name=suggestion)),
+        cards.choice_input("cover", t(lang, "sick_cover"), choices, [suggestion_id]),
     ]
-    confirm = cards.submit(t(lang, "sick_confirm"), cards.flow_data(flow.id, flow.version, "cover"))
+    confirm = cards.submit(t(lang, "sick_confirm"), cards.flow_data(flow_id, version, "cover"))
     return cards.card(body, [confirm])
 
 

@@ -173,27 +173,21 @@ async def list_swaps(caller: Caller, inv: Invocation, ctx: Context) -> list[Repl
     if not rows:
         return [Reply(t(lang, "swaps_none"))]
     names = {m.id: m.name for m, _ in await ctx.store.members.of_team(team.id)}
-    body: list[dict[str, Any]] = [cards.heading(t(lang, "swaps_title"))]
+    lines: list[tuple[str, tuple[str, dict[str, Any]] | None]] = []
     for row in rows:
         target = t(lang, "swap_to", name=names.get(row.target_id, "")) if row.target_id else ""
-        body.append(
-            cards.text(
-                t(
-                    lang,
-                    "swap_line",
-                    day=format_day(lang, row.day),
-                    name=names.get(row.requester_id, ""),
-                    target=target,
-                )
-            )
+        line = t(
+            lang,
+            "swap_line",
+            day=format_day(lang, row.day),
+            name=names.get(row.requester_id, ""),
+            target=target,
         )
-        if row.requester_id != caller.member.id and row.target_id in (None, caller.member.id):
-            body.append(
-                cards.buttons(
-                    [cards.submit(t(lang, "take"), {"action": "swap.take", "swap": row.id})]
-                )
-            )
-    return [Reply(card=cards.card(body))]
+        mine = row.requester_id != caller.member.id and row.target_id in (None, caller.member.id)
+        lines.append(
+            (line, (t(lang, "take"), {"action": "swap.take", "swap": row.id}) if mine else None)
+        )
+    return [Reply(card=cards.list_card(t(lang, "swaps_title"), lines))]
 
 
 async def act(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply]:
@@ -273,20 +267,7 @@ async def _ask_leads(
         if ms.role != "lead":
             continue
         lang = member.language or ctx.team_settings(team).post_language
-        text = t(
-            lang,
-            "swap_approval_card",
-            taker=taker.name,
-            name=requester.name,
-            day=format_day(lang, row.day),
-        )
-        card = cards.card(
-            [cards.text(text)],
-            [
-                cards.submit(t(lang, "approve"), {"action": "swap.approve", "swap": row.id}),
-                cards.submit(t(lang, "reject"), {"action": "swap.reject", "swap": row.id}),
-            ],
-        )
+        card = approval_card(lang, row.id, taker.name, requester.name, row.day)
         await ctx.notify(
             f"swap-approval:{row.id}:{row.taken_by}:{member.id}",
             team.id,
@@ -294,6 +275,23 @@ async def _ask_leads(
             f"member:{member.id}",
             Reply(card=card),
         )
+
+
+def approval_card(
+    lang: str,
+    swap_id: int,
+    taker: str,
+    requester: str,
+    day: date,
+) -> dict[str, Any]:
+    text = t(lang, "swap_approval_card", taker=taker, name=requester, day=format_day(lang, day))
+    return cards.card(
+        [cards.text(text)],
+        [
+            cards.submit(t(lang, "approve"), {"action": "swap.approve", "swap": swap_id}),
+            cards.submit(t(lang, "reject"), {"action": "swap.reject", "swap": swap_id}),
+        ],
+    )
 
 
 async def decide(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply]:
