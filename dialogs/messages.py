@@ -510,6 +510,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "swap_taken_card": ("Taget af {name}.", "Taken by {name}."),
     "swap_declined_card": ("{name} sagde nej.", "{name} declined."),
     "swap_done": ("Tak! Du har nu vagten {day}.", "Thank you! You now hold the duty on {day}."),
+    "swap_cancelled": (
+        "Dit ønske om bytte {day} er trukket tilbage; du har stadig vagten.",
+        "Your swap request for {day} is withdrawn; you still hold the duty.",
+    ),
+    "history.swap_cancelled": ("trak ønsket om bytte tilbage", "withdrew the swap request"),
     "swap_declined_ok": ("Du har sagt nej til {day}.", "You have declined {day}."),
     "swap_told_taken": ("{name} tager din vagt {day}.", "{name} takes your duty on {day}."),
     "swap_told_declined": (

@@ -183,10 +183,12 @@ async def list_swaps(caller: Caller, inv: Invocation, ctx: Context) -> list[Repl
             name=names.get(row.requester_id, ""),
             target=target,
         )
-        mine = row.requester_id != caller.member.id and row.target_id in (None, caller.member.id)
-        lines.append(
-            (line, (t(lang, "take"), {"action": "swap.take", "swap": row.id}) if mine else None)
-        )
+        button: tuple[str, dict[str, Any]] | None = None
+        if row.requester_id == caller.member.id:
+            button = (t(lang, "cancel"), {"action": "swap.cancel", "swap": row.id})
+        elif row.target_id in (None, caller.member.id):
+            button = (t(lang, "take"), {"action": "swap.take", "swap": row.id})
+        lines.append((line, button))
     return [Reply(card=cards.list_card(t(lang, "swaps_title"), lines))]
 
 
@@ -201,6 +203,8 @@ async def act(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply
     requester = names[row.requester_id]
     if value["action"] == "swap.decline":
         return await _decline(caller, ctx, row, requester)
+    if value["action"] == "swap.cancel":
+        return await _cancel(caller, ctx, row, names)
     available = await can_hold(ctx, team, caller.member.id, row.day) and (
         row.offered_day is None or await can_hold(ctx, team, row.requester_id, row.offered_day)
     )
@@ -401,6 +405,26 @@ async def _decline(
         Reply(card=done, update=True),
         Reply(t(lang, "swap_declined_ok", day=format_day(lang, row.day))),
     ]
+
+
+async def _cancel(
+    caller: Caller, ctx: Context, row: SwapRequestRow, names: dict[int, Member]
+) -> list[Reply]:
+    assert caller.team is not None
+    lang = caller.lang
+    if row.requester_id != caller.member.id:
+        return [Reply(t(lang, "swap_not_for_you"))]
+    if not await ctx.store.swaps.close(row.id, "cancelled_at", ctx.clock.now()):
+        await ctx.store.session.refresh(row)
+        return [_already(lang, row, names, ctx.today())]
+    ctx.store.audit.record(
+        caller.team.id,
+        caller.member.id,
+        "swap_cancelled",
+        f"day:{row.day.isoformat()}",
+        ctx.clock.now(),
+    )
+    return [Reply(t(lang, "swap_cancelled", day=format_day(lang, row.day)))]
 
 
 def _already(lang: str, row: SwapRequestRow, names: dict[int, Member], today: date) -> Reply:

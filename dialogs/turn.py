@@ -200,6 +200,7 @@ STATELESS = frozenset(
         "guide_open",
         "swap.take",
         "swap.decline",
+        "swap.cancel",
         "swap.approve",
         "swap.reject",
         "absence.cancel",

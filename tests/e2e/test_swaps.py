@@ -279,8 +279,9 @@ async def test_with_lead_approval_a_take_waits_for_a_lead(sqlite_url: str) -> No
     async with teams_session(sqlite_url) as teams:
         rota = await ready(teams)
         form = (await teams.say(teams.personal(LIS, "indstillinger")))[0]
-        await teams.say(teams.personal(LIS, "", value={**submit_data(form.card),
-                                                       "swap_approval": "true"}))
+        await teams.say(
+            teams.personal(LIS, "", value={**submit_data(form.card), "swap_approval": "true"})
+        )
         day = first_day_of(rota, ANNE)
         await teams.say(teams.personal(ANNE, f"byt {short(day)}"))
         card = await channel_card(teams)
@@ -305,3 +306,20 @@ async def test_with_lead_approval_a_take_waits_for_a_lead(sqlite_url: str) -> No
         assert await told(teams, ANNE, "Byttet af")
         twice = await click(teams, LIS, ask, "Godkend")
         assert "allerede taget" in twice[0].text
+
+
+async def test_the_requester_can_withdraw_an_open_request(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        rota = await ready(teams)
+        day = first_day_of(rota, ANNE)
+        await teams.say(teams.personal(ANNE, f"byt {short(day)}"))
+        card = await channel_card(teams)
+        listing = (await teams.say(teams.personal(ANNE, "bytter")))[0]
+        withdrawn = await teams.say(
+            teams.personal(ANNE, "", value=submit_data(listing.card, "Fortryd"))
+        )
+        assert "trukket tilbage" in withdrawn[0].text
+        late = await click(teams, BO, card, "Tag vagten")
+        assert late[0].text == "Den er allerede trukket tilbage."
+        assert (await holders(teams))[day] == ANNE.name
+        assert "ingen åbne" in (await teams.say(teams.personal(BO, "bytter")))[0].text
