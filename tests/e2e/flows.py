@@ -33,9 +33,11 @@ async def install(teams: Teams, installer: User = LIS, people: tuple[User, ...] 
     return replies[0]
 
 
-async def setup(teams: Teams, on_rota: tuple[User, ...], lead: User = LIS) -> list[Sent]:
+async def setup(
+    teams: Teams, on_rota: tuple[User, ...], lead: User = LIS, people: tuple[User, ...] = TEAM
+) -> list[Sent]:
     """Install, then the lead picks who is on the rota on the setup card."""
-    card = await install(teams, lead)
+    card = await install(teams, lead, people)
     assert card.card is not None
     ids = choices(card.card, "rota")
     lead_ids = choices(card.card, "leads")
