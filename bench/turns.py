@@ -9,11 +9,8 @@ bounded in count.
 
 import argparse
 import asyncio
-import statistics
 import tempfile
 import time
-
-import aiohttp
 
 from bot.clock import FakeClock
 from tests.databases import fresh_database
@@ -24,27 +21,34 @@ from tests.e2e.teams import Teams, User, teams_session
 async def run(turns: int, concurrency: int) -> None:
     people = tuple(User(f"p{i}", f"Person {i:02d}") for i in range(30))
     with tempfile.TemporaryDirectory() as folder:
-        async with fresh_database("sqlite", folder) as url, teams_session(
-            url, FakeClock(), rate_limit_messages=10**6
-        ) as teams:
+        async with (
+            fresh_database("sqlite", folder) as url,
+            teams_session(url, FakeClock(), rate_limit_messages=10**6) as teams,
+        ):
             teams.at("2027-01-04 07:00")
             await setup(teams, on_rota=people[1:], lead=people[0], people=people)
             latencies = await drive(teams, people, turns, concurrency)
     latencies.sort()
     total = sum(latencies)
-    print(f"`vagt` x {turns} turns, {concurrency} at once: "
-          f"{turns / wall[0]:.0f} turns/s, "
-          f"p50 {latencies[len(latencies) // 2] * 1000:.0f} ms, "
-          f"p95 {latencies[int(len(latencies) * 0.95)] * 1000:.0f} ms, "
-          f"p99 {latencies[int(len(latencies) * 0.99)] * 1000:.0f} ms "
-          f"(mean {total / len(latencies) * 1000:.0f} ms)")
+    print(
+        f"`vagt` x {turns} turns, {concurrency} at once: "
+        f"{turns / wall[0]:.0f} turns/s, "
+        f"p50 {latencies[len(latencies) // 2] * 1000:.0f} ms, "
+        f"p95 {latencies[int(len(latencies) * 0.95)] * 1000:.0f} ms, "
+        f"p99 {latencies[int(len(latencies) * 0.99)] * 1000:.0f} ms "
+        f"(mean {total / len(latencies) * 1000:.0f} ms)"
+    )
 
 
 wall = [0.0]
 
 
-async def drive(teams: Teams, people: tuple[User, ...], turns: int, concurrency: int,
-                ) -> list[float]:
+async def drive(
+    teams: Teams,
+    people: tuple[User, ...],
+    turns: int,
+    concurrency: int,
+) -> list[float]:
     latencies: list[float] = []
     queue: asyncio.Queue[int] = asyncio.Queue()
     for i in range(turns):

@@ -101,16 +101,19 @@ async def queue_headsup(ctx: Context, team: Team, today: date) -> bool:
     member = await ctx.store.members.get(duty.member_id) if duty and duty.member_id else None
     if member is None:
         return False
-    lang = member.language or settings.post_language
-    reply = Reply(
-        t(lang, "headsup", day=format_day(lang, day), phone=settings.phone or t(lang, "no_phone"))
-    )
-    return await ctx.notify(
+    return await ctx.tell(
+        team,
+        member,
         f"headsup:{team.id}:{member.id}:{day.isoformat()}",
-        team.id,
         "headsup",
-        f"member:{member.id}",
-        reply,
+        lambda lang: Reply(
+            t(
+                lang,
+                "headsup",
+                day=format_day(lang, day),
+                phone=settings.phone or t(lang, "no_phone"),
+            )
+        ),
     )
 
 

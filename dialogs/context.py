@@ -1,5 +1,6 @@
 """What a dialog gets: the store, the clock, the settings, and who is asking."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -63,6 +64,14 @@ class Context:
         )
         self.outbox_touched = self.outbox_touched or queued
         return queued
+
+    async def tell(
+        self, team: Team, member: Member, key: str, kind: str, reply: Callable[[str], Reply]
+    ) -> bool:
+        """Queue a 1:1 message to a member, built in their language (their own choice, else
+        the team's); once per key."""
+        lang = member.language or self.team_settings(team).post_language
+        return await self.notify(key, team.id, kind, f"member:{member.id}", reply(lang))
 
     def team_settings(self, team: Team) -> TeamSettings:
         return TeamSettings.of(self.settings, team.settings)

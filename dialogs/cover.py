@@ -144,13 +144,12 @@ async def confirm_cover(
             mentions=(mention,),
         ),
     )
-    cover_lang = cover.language or post_lang
-    await ctx.notify(
+    await ctx.tell(
+        team,
+        cover,
         f"cover:{team.id}:{today.isoformat()}:{count}",
-        team.id,
         "cover",
-        f"member:{cover.id}",
-        Reply(t(cover_lang, "sick_told_cover", time=at, name=sick_member.name, phone=phone)),
+        lambda told: Reply(t(told, "sick_told_cover", time=at, name=sick_member.name, phone=phone)),
     )
     done = cards.done_card(
         t(lang, "sick_title", name=sick_member.name),

@@ -254,13 +254,15 @@ async def _apply(
         {"member": requester.id},
         {"member": taker.id},
     )
-    told = requester.language or ctx.team_settings(team).post_language
-    await ctx.notify(
+    await _tell(
+        ctx,
+        team,
+        requester,
         f"swap-taken:{row.id}",
-        team.id,
         "swap_taken",
-        f"member:{requester.id}",
-        Reply(t(told, "swap_told_taken", name=taker.name, day=format_day(told, row.day))),
+        "swap_told_taken",
+        row.day,
+        name=taker.name,
     )
 
 
@@ -270,14 +272,14 @@ async def _ask_leads(
     for member, ms in await ctx.store.members.of_team(team.id):
         if ms.role != "lead":
             continue
-        lang = member.language or ctx.team_settings(team).post_language
-        card = approval_card(lang, row.id, taker.name, requester.name, row.day)
-        await ctx.notify(
+        await ctx.tell(
+            team,
+            member,
             f"swap-approval:{row.id}:{row.taken_by}:{member.id}",
-            team.id,
             "swap_approval",
-            f"member:{member.id}",
-            Reply(card=card),
+            lambda lang: Reply(
+                card=approval_card(lang, row.id, taker.name, requester.name, row.day)
+            ),
         )
 
 
@@ -325,25 +327,26 @@ async def decide(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Re
     if approve:
         await _apply(ctx, team, row, taker, requester, caller.member.id)
         for person in (taker, requester):
-            told = person.language or ctx.team_settings(team).post_language
-            await ctx.notify(
+            await _tell(
+                ctx,
+                team,
+                person,
                 f"swap-approved:{row.id}:{person.id}",
-                team.id,
                 "swap_approved",
-                f"member:{person.id}",
-                Reply(
-                    t(told, "swap_told_approved", day=format_day(told, row.day), taker=taker.name)
-                ),
+                "swap_told_approved",
+                row.day,
+                taker=taker.name,
             )
         done = t(lang, "swap_approved_card", name=caller.member.name)
     else:
-        told = taker.language or ctx.team_settings(team).post_language
-        await ctx.notify(
+        await _tell(
+            ctx,
+            team,
+            taker,
             f"swap-rejected:{row.id}:{taker.id}",
-            team.id,
             "swap_rejected",
-            f"member:{taker.id}",
-            Reply(t(told, "swap_told_rejected", day=format_day(told, row.day))),
+            "swap_told_rejected",
+            row.day,
         )
         if row.target_id is None:  # open to everyone again
             post = ctx.team_settings(team).post_language
@@ -384,21 +387,16 @@ async def _decline(
     ctx.store.audit.record(
         team.id, caller.member.id, "swap_declined", f"day:{row.day.isoformat()}", now
     )
-    told = requester.language or ctx.team_settings(team).post_language
-    await ctx.notify(
+    await _tell(
+        ctx,
+        team,
+        requester,
         f"swap-declined:{row.id}",
-        team.id,
         "swap_declined",
-        f"member:{requester.id}",
-        Reply(
-            t(
-                told,
-                "swap_told_declined",
-                name=caller.member.name,
-                day=format_day(told, row.day),
-                date=row.day.isoformat(),
-            )
-        ),
+        "swap_told_declined",
+        row.day,
+        name=caller.member.name,
+        date=row.day.isoformat(),
     )
     done = cards.card([cards.text(t(lang, "swap_declined_card", name=caller.member.name))])
     return [
@@ -427,6 +425,26 @@ async def _cancel(
     return [Reply(t(lang, "swap_cancelled", day=format_day(lang, row.day)))]
 
 
+async def _tell(
+    ctx: Context,
+    team: Team,
+    member: Member,
+    key: str,
+    kind: str,
+    message: str,
+    day: date,
+    **values: str,
+) -> bool:
+    """A 1:1 notice about a duty day, in the member's language."""
+    return await ctx.tell(
+        team,
+        member,
+        key,
+        kind,
+        lambda lang: Reply(t(lang, message, day=format_day(lang, day), **values)),
+    )
+
+
 def _already(lang: str, row: SwapRequestRow, names: dict[int, Member], today: date) -> Reply:
     state = status(plain(row), today)
     who = names.get(row.taken_by or 0) if state == "taken" else None
@@ -450,35 +468,30 @@ async def tick_swaps(ctx: Context, team: Team) -> int:
         if row.target_id is None and reminder_due(row.day, today, calendar):
             for member, _ in await rota_members(ctx, team):
                 if member.id != row.requester_id and await can_hold(ctx, team, member.id, row.day):
-                    lang = member.language or ctx.team_settings(team).post_language
-                    queued += await ctx.notify(
+                    queued += await _tell(
+                        ctx,
+                        team,
+                        member,
                         f"swap-remind:{row.id}:{member.id}:{today.isoformat()}",
-                        team.id,
                         "swap_reminder",
-                        f"member:{member.id}",
-                        Reply(
-                            t(lang, "swap_reminder", day=format_day(lang, row.day), name=requester)
-                        ),
+                        "swap_reminder",
+                        row.day,
+                        name=requester,
                     )
         if escalation_due(row.day, today, calendar):
             for member, ms in members:
                 if ms.role != "lead":
                     continue
-                lang = member.language or ctx.team_settings(team).post_language
-                if await ctx.notify(
+                if await _tell(
+                    ctx,
+                    team,
+                    member,
                     f"swap-escalate:{row.id}:{member.id}",
-                    team.id,
                     "swap_escalation",
-                    f"member:{member.id}",
-                    Reply(
-                        t(
-                            lang,
-                            "swap_escalation",
-                            name=requester,
-                            day=format_day(lang, row.day),
-                            date=row.day.isoformat(),
-                        )
-                    ),
+                    "swap_escalation",
+                    row.day,
+                    name=requester,
+                    date=row.day.isoformat(),
                 ):
                     queued += 1
                     ctx.store.audit.record(

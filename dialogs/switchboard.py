@@ -185,13 +185,13 @@ async def queue_briefings(ctx: Context, team: Team) -> int:
         if ms.role != "switchboard":
             continue
         lang = member.language or ctx.team_settings(team).post_language
-        card = await briefing_card(ctx, team, lang)
-        if await ctx.notify(
+        card = await briefing_card(ctx, team, lang)  # async: the card needs today's holder
+        if await ctx.tell(
+            team,
+            member,
             f"briefing:{team.id}:{member.id}:{day}",
-            team.id,
             "briefing",
-            f"member:{member.id}",
-            Reply(card=card),
+            lambda _, card=card: Reply(card=card),
         ):
             queued += 1
     return queued

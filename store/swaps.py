@@ -1,12 +1,21 @@
 """Swap requests and same-day hand-overs."""
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rules.swaps import SwapRequest
 from store.models import DutyHandover, SwapRequestRow
+
+
+def _still_open() -> tuple[Any, ...]:
+    return (
+        SwapRequestRow.taken_by.is_(None),
+        SwapRequestRow.declined_at.is_(None),
+        SwapRequestRow.cancelled_at.is_(None),
+    )
 
 
 def plain(row: SwapRequestRow) -> SwapRequest:
@@ -59,9 +68,7 @@ class SwapRepo:
             .where(
                 SwapRequestRow.team_id == team_id,
                 SwapRequestRow.day >= today,
-                SwapRequestRow.taken_by.is_(None),
-                SwapRequestRow.declined_at.is_(None),
-                SwapRequestRow.cancelled_at.is_(None),
+                *_still_open(),
             )
             .order_by(SwapRequestRow.day, SwapRequestRow.id)
         )
@@ -72,63 +79,38 @@ class SwapRepo:
             select(SwapRequestRow).where(
                 SwapRequestRow.team_id == team_id,
                 SwapRequestRow.day < today,
-                SwapRequestRow.taken_by.is_(None),
-                SwapRequestRow.declined_at.is_(None),
-                SwapRequestRow.cancelled_at.is_(None),
+                *_still_open(),
                 ~SwapRequestRow.expired_logged,
             )
         )
         return list(rows)
 
     async def take(
-        self,
-        swap_id: int,
-        taker: int,
-        now: datetime,
-        *,
-        awaiting: bool = False,
+        self, swap_id: int, taker: int, now: datetime, *, awaiting: bool = False
     ) -> bool:
         """Mark the request taken if nobody did first; a conditional UPDATE, so of two
         takers at the same instant exactly one wins."""
-        result = await self.session.execute(
-            update(SwapRequestRow)
-            .where(
-                SwapRequestRow.id == swap_id,
-                SwapRequestRow.taken_by.is_(None),
-                SwapRequestRow.declined_at.is_(None),
-                SwapRequestRow.cancelled_at.is_(None),
-            )
-            .values(taken_by=taker, taken_at=now, awaiting_approval=awaiting)
-            .execution_options(synchronize_session=False)
-        )
-        return bool(result.rowcount)  # type: ignore[attr-defined]
+        values = {"taken_by": taker, "taken_at": now, "awaiting_approval": awaiting}
+        return await self._update_if(swap_id, _still_open(), values)
 
     async def settle_approval(self, swap_id: int, approve: bool) -> bool:
         """A lead's decision on a taken request: keep it (approve) or open it again."""
-        values = (
-            {"awaiting_approval": False}
-            if approve
-            else {"awaiting_approval": False, "taken_by": None, "taken_at": None}
-        )
-        result = await self.session.execute(
-            update(SwapRequestRow)
-            .where(SwapRequestRow.id == swap_id, SwapRequestRow.awaiting_approval)
-            .values(**values)
-            .execution_options(synchronize_session=False)
-        )
-        return bool(result.rowcount)  # type: ignore[attr-defined]
+        values: dict[str, Any] = {"awaiting_approval": False}
+        if not approve:
+            values.update(taken_by=None, taken_at=None)
+        return await self._update_if(swap_id, (SwapRequestRow.awaiting_approval,), values)
 
     async def close(self, swap_id: int, field: str, now: datetime) -> bool:
         """Decline or cancel (field `declined_at` or `cancelled_at`) an open request."""
+        return await self._update_if(swap_id, _still_open(), {field: now})
+
+    async def _update_if(
+        self, swap_id: int, conditions: tuple[Any, ...], values: dict[str, Any]
+    ) -> bool:
         result = await self.session.execute(
             update(SwapRequestRow)
-            .where(
-                SwapRequestRow.id == swap_id,
-                SwapRequestRow.taken_by.is_(None),
-                SwapRequestRow.declined_at.is_(None),
-                SwapRequestRow.cancelled_at.is_(None),
-            )
-            .values({field: now})
+            .where(SwapRequestRow.id == swap_id, *conditions)
+            .values(**values)
             .execution_options(synchronize_session=False)
         )
         return bool(result.rowcount)  # type: ignore[attr-defined]
