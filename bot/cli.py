@@ -8,7 +8,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from aiohttp import web
@@ -21,6 +21,7 @@ from dialogs.context import ROLES, Context
 from dialogs.duty import range_problem
 from dialogs.messages import t
 from dialogs.planning import plan
+from dialogs.stats import period_figures
 from manifest.package import ManifestError
 from manifest.package import build as build_package
 from rules.names import Named, match_name
@@ -114,6 +115,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     package.add_argument("--out", type=Path, default=Path("app.zip"))
     package.set_defaults(func=_manifest_build)
+
+    report = sub.add_parser("stats", help="figures for the centre's evaluation")
+    report.add_argument("--from", dest="first", required=True, type=_iso_date)
+    report.add_argument("--to", dest="last", required=True, type=_iso_date)
+    report.add_argument("--team")
+    report.add_argument("--format", choices=("csv", "table"), default="csv")
+    report.set_defaults(func=_stats)
+
+    retention = sub.add_parser("retention", help="personal data past its time").add_subparsers(
+        required=True
+    )
+    retention.add_parser("run", help="purge old messages, anonymise old closed cases").set_defaults(
+        func=_retention_run
+    )
 
     announce = sub.add_parser("announce", help="queue the morning announcement now")
     announce.add_argument("--date", type=_iso_date, help="default: today")
@@ -373,6 +388,65 @@ def _manifest_build(args: argparse.Namespace, settings: Settings) -> int:
     except ManifestError as exc:
         raise CliError(str(exc)) from exc
     print(f"wrote {out}")
+    return 0
+
+
+def _stats(args: argparse.Namespace, settings: Settings) -> int:
+    """One row per ISO week in the range: the figures the centre evaluates the hotline by."""
+
+    async def work(ctx: Context) -> list[list[str]]:
+        team = await _team(ctx.store, args.team)
+        if args.last < args.first:
+            raise CliError("--to is before --from")
+        rows = []
+        monday = args.first - timedelta(days=args.first.weekday())
+        while monday <= args.last:
+            week = monday.isocalendar()
+            found = await period_figures(
+                ctx,
+                team,
+                max(monday, args.first),
+                min(monday + timedelta(days=6), args.last),
+                f"{week.year}-W{week.week:02d}",
+            )
+            misroutes = ";".join(f"{k}={n}" for k, n in sorted(found.misroutes.items()))
+            rows.append([*found.row(), misroutes])
+            monday += timedelta(weeks=1)
+        return rows
+
+    rows = _in_context(settings, work)
+    header = [
+        "week",
+        "calls",
+        "settled_on_phone",
+        "round_tables",
+        "fast_track",
+        "referred",
+        "deadlines_met",
+        "deadlines_missed",
+        "not_hotline",
+    ]
+    if args.format == "csv":
+        out = csv.writer(sys.stdout)
+        out.writerow(header)
+        out.writerows(rows)
+    else:
+        for row in [header, *rows]:
+            print("  ".join(f"{cell:>8}" for cell in row))
+    return 0
+
+
+def _retention_run(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(ctx: Context) -> int:
+        before = ctx.clock.now() - timedelta(days=settings.retention_days)
+        store = ctx.store
+        return (
+            await store.outbox.purge(before)
+            + await store.flows.purge(before)
+            + await store.cases.anonymise_closed(before)
+        )
+
+    print(f"purged or anonymised {_in_context(settings, work)} rows")
     return 0
 
 

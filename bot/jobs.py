@@ -78,11 +78,13 @@ async def sync_rosters(services: "Services") -> int:
 
 
 async def purge_old(services: "Services") -> int:
-    """Nightly: delete what the retention period no longer allows us to keep."""
+    """Nightly: delete what the retention period no longer allows us to keep, and wipe names,
+    phone numbers and notes from cases closed before it (the counts stay)."""
     before = services.clock.now() - timedelta(days=services.settings.retention_days)
     async with unit_of_work(services.sessions) as session:
         store = Store(session)
-        return await store.outbox.purge(before) + await store.flows.purge(before)
+        purged = await store.outbox.purge(before) + await store.flows.purge(before)
+        return purged + await store.cases.anonymise_closed(before)
 
 
 async def nightly(services: "Services") -> None:

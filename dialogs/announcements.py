@@ -7,10 +7,12 @@ second replica never posts twice.
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from dialogs.cases import tick_cases
 from dialogs.context import Context, TeamSettings
 from dialogs.messages import format_day, t
 from dialogs.plain import Mention, Reply
 from dialogs.planning import absent_days, available_cover
+from dialogs.stats import queue_weekly_report
 from dialogs.swaps import tick_swaps
 from dialogs.switchboard import queue_briefings
 from store.models import Member, Team
@@ -141,4 +143,12 @@ async def tick_team(ctx: Context, team_id: int) -> list[str]:
         queued.append("headsup")
     if clock >= settings.announce_time and await tick_swaps(ctx, team):
         queued.append("swaps")
+    if clock >= settings.announce_time and await tick_cases(ctx, team):
+        queued.append("cases")
+    if (
+        today.weekday() == settings.report_weekday
+        and clock >= settings.report_time
+        and await queue_weekly_report(ctx, team)
+    ):
+        queued.append("report")
     return queued

@@ -27,6 +27,9 @@ class TeamSettings:
     headsup_time: str
     rota_weeks: int
     swap_approval: bool
+    report_weekday: int
+    report_time: str
+    retention_days: int
 
     @classmethod
     def of(cls, defaults: Settings, saved: dict[str, Any] | None) -> "TeamSettings":
@@ -40,6 +43,9 @@ class TeamSettings:
             headsup_time=saved.get("headsup_time", defaults.headsup_time),
             rota_weeks=int(saved.get("rota_weeks", defaults.rota_weeks)),
             swap_approval=bool(saved.get("swap_approval", False)),
+            report_weekday=int(saved.get("report_weekday", 4)),
+            report_time=saved.get("report_time", "14:00"),
+            retention_days=int(saved.get("retention_days", defaults.retention_days)),
         )
 
     @property

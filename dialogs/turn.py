@@ -3,7 +3,7 @@
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from dialogs import swaps
+from dialogs import cases, swaps
 from dialogs.absences import cancel_absence
 from dialogs.commands import Command, Invocation, closest, match
 from dialogs.context import Caller, Context
@@ -190,6 +190,10 @@ async def _stateless(caller: Caller, value: dict[str, Any], ctx: Context) -> lis
         return await cancel_absence(caller, value, ctx)
     if action in ("swap.approve", "swap.reject"):
         return await swaps.decide(caller, value, ctx)
+    if action == "case.outcome":
+        return await cases.save_outcome(caller, value, ctx)
+    if action == "case.reassign":
+        return await cases.confirm_reassign(caller, value, ctx)
     return await swaps.act(caller, value, ctx)
 
 
@@ -204,6 +208,8 @@ STATELESS = frozenset(
         "swap.approve",
         "swap.reject",
         "absence.cancel",
+        "case.outcome",
+        "case.reassign",
     }
 )
 
@@ -213,4 +219,5 @@ FLOW_ACTIONS: dict[str, FlowAction] = {
     "setup.save": _lead_only(save_setup),
     "settings.save": _lead_only(save_settings),
     "cover": confirm_cover,
+    "case.new": cases.create_case,
 }

@@ -263,3 +263,52 @@ class DutyHandover(Base):
     to_member: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     at: Mapped[datetime]
     by_member: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+
+
+class CaseCounter(Base):
+    """The last case number a team used; bumped atomically so numbers never repeat."""
+
+    __tablename__ = "case_counters"
+
+    team_id: Mapped[int] = mapped_column(
+        ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True
+    )
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Case(Base):
+    """One enquiry to the hotline, from the call until it is closed. No CPR numbers, ever;
+    names and notes are wiped when a closed case outlives the team's retention period."""
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        UniqueConstraint("team_id", "number"),
+        Index("ix_cases_team_owner", "team_id", "owner_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    call_at: Mapped[datetime]
+    logged_at: Mapped[datetime]
+    logged_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    caller: Mapped[str] = mapped_column(String(20))
+    company: Mapped[str] = mapped_column(String(200), default="")
+    contact_name: Mapped[str] = mapped_column(String(200), default="")
+    contact_phone: Mapped[str] = mapped_column(String(40), default="")
+    employee: Mapped[str] = mapped_column(String(100), default="")
+    topic: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    advice: Mapped[str | None] = mapped_column(String(40))
+    meeting_day: Mapped[date | None] = mapped_column(Date)
+    meeting_place: Mapped[str] = mapped_column(String(200), default="")
+    meeting_reason: Mapped[str] = mapped_column(String(300), default="")
+    request_date: Mapped[date | None] = mapped_column(Date)
+    first_absence: Mapped[date | None] = mapped_column(Date)
+    first_talk: Mapped[date | None] = mapped_column(Date)
+    referred_to: Mapped[str] = mapped_column(String(200), default="")
+    not_hotline: Mapped[str | None] = mapped_column(String(40))
+    closed_at: Mapped[datetime | None]
+    anonymised: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -3,6 +3,7 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.audit import AuditRepo
+from store.cases import CaseRepo
 from store.counts import CountRepo
 from store.feeds import FeedRepo
 from store.flows import FlowRepo
@@ -27,3 +28,4 @@ class Store:
         self.feeds = FeedRepo(session)
         self.counts = CountRepo(session)
         self.swaps = SwapRepo(session)
+        self.cases = CaseRepo(session)

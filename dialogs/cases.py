@@ -1,0 +1,518 @@
+"""Cases: the duty holder logs calls, follows them, passes overflow on, and meets deadlines.
+
+A case belongs to whoever held the phone when the call came (hand-overs included), even when
+it is logged later or by someone else.
+"""
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from dialogs import cards
+from dialogs.commands import Invocation
+from dialogs.context import Caller, Context
+from dialogs.cover import holder_at
+from dialogs.messages import capital, format_day, t
+from dialogs.plain import Reply
+from dialogs.planning import absent_days, rota_members
+from dialogs.targets import target_and_rest
+from rules.deadlines import deadlines, remind_on, round_table_ok
+from rules.text import fold
+from store.models import CardFlow, Case, Member, Team
+
+CALLERS = ("employer", "employee", "other")
+TOPICS = ("risk", "ongoing", "fast_track", "question")
+OUTCOMES = ("settled", "round_table", "fast_track", "referred", "closed")
+ADVICE = ("partial_return", "work_trial", "adjustments", "other")
+NOT_HOTLINE = (
+    "payment",
+    "nemrefusion",
+    "mit_sygefravaer",
+    "existing_case",
+    "complaint",
+    "unemployed",
+    "self_employed",
+    "job_search",
+    "other_benefit",
+    "other",
+)
+CLOSING = frozenset({"settled", "referred", "closed"})
+NOTE_MAX = 500
+TO = frozenset({"til", "to"})
+
+
+def _choices(lang: str, prefix: str, values: tuple[str, ...]) -> list[tuple[str, str]]:
+    return [(t(lang, f"{prefix}.{v}"), v) for v in values]
+
+
+def intake_card(lang: str, flow_id: str, version: int, now: datetime) -> dict[str, Any]:
+    body = [
+        cards.heading(t(lang, "case_new_title")),
+        cards.choice_input(
+            "caller", t(lang, "case_caller"), _choices(lang, "caller", CALLERS), [], expanded=True
+        ),
+        cards.text_input("company", t(lang, "case_company")),
+        cards.text_input("contact_name", t(lang, "case_contact")),
+        cards.text_input("contact_phone", t(lang, "case_phone")),
+        cards.text_input("employee", t(lang, "case_employee")),
+        cards.choice_input("topic", t(lang, "case_topic"), _choices(lang, "topic", TOPICS), []),
+        cards.text_input("note", t(lang, "case_note"), isMultiline=True, maxLength=NOTE_MAX),
+        {
+            "type": "Input.Date",
+            "id": "call_date",
+            "label": t(lang, "case_call_date"),
+            "value": now.date().isoformat(),
+        },
+        cards.time_input("call_time", t(lang, "case_call_time"), now.strftime("%H:%M")),
+    ]
+    return cards.card(
+        body, [cards.submit(t(lang, "case_save"), cards.flow_data(flow_id, version, "case.new"))]
+    )
+
+
+async def new_case(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    assert caller.team is not None
+    flow = await ctx.store.flows.start("case", caller.team.id, {}, ctx.clock.now())
+    return [Reply(card=intake_card(caller.lang, flow.id, flow.version, ctx.local_now()))]
+
+
+def _text(value: Any, limit: int = 200) -> str:
+    return str(value or "").strip()[:limit]
+
+
+async def create_case(
+    caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context
+) -> list[Reply]:
+    assert caller.team is not None
+    lang, team = caller.lang, caller.team
+    if caller.role not in ("lead", "caseworker"):
+        return [Reply(t(lang, "not_allowed", roles=t(lang, "roles.staff")))]
+    who, topic = value.get("caller"), value.get("topic")
+    if who not in CALLERS or topic not in TOPICS:
+        return [Reply(t(lang, "case_missing"))]
+    note = str(value.get("note") or "").strip()
+    if len(note) > NOTE_MAX:
+        return [Reply(t(lang, "case_note_long", max=NOTE_MAX))]
+    call_at = _moment(ctx, value.get("call_date"), value.get("call_time"))
+    if call_at is None or call_at > ctx.clock.now() + timedelta(minutes=5):
+        return [Reply(t(lang, "case_bad_time"))]
+    now = ctx.clock.now()
+    if not await ctx.store.flows.claim(flow, value["v"], caller.member.id, now, done=True):
+        return [Reply(t(lang, "card_outdated", name=t(lang, "someone")))]
+    owner = await holder_at(ctx, team, call_at) or caller.member.id
+    case = await ctx.store.cases.create(
+        team.id,
+        now,
+        call_at=call_at,
+        logged_by=caller.member.id,
+        owner_id=owner,
+        caller=who,
+        topic=topic,
+        company=_text(value.get("company")),
+        contact_name=_text(value.get("contact_name")),
+        contact_phone=_text(value.get("contact_phone"), 40),
+        employee=_text(value.get("employee"), 100),
+        note=note,
+    )
+    ctx.store.audit.record(
+        team.id, caller.member.id, "case_created", f"case:{case.id}", now, None, {"member": owner}
+    )
+    owner_member = await ctx.store.members.get(owner)
+    when = call_at.astimezone(ctx.settings.zone)
+    done = t(
+        lang,
+        "case_created",
+        number=case.number,
+        owner=owner_member.name if owner_member else "",
+        when=f"{format_day(lang, when.date())} {when.strftime('%H:%M')}",
+    )
+    return [
+        Reply(card=cards.done_card(t(lang, "case_new_title"), [done]), update=True),
+        Reply(card=await case_card(ctx, team, case, lang)),
+    ]
+
+
+def _moment(ctx: Context, day: Any, clock: Any) -> datetime | None:
+    try:
+        local = datetime.combine(date.fromisoformat(str(day)), time.fromisoformat(str(clock)[:5]))
+    except ValueError:
+        return None
+    return local.replace(tzinfo=ctx.settings.zone)
+
+
+def _date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def deadline_lines(lang: str, case: Case, today: date) -> list[str]:
+    lines = []
+    for deadline in deadlines(case.request_date, case.first_absence, case.first_talk):
+        text = t(lang, f"case_deadline.{deadline.kind}", due=format_day(lang, deadline.due))
+        if deadline.met is not None:
+            state = t(lang, "deadline_met" if deadline.met else "deadline_missed")
+        elif deadline.days_left(today) >= 0:
+            state = t(lang, "deadline_left", days=deadline.days_left(today))
+        else:
+            state = t(lang, "deadline_overdue", days=-deadline.days_left(today))
+        lines.append(f"{text}: {state}")
+    return lines
+
+
+async def case_card(ctx: Context, team: Team, case: Case, lang: str) -> dict[str, Any]:
+    names = {m.id: m.name for m, _ in await ctx.store.members.of_team(team.id)}
+    when = case.call_at.astimezone(ctx.settings.zone)
+    facts = [
+        (t(lang, "case_owner"), names.get(case.owner_id or 0, "")),
+        (t(lang, "case_called"), f"{format_day(lang, when.date())} {when.strftime('%H:%M')}"),
+        (t(lang, "case_caller"), t(lang, f"caller.{case.caller}")),
+        (t(lang, "case_company"), case.company),
+        (t(lang, "case_contact"), f"{case.contact_name} {case.contact_phone}".strip()),
+        (t(lang, "case_employee"), case.employee),
+        (t(lang, "case_topic"), t(lang, f"topic.{case.topic}")),
+        (t(lang, "case_outcome_label"), t(lang, f"outcome.{case.outcome or 'none'}")),
+    ]
+    body = [
+        cards.heading(t(lang, "case_title", number=case.number)),
+        cards.facts([(k, v) for k, v in facts if v]),
+    ]
+    if case.note:
+        body.append(cards.text(case.note))
+    body += [cards.text(line) for line in deadline_lines(lang, case, ctx.today())]
+    history = await ctx.store.audit.for_subject(team.id, f"case:{case.id}")
+    for entry in history:
+        at = entry.at.astimezone(ctx.settings.zone).strftime("%d/%m %H:%M")
+        before = names.get((entry.before or {}).get("member") or 0, "")
+        after = names.get((entry.after or {}).get("member") or 0, "")
+        what = t(lang, f"history.{entry.action}", before=before, after=after)
+        body.append(
+            cards.text(
+                f"{at} {names.get(entry.actor_id or 0, t(lang, 'system'))}: {what}", subtle=True
+            )
+        )
+    if case.closed_at is None:
+        body += outcome_inputs(lang, case)
+        return cards.card(
+            body,
+            [
+                cards.submit(
+                    t(lang, "case_save_outcome"), {"action": "case.outcome", "case": case.id}
+                )
+            ],
+        )
+    return cards.card(body)
+
+
+def outcome_inputs(lang: str, case: Case) -> list[dict[str, Any]]:
+    def day_input(input_id: str, label: str, value: date | None) -> dict[str, Any]:
+        block: dict[str, Any] = {"type": "Input.Date", "id": input_id, "label": t(lang, label)}
+        if value:
+            block["value"] = value.isoformat()
+        return block
+
+    not_hotline = [(t(lang, "not_hotline.none"), "")] + [
+        (capital(t(lang, f"category.{c}")), c) for c in NOT_HOTLINE
+    ]
+    return [
+        cards.choice_input(
+            "outcome",
+            t(lang, "case_outcome_label"),
+            _choices(lang, "outcome", OUTCOMES),
+            [case.outcome or ""],
+        ),
+        cards.choice_input(
+            "advice", t(lang, "case_advice"), _choices(lang, "advice", ADVICE), [case.advice or ""]
+        ),
+        day_input("meeting_day", "case_meeting_day", case.meeting_day),
+        cards.text_input("meeting_place", t(lang, "case_meeting_place"), case.meeting_place),
+        cards.text_input("meeting_reason", t(lang, "case_meeting_reason"), case.meeting_reason),
+        day_input("request_date", "case_request_date", case.request_date),
+        day_input("first_absence", "case_first_absence", case.first_absence),
+        day_input("first_talk", "case_first_talk", case.first_talk),
+        cards.text_input("referred_to", t(lang, "case_referred_to"), case.referred_to),
+        cards.choice_input(
+            "not_hotline", t(lang, "case_not_hotline"), not_hotline, [case.not_hotline or ""]
+        ),
+    ]
+
+
+async def _case(caller: Caller, ctx: Context, number_text: str) -> Case | list[Reply]:
+    """The team's case with that number, or the reply that says why not."""
+    assert caller.team is not None
+    number = number_text.strip().lstrip("#")
+    if not number.isdigit():
+        return [Reply(t(caller.lang, "case_usage"))]
+    case = await ctx.store.cases.by_number(caller.team.id, int(number))
+    if case is None:
+        return [Reply(t(caller.lang, "case_unknown", number=number))]
+    return case
+
+
+async def show_case(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    assert caller.team is not None
+    case = await _case(caller, ctx, inv.args)
+    if isinstance(case, list):
+        return case
+    return [Reply(card=await case_card(ctx, caller.team, case, caller.lang))]
+
+
+async def save_outcome(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply]:
+    assert caller.team is not None
+    lang, team = caller.lang, caller.team
+    case = await ctx.store.session.get(Case, int(str(value.get("case") or 0)))
+    if case is None or case.team_id != team.id:
+        return [Reply(t(lang, "card_unknown"))]
+    if case.closed_at is not None:
+        return [Reply(t(lang, "case_closed_already", number=case.number))]
+    outcome = value.get("outcome")
+    if outcome not in OUTCOMES:
+        return [Reply(t(lang, "case_missing"))]
+    meeting, reason = _date(value.get("meeting_day")), _text(value.get("meeting_reason"), 300)
+    request = _date(value.get("request_date"))
+    call_day = case.call_at.astimezone(ctx.settings.zone).date()
+    if outcome == "round_table":
+        if meeting is None:
+            return [Reply(t(lang, "case_need_meeting"))]
+        if not round_table_ok(call_day, meeting) and not reason:
+            return [Reply(t(lang, "case_meeting_reason_needed", days=(meeting - call_day).days))]
+    if outcome == "fast_track" and request is None:
+        return [Reply(t(lang, "case_need_request_date"))]
+    not_hotline = value.get("not_hotline") if value.get("not_hotline") in NOT_HOTLINE else None
+    referred = _text(value.get("referred_to"))
+    if outcome == "referred" and not (referred or not_hotline):
+        return [Reply(t(lang, "case_need_referral"))]
+    before = {"outcome": case.outcome}
+    case.outcome = outcome
+    case.advice = value.get("advice") if value.get("advice") in ADVICE else None
+    case.meeting_day, case.meeting_reason = meeting, reason
+    case.meeting_place = _text(value.get("meeting_place"))
+    case.request_date, case.first_absence = request, _date(value.get("first_absence"))
+    case.first_talk = _date(value.get("first_talk"))
+    case.referred_to, case.not_hotline = referred, not_hotline
+    now = ctx.clock.now()
+    if outcome in CLOSING:
+        case.closed_at = now
+    ctx.store.audit.record(
+        team.id,
+        caller.member.id,
+        "case_outcome",
+        f"case:{case.id}",
+        now,
+        before,
+        {"outcome": outcome},
+    )
+    return [
+        Reply(card=await case_card(ctx, team, case, lang), update=True),
+        Reply(
+            t(lang, "case_outcome_saved", number=case.number, outcome=t(lang, f"outcome.{outcome}"))
+        ),
+    ]
+
+
+def _line(lang: str, ctx: Context, case: Case) -> str:
+    when = case.call_at.astimezone(ctx.settings.zone)
+    upcoming = [
+        d
+        for d in deadlines(case.request_date, case.first_absence, case.first_talk)
+        if d.met is None
+    ]
+    deadline = ""
+    if upcoming:
+        first = upcoming[0]
+        deadline = " — " + t(lang, f"case_deadline.{first.kind}", due=format_day(lang, first.due))
+    return t(
+        lang,
+        "case_line",
+        number=case.number,
+        when=f"{when.day}/{when.month} {when.strftime('%H:%M')}",
+        topic=t(lang, f"topic.{case.topic}"),
+        deadline=deadline,
+    )
+
+
+async def my_cases(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    assert caller.team is not None
+    lang = caller.lang
+    cases = await ctx.store.cases.open_cases(caller.team.id, caller.member.id)
+    if not cases:
+        return [Reply(t(lang, "my_cases_none"))]
+    lines = [f"**{t(lang, 'my_cases_title')}**", ""] + [f"- {_line(lang, ctx, c)}" for c in cases]
+    return [Reply("\n".join(lines))]
+
+
+async def cases_period(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    """`sager i dag` / `sager uge`."""
+    assert caller.team is not None
+    lang, team = caller.lang, caller.team
+    today = ctx.today()
+    week = fold(inv.args) in ("uge", "week")
+    first = today - timedelta(days=today.weekday()) if week else today
+    start = datetime.combine(first, time(), tzinfo=ctx.settings.zone)
+    cases = await ctx.store.cases.between(team.id, start, start + timedelta(days=7 if week else 1))
+    names = {m.id: m.name for m, _ in await ctx.store.members.of_team(team.id)}
+    title = t(lang, "cases_week_title" if week else "cases_today_title")
+    lines = [f"**{title}**", ""]
+    lines += [f"- {_line(lang, ctx, c)} ({names.get(c.owner_id or 0, '')})" for c in cases]
+    if not cases:
+        lines.append(t(lang, "cases_none"))
+    load = await _load(ctx, team, today)
+    if load:
+        shown = ", ".join(f"{m.name} {n}" for m, n in load)
+        lines += ["", t(lang, "cases_load", load=shown, least=load[0][0].name)]
+    return [Reply("\n".join(lines))]
+
+
+async def _load(ctx: Context, team: Team, today: date) -> list[tuple[Member, int]]:
+    """Colleagues at work today with their open cases, least loaded first."""
+    counts = await ctx.store.cases.open_counts(team.id)
+    away = await absent_days(ctx, team, today, today)
+    present = [m for m, _ in await rota_members(ctx, team) if today not in away.get(m.id, ())]
+    return sorted(((m, counts.get(m.id, 0)) for m in present), key=lambda p: (p[1], p[0].name))
+
+
+async def reassign(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    """`overdrag 12 til Bo`: the owner or a lead passes a case on."""
+    assert caller.team is not None
+    lang, team = caller.lang, caller.team
+    words = inv.args.split()
+    if not words:
+        return [Reply(t(lang, "reassign_usage"))]
+    case = await _case(caller, ctx, words[0])
+    if isinstance(case, list):
+        return case
+    if case.closed_at is not None:
+        return [Reply(t(lang, "case_closed_already", number=case.number))]
+    if case.owner_id != caller.member.id and caller.role != "lead":
+        return [Reply(t(lang, "reassign_not_owner"))]
+    rest = [w for w in words[1:] if fold(w) not in TO]
+    found = await target_and_rest(
+        caller, ctx, Invocation(" ".join(rest), inv.example, inv.target_id), "reassign", 0
+    )
+    if isinstance(found, list):
+        return found
+    member = found[0]
+    away = await absent_days(ctx, team, ctx.today(), ctx.today())
+    if ctx.today() in away.get(member.id, ()):
+        card = cards.card(
+            [cards.text(t(lang, "reassign_absent", name=member.name))],
+            [
+                cards.submit(
+                    t(lang, "reassign_yes"),
+                    {"action": "case.reassign", "case": case.id, "member": member.id},
+                )
+            ],
+        )
+        return [Reply(card=card)]
+    return await _hand_on(caller, ctx, case, member)
+
+
+async def confirm_reassign(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply]:
+    assert caller.team is not None
+    case = await ctx.store.session.get(Case, int(str(value.get("case") or 0)))
+    member = await ctx.store.members.get(int(str(value.get("member") or 0)))
+    if case is None or member is None or case.team_id != caller.team.id:
+        return [Reply(t(caller.lang, "card_unknown"))]
+    if case.owner_id != caller.member.id and caller.role != "lead":
+        return [Reply(t(caller.lang, "reassign_not_owner"))]
+    return await _hand_on(caller, ctx, case, member)
+
+
+async def _hand_on(caller: Caller, ctx: Context, case: Case, member: Member) -> list[Reply]:
+    assert caller.team is not None
+    team, lang, now = caller.team, caller.lang, ctx.clock.now()
+    before, case.owner_id = case.owner_id, member.id
+    ctx.store.audit.record(
+        team.id,
+        caller.member.id,
+        "case_owner",
+        f"case:{case.id}",
+        now,
+        {"member": before},
+        {"member": member.id},
+    )
+    await ctx.tell(
+        team,
+        member,
+        f"case-owner:{case.id}:{member.id}:{now.isoformat()}",
+        "case_owner",
+        lambda told: Reply(t(told, "reassigned_told", number=case.number, name=caller.member.name)),
+    )
+    card = await case_card(
+        ctx, team, case, member.language or ctx.team_settings(team).post_language
+    )
+    await ctx.notify(
+        f"case-card:{case.id}:{member.id}:{now.isoformat()}",
+        team.id,
+        "case_card",
+        f"member:{member.id}",
+        Reply(card=card),
+    )
+    return [Reply(t(lang, "reassigned", number=case.number, name=member.name))]
+
+
+async def tick_cases(ctx: Context, team: Team) -> int:
+    """Meeting reminders the working day before; Fast-track reminders 3 working days before
+    the deadline, then every working day once overdue (leads copied). Once per event and day."""
+    today, calendar = ctx.today(), ctx.team_settings(team).calendar
+    if not calendar.is_working_day(today):
+        return 0
+    members = {m.id: (m, ms) for m, ms in await ctx.store.members.of_team(team.id)}
+    leads = [m for m, ms in members.values() if ms.role == "lead"]
+    queued = 0
+    for case in await ctx.store.cases.open_cases(team.id):
+        owner = members.get(case.owner_id or 0, (None, None))[0]
+        if owner is None:
+            continue
+        if (
+            case.meeting_day
+            and calendar.next_working_day(today) <= case.meeting_day
+            and calendar.previous_working_day(case.meeting_day) == today
+        ):
+            place = f", {case.meeting_place}" if case.meeting_place else ""
+            queued += await ctx.tell(
+                team,
+                owner,
+                f"meeting:{case.id}:{case.meeting_day}",
+                "case_meeting",
+                lambda lang, c=case, p=place: Reply(
+                    t(
+                        lang,
+                        "case_meeting_reminder",
+                        number=c.number,
+                        day=format_day(lang, c.meeting_day),
+                        place=p,
+                    )
+                ),
+            )
+        if case.request_date is None or case.first_talk is not None:
+            continue
+        due = case.request_date + timedelta(days=14)
+        if today == remind_on(due, calendar):
+            queued += await ctx.tell(
+                team,
+                owner,
+                f"ft-soon:{case.id}:{due}",
+                "case_ft",
+                lambda lang, c=case, d=due: Reply(
+                    t(lang, "case_ft_reminder", number=c.number, day=format_day(lang, d))
+                ),
+            )
+        elif today > due:
+            for person in {owner.id: owner, **{m.id: m for m in leads}}.values():
+                queued += await ctx.tell(
+                    team,
+                    person,
+                    f"ft-overdue:{case.id}:{person.id}:{today}",
+                    "case_ft",
+                    lambda lang, c=case, d=due, o=owner: Reply(
+                        t(
+                            lang,
+                            "case_ft_overdue",
+                            number=c.number,
+                            owner=o.name,
+                            day=format_day(lang, d),
+                        )
+                    ),
+                )
+    return queued

@@ -1,0 +1,304 @@
+"""Cases through Teams: intake, ownership at the call time, outcomes, overflow, deadlines."""
+
+import asyncio
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select, text
+
+from bot.jobs import purge_old, tick
+from store.db import unit_of_work
+from store.models import Case, Member
+from tests.e2e.flows import submit_data
+from tests.e2e.people import ANNE, BO, CAMILLA, LIS, SIGNE
+from tests.e2e.teams import Teams, User, teams_session
+from tests.e2e.test_announcements import holder_on, settle
+from tests.e2e.test_swaps import ready, told
+
+INTAKE = {
+    "caller": "employer",
+    "company": "Tømrer Hansen ApS",
+    "contact_name": "Per",
+    "contact_phone": "70 11 22 33",
+    "employee": "K.L.",
+    "topic": "risk",
+    "note": "Medarbejder med dårlig ryg, frygter sygemelding",
+}
+
+
+async def log_case(teams: Teams, user: User, call: str, **fields: Any) -> list[Any]:
+    """`ny sag`, then fill in the card with the call at `call` (local 'YYYY-MM-DD HH:MM')."""
+    card = (await teams.say(teams.personal(user, "ny sag")))[0]
+    day, clock = call.split()
+    value = {**submit_data(card.card), **INTAKE, "call_date": day, "call_time": clock, **fields}
+    return await teams.say(teams.personal(user, "", value=value, reply_to=card.activity_id))
+
+
+async def case_row(teams: Teams, number: int) -> Case:
+    async with unit_of_work(teams.services.sessions) as session:
+        case = await session.scalar(select(Case).where(Case.number == number))
+    assert case is not None
+    return case
+
+
+async def name_of(teams: Teams, member_id: int | None) -> str:
+    async with unit_of_work(teams.services.sessions) as session:
+        member = await session.get(Member, member_id)
+    return member.name if member else ""
+
+
+async def test_the_holder_logs_a_call_and_owns_it(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        teams.at("2027-01-04 10:00")
+        holder = (await holder_on(teams, date(2027, 1, 4))).name
+        user = next(u for u in (ANNE, BO, CAMILLA) if u.name == holder)
+        replies = await log_case(teams, user, "2027-01-04 09:40")
+        assert f"Sag #1 er oprettet. Den tilhører {holder}" in replies[0].card_text
+        assert "Sag #1" in replies[1].card_text and "Tømrer Hansen ApS" in replies[1].card_text
+        assert await name_of(teams, (await case_row(teams, 1)).owner_id) == holder
+
+
+async def test_a_call_from_yesterday_logged_today_by_someone_else_belongs_to_yesterdays_holder(
+    sqlite_url: str,
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        teams.at("2027-01-05 09:00")
+        yesterday = (await holder_on(teams, date(2027, 1, 4))).name
+        await log_case(teams, LIS, "2027-01-04 14:10")
+        assert await name_of(teams, (await case_row(teams, 1)).owner_id) == yesterday
+
+
+async def test_a_call_after_an_1100_handover_belongs_to_the_cover(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        rota = await ready(teams)
+        teams.at("2027-01-05 11:00")
+        first = next(u for u in (ANNE, BO, CAMILLA) if u.name == rota[date(2027, 1, 5)])
+        card = (await teams.say(teams.personal(first, "jeg er syg")))[0]
+        cover = card.card["body"][2]["value"]
+        await teams.say(teams.personal(first, "", value={**submit_data(card.card), "cover": cover}))
+        teams.at("2027-01-05 12:00")
+        await log_case(teams, LIS, "2027-01-05 10:30")
+        await log_case(teams, LIS, "2027-01-05 11:30")
+        assert await name_of(teams, (await case_row(teams, 1)).owner_id) == first.name
+        assert (await case_row(teams, 2)).owner_id == int(cover)
+
+
+async def test_outcomes_deadlines_and_a_round_table_too_far_out(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        teams.at("2027-01-04 10:00")
+        replies = await log_case(teams, LIS, "2027-01-04 09:00", topic="fast_track")
+        card = replies[1]
+        far = await teams.say(
+            teams.personal(
+                LIS,
+                "",
+                value={
+                    **submit_data(card.card),
+                    "outcome": "round_table",
+                    "meeting_day": "2027-01-13",
+                },
+            )
+        )
+        assert "9 dage efter opkaldet" in far[0].text and "begrundelse" in far[0].text
+        assert (await case_row(teams, 1)).outcome is None
+        ok = await teams.say(
+            teams.personal(
+                LIS,
+                "",
+                value={
+                    **submit_data(card.card),
+                    "outcome": "round_table",
+                    "meeting_day": "2027-01-13",
+                    "meeting_reason": "Arbejdsgiveren er på ferie",
+                },
+                reply_to=card.activity_id,
+            )
+        )
+        assert ok[0].method == "PUT" and "Rundbordssamtale aftalt" in ok[1].text
+        fast = await teams.say(
+            teams.personal(
+                LIS,
+                "",
+                value={
+                    **submit_data(card.card),
+                    "outcome": "fast_track",
+                    "request_date": "2027-01-04",
+                    "first_absence": "2026-12-28",
+                },
+            )
+        )
+        assert (
+            "Første samtale (Fast track) senest mandag 18. januar: 14 dage tilbage"
+            in fast[0].card_text
+        )
+        assert (
+            "Arbejdsgiverens frist for Fast track søndag 31. januar: overholdt" in fast[0].card_text
+        )
+        mine = (await teams.say(teams.personal(LIS, "sag 1")))[0].card_text
+        assert "satte udfald" in mine and "oprettede sagen" in mine
+
+
+async def test_fast_track_reminders_then_overdue_every_working_day_copying_the_leads(
+    sqlite_url: str,
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        teams.at("2027-01-04 10:00")
+        card = (await log_case(teams, LIS, "2027-01-04 09:00"))[1]
+        await teams.say(
+            teams.personal(
+                LIS,
+                "",
+                value={
+                    **submit_data(card.card),
+                    "outcome": "fast_track",
+                    "request_date": "2027-01-04",
+                },
+            )
+        )
+        owner = await name_of(teams, (await case_row(teams, 1)).owner_id)
+        for day in (
+            "2027-01-12",
+            "2027-01-13",
+            "2027-01-13",
+            "2027-01-18",
+            "2027-01-19",
+            "2027-01-20",
+        ):
+            teams.at(f"{day} 09:00")
+            await tick(teams.services)
+        soon = await told(
+            teams, ANNE, "Fast track i sag #1: første samtale senest mandag 18. januar"
+        )
+        assert len(soon) == 1
+        overdue = await told(teams, LIS, "Fristen for første samtale i sag #1")
+        assert len(overdue) == 2 * (2 if owner != LIS.name else 1)  # 19th and 20th
+    async with teams_session(sqlite_url, teams.clock) as again:  # a restart sends no duplicate
+        await tick(again.services)
+        await settle(again)
+        assert not await told(again, ANNE, "Fast track i sag #1")
+
+
+async def test_overflow_is_passed_on_with_history_and_the_new_owner_told(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        teams.at("2027-01-04 10:00")
+        await log_case(teams, LIS, "2027-01-04 09:00")
+        owner_id = (await case_row(teams, 1)).owner_id
+        owner_name = await name_of(teams, owner_id)
+        owner = next(u for u in (ANNE, BO, CAMILLA) if u.name == owner_name)
+        other = next(u for u in (ANNE, BO, CAMILLA) if u != owner)
+        today = (await teams.say(teams.personal(owner, "sager i dag")))[0].text
+        assert "#1" in today and "Mindst belastet" in today
+        denied = await teams.say(teams.personal(other, f"overdrag 1 til {owner.name}"))
+        assert "Kun sagens ejer" in denied[0].text
+        moved = await teams.say(teams.personal(owner, f"overdrag 1 til {other.name}"))
+        assert f"Sag #1 er givet videre til {other.name}" in moved[0].text
+        assert await told(teams, other, f"Du har fået sag #1 fra {owner.name}")
+        assert (await case_row(teams, 1)).owner_id != owner_id
+        await teams.say(teams.personal(LIS, f"fravær {owner.name} 4.1.2027 syg"))
+        absent = await teams.say(teams.personal(LIS, f"overdrag 1 til {owner.name}"))
+        assert "fraværende i dag" in absent[0].card_text
+        await teams.say(teams.personal(LIS, "", value=submit_data(absent[0].card)))
+        history = (await teams.say(teams.personal(LIS, "sag 1")))[0].card_text
+        assert history.count("gav sagen videre") == 2
+
+
+async def test_case_numbers_are_unique_under_concurrent_intake(db_url: str) -> None:
+    async with teams_session(db_url) as teams:
+        await ready(teams)
+        teams.at("2027-01-04 10:00")
+        cards = [(await teams.say(teams.personal(u, "ny sag")))[0] for u in (ANNE, BO, CAMILLA)]
+        await asyncio.gather(
+            *(
+                teams.say(
+                    teams.personal(
+                        u,
+                        "",
+                        value={
+                            **submit_data(c.card),
+                            **INTAKE,
+                            "call_date": "2027-01-04",
+                            "call_time": "09:00",
+                        },
+                    )
+                )
+                for u, c in zip((ANNE, BO, CAMILLA), cards, strict=True)
+            )
+        )
+        async with unit_of_work(teams.services.sessions) as session:
+            numbers = sorted(await session.scalars(select(Case.number)))
+        assert numbers == [1, 2, 3]
+
+
+async def test_cpr_in_a_card_field_is_refused_and_stored_nowhere(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        teams.at("2027-01-04 10:00")
+        refused = await log_case(teams, LIS, "2027-01-04 09:00", employee="010190-1234")
+        assert "CPR-nummer" in refused[0].text
+        async with unit_of_work(teams.services.sessions) as session:
+            rows = list(await session.execute(text("SELECT * FROM cases")))
+        assert rows == []
+
+
+async def test_only_the_teams_caseworkers_and_leads_see_its_cases(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        teams.at("2027-01-04 10:00")
+        await log_case(teams, LIS, "2027-01-04 09:00")
+        code = (await teams.say(teams.personal(LIS, "kode omstilling")))[0].text.split("**")[1]
+        await teams.say(teams.personal(SIGNE, f"tilmeld {code}"))
+        for command in ("sag 1", "mine sager", "sager i dag", "overdrag 1 til Bo", "ny sag"):
+            assert "Det kan kun" in (await teams.say(teams.personal(SIGNE, command)))[0].text
+        for command, expected in (("sag 99", "Sag #99 findes ikke"), ("sag x", "sag 12")):
+            assert expected in (await teams.say(teams.personal(LIS, command)))[0].text
+
+
+async def test_closed_cases_are_anonymised_after_retention(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        teams.at("2027-01-04 10:00")
+        card = (await log_case(teams, LIS, "2027-01-04 09:00"))[1]
+        await teams.say(
+            teams.personal(LIS, "", value={**submit_data(card.card), "outcome": "settled"})
+        )
+        closed = await teams.say(
+            teams.personal(LIS, "", value={**submit_data(card.card), "outcome": "closed"})
+        )
+        assert "Sag #1 er lukket" in closed[0].text
+        teams.at("2027-04-10 10:00")
+        await purge_old(teams.services)
+        case = await case_row(teams, 1)
+        assert case.anonymised and case.company == "" and case.note == "" and case.employee == ""
+        assert case.outcome == "settled"  # the figures stay
+
+
+async def test_weekly_report_and_stats_count_misroutes(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        teams.at("2027-01-04 10:00")
+        first = (await log_case(teams, LIS, "2027-01-04 09:00"))[1]
+        await teams.say(
+            teams.personal(LIS, "", value={**submit_data(first.card), "outcome": "settled"})
+        )
+        second = (await log_case(teams, LIS, "2027-01-04 09:30"))[1]
+        await teams.say(
+            teams.personal(
+                LIS,
+                "",
+                value={**submit_data(second.card), "outcome": "referred", "not_hotline": "payment"},
+            )
+        )
+        teams.at("2027-01-08 14:00")
+        await tick(teams.services)
+        await settle(teams)
+        report = [s for s in teams.connector.sent if "Ugens tal" in s.text]
+        assert len(report) == 1
+        assert "uge 1 | 2 | 1 | 0 | 0 | 1 | 0 | 0" in report[0].text
+        assert "Udbetaling/refusion 1" in report[0].text
+        stats = (await teams.say(teams.personal(BO, "stats month", locale="en-US")))[0].text
+        assert "Payment/refund 1" in stats
