@@ -2,11 +2,12 @@
 in both languages with Microsoft's own renderer library."""
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot.config import Settings
 from dialogs import cards
+from dialogs.cases import case_card_for, intake_card
 from dialogs.context import TeamSettings
 from dialogs.cover import cover_card_for
 from dialogs.duty import rota_card
@@ -16,12 +17,29 @@ from dialogs.routing import COMMANDS
 from dialogs.swaps import approval_card, direct_card, open_card
 from dialogs.switchboard import guide_card
 from dialogs.team_setup import settings_card, setup_card_for
-from store.models import SwapRequestRow
+from store.models import Case, SwapRequestRow
 
 FLOW = "00000000-0000-0000-0000-000000000001"
 MONDAY = date(2027, 1, 4)
 SETTINGS = TeamSettings.of(Settings(phone="70 12 34 56"), {"closed_days": ["12-24"]})
 PEOPLE = [("Anne Hansen", 1, True, False), ("Bo Jensen", 2, False, True)]
+CASE = Case(
+    id=1,
+    team_id=1,
+    number=12,
+    caller="employer",
+    topic="fast_track",
+    company="Tømrer Hansen ApS",
+    contact_name="Per",
+    contact_phone="70 11 22 33",
+    employee="K.L.",
+    note="Dårlig ryg",
+    outcome="fast_track",
+    request_date=MONDAY,
+    meeting_place="",
+    meeting_reason="",
+    referred_to="",
+)
 SWAP = SwapRequestRow(id=7, team_id=1, day=MONDAY, requester_id=1, reason="absence")
 SWAP_BACK = SwapRequestRow(
     id=8,
@@ -71,6 +89,15 @@ CARDS: dict[str, Callable[[str], dict[str, Any]]] = {
     ),
     "rota": _rota,
     "guide": guide_card,
+    "case_intake": lambda lang: intake_card(lang, FLOW, 1, datetime(2027, 1, 4, 9, 30)),
+    "case": lambda lang: case_card_for(
+        lang,
+        CASE,
+        "Anne Hansen",
+        datetime(2027, 1, 4, 9, 30),
+        ["Første samtale (Fast track) senest mandag 18. januar: 14 dage tilbage"],
+        ["04/01 09:35 Anne Hansen: oprettede sagen"],
+    ),
     "list_with_buttons": lambda lang: cards.list_card(
         t(lang, "swaps_title"),
         [

@@ -162,9 +162,34 @@ def deadline_lines(lang: str, case: Case, today: date) -> list[str]:
 
 async def case_card(ctx: Context, team: Team, case: Case, lang: str) -> dict[str, Any]:
     names = {m.id: m.name for m, _ in await ctx.store.members.of_team(team.id)}
+    history = []
+    for entry in await ctx.store.audit.for_subject(team.id, f"case:{case.id}"):
+        at = entry.at.astimezone(ctx.settings.zone).strftime("%d/%m %H:%M")
+        before = names.get((entry.before or {}).get("member") or 0, "")
+        after = names.get((entry.after or {}).get("member") or 0, "")
+        what = t(lang, f"history.{entry.action}", before=before, after=after)
+        history.append(f"{at} {names.get(entry.actor_id or 0, t(lang, 'system'))}: {what}")
     when = case.call_at.astimezone(ctx.settings.zone)
+    return case_card_for(
+        lang,
+        case,
+        names.get(case.owner_id or 0, ""),
+        when,
+        deadline_lines(lang, case, ctx.today()),
+        history,
+    )
+
+
+def case_card_for(
+    lang: str,
+    case: Case,
+    owner: str,
+    when: datetime,
+    deadline_text: list[str],
+    history: list[str],
+) -> dict[str, Any]:
     facts = [
-        (t(lang, "case_owner"), names.get(case.owner_id or 0, "")),
+        (t(lang, "case_owner"), owner),
         (t(lang, "case_called"), f"{format_day(lang, when.date())} {when.strftime('%H:%M')}"),
         (t(lang, "case_caller"), t(lang, f"caller.{case.caller}")),
         (t(lang, "case_company"), case.company),
@@ -179,18 +204,8 @@ async def case_card(ctx: Context, team: Team, case: Case, lang: str) -> dict[str
     ]
     if case.note:
         body.append(cards.text(case.note))
-    body += [cards.text(line) for line in deadline_lines(lang, case, ctx.today())]
-    history = await ctx.store.audit.for_subject(team.id, f"case:{case.id}")
-    for entry in history:
-        at = entry.at.astimezone(ctx.settings.zone).strftime("%d/%m %H:%M")
-        before = names.get((entry.before or {}).get("member") or 0, "")
-        after = names.get((entry.after or {}).get("member") or 0, "")
-        what = t(lang, f"history.{entry.action}", before=before, after=after)
-        body.append(
-            cards.text(
-                f"{at} {names.get(entry.actor_id or 0, t(lang, 'system'))}: {what}", subtle=True
-            )
-        )
+    body += [cards.text(line) for line in deadline_text]
+    body += [cards.text(line, subtle=True) for line in history]
     if case.closed_at is None:
         body += outcome_inputs(lang, case)
         return cards.card(
@@ -211,7 +226,7 @@ def outcome_inputs(lang: str, case: Case) -> list[dict[str, Any]]:
             block["value"] = value.isoformat()
         return block
 
-    not_hotline = [(t(lang, "not_hotline.none"), "")] + [
+    not_hotline = [(t(lang, "not_hotline.none"), "none")] + [
         (capital(t(lang, f"category.{c}")), c) for c in NOT_HOTLINE
     ]
     return [

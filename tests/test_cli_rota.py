@@ -85,3 +85,36 @@ async def test_announce_dry_run_prints_and_generate_refuses_bad_ranges(sqlite_ur
     assert queued.stdout.strip() == "queued"
     again = run(sqlite_url, "announce", "--date", "2027-01-06")
     assert again.stdout.strip() == "already queued or sent for that day"
+
+
+async def test_stats_csv_and_retention_run(sqlite_url: str) -> None:
+    from tests.e2e.flows import submit_data
+    from tests.e2e.people import LIS
+    from tests.e2e.test_cases import log_case
+
+    async with teams_session(sqlite_url) as teams:
+        teams.at("2027-01-04 07:00")
+        await setup(teams, on_rota=(ANNE, BO, CAMILLA))
+        teams.at("2027-01-04 10:00")
+        card = (await log_case(teams, LIS, "2027-01-04 09:00"))[1]
+        await teams.say(
+            teams.personal(
+                LIS,
+                "",
+                value={**submit_data(card.card), "outcome": "referred", "not_hotline": "complaint"},
+            )
+        )
+    stats = run(sqlite_url, "stats", "--from", "2027-01-01", "--to", "2027-01-17")
+    assert stats.returncode == 0, stats.stderr
+    lines = stats.stdout.splitlines()
+    assert lines[0] == (
+        "week,calls,settled_on_phone,round_tables,fast_track,referred,"
+        "deadlines_met,deadlines_missed,not_hotline"
+    )
+    assert lines[1:] == [
+        "2026-W53,0,0,0,0,0,0,0,",
+        "2027-W01,1,0,0,0,1,0,0,complaint=1",
+        "2027-W02,0,0,0,0,0,0,0,",
+    ]
+    result = run(sqlite_url, "retention", "run")
+    assert result.returncode == 0 and result.stdout.startswith("purged or anonymised ")
