@@ -21,7 +21,7 @@ from dialogs.context import ROLES, Context
 from dialogs.duty import range_problem
 from dialogs.messages import t
 from dialogs.planning import plan
-from dialogs.stats import period_figures
+from dialogs.stats import period_figures, retention
 from manifest.package import ManifestError
 from manifest.package import build as build_package
 from rules.names import Named, match_name
@@ -437,16 +437,7 @@ def _stats(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _retention_run(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(ctx: Context) -> int:
-        before = ctx.clock.now() - timedelta(days=settings.retention_days)
-        store = ctx.store
-        return (
-            await store.outbox.purge(before)
-            + await store.flows.purge(before)
-            + await store.cases.anonymise_closed(before)
-        )
-
-    print(f"purged or anonymised {_in_context(settings, work)} rows")
+    print(f"purged or anonymised {_in_context(settings, retention)} rows")
     return 0
 
 

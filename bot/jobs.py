@@ -2,13 +2,13 @@
 team's work runs in its own transaction, so one team's trouble does not stop the others."""
 
 import logging
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.delivery import DeliveryError
 from dialogs.announcements import tick_team
 from dialogs.plain import TeamEvent
 from dialogs.planning import horizon, plan
+from dialogs.stats import retention
 from store.db import unit_of_work
 from store.store import Store
 
@@ -79,12 +79,9 @@ async def sync_rosters(services: "Services") -> int:
 
 async def purge_old(services: "Services") -> int:
     """Nightly: delete what the retention period no longer allows us to keep, and wipe names,
-    phone numbers and notes from cases closed before it (the counts stay)."""
-    before = services.clock.now() - timedelta(days=services.settings.retention_days)
-    async with unit_of_work(services.sessions) as session:
-        store = Store(session)
-        purged = await store.outbox.purge(before) + await store.flows.purge(before)
-        return purged + await store.cases.anonymise_closed(before)
+    phone numbers and notes from cases closed before each team's retention period (the
+    counts stay)."""
+    return await services.runner.run(retention)
 
 
 async def nightly(services: "Services") -> None:

@@ -206,7 +206,7 @@ def case_card_for(
         body.append(cards.text(case.note))
     body += [cards.text(line) for line in deadline_text]
     body += [cards.text(line, subtle=True) for line in history]
-    if case.closed_at is None:
+    if not case.anonymised:  # the outcome can be changed, also after closing
         body += outcome_inputs(lang, case)
         return cards.card(
             body,
@@ -278,7 +278,7 @@ async def save_outcome(caller: Caller, value: dict[str, Any], ctx: Context) -> l
     case = await ctx.store.session.get(Case, int(str(value.get("case") or 0)))
     if case is None or case.team_id != team.id:
         return [Reply(t(lang, "card_unknown"))]
-    if case.closed_at is not None:
+    if case.anonymised:
         return [Reply(t(lang, "case_closed_already", number=case.number))]
     outcome = value.get("outcome")
     if outcome not in OUTCOMES:
@@ -306,8 +306,8 @@ async def save_outcome(caller: Caller, value: dict[str, Any], ctx: Context) -> l
     case.first_talk = _date(value.get("first_talk"))
     case.referred_to, case.not_hotline = referred, not_hotline
     now = ctx.clock.now()
-    if outcome in CLOSING:
-        case.closed_at = now
+    # Settled, referred and closed cases are done; another outcome opens the case again.
+    case.closed_at = (case.closed_at or now) if outcome in CLOSING else None
     ctx.store.audit.record(
         team.id,
         caller.member.id,

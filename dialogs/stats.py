@@ -145,3 +145,14 @@ async def queue_weekly_report(ctx: Context, team: Team) -> bool:
         f"channel:{team.id}",
         Reply(await weekly_report(ctx, team, lang)),
     )
+
+
+async def retention(ctx: Context) -> int:
+    """Purge sent messages and old card flows; anonymise each team's old closed cases."""
+    now = ctx.clock.now()
+    before = now - timedelta(days=ctx.settings.retention_days)
+    done = await ctx.store.outbox.purge(before) + await ctx.store.flows.purge(before)
+    for team in await ctx.store.teams.all_active():
+        days = ctx.team_settings(team).retention_days
+        done += await ctx.store.cases.anonymise_closed(team.id, now - timedelta(days=days))
+    return done

@@ -77,11 +77,16 @@ class CaseRepo:
         )
         return {owner: int(n) for owner, n in rows.tuples() if owner is not None}
 
-    async def anonymise_closed(self, before: datetime) -> int:
-        """Wipe names, phone numbers and notes of cases closed before the date."""
+    async def anonymise_closed(self, team_id: int, before: datetime) -> int:
+        """Wipe names, phone numbers and notes of the team's cases closed before the date."""
         result = await self.session.execute(
             update(Case)
-            .where(Case.closed_at.is_not(None), Case.closed_at < before, ~Case.anonymised)
+            .where(
+                Case.team_id == team_id,
+                Case.closed_at.is_not(None),
+                Case.closed_at < before,
+                ~Case.anonymised,
+            )
             .values(anonymised=True, **dict.fromkeys(PERSONAL, ""))
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]

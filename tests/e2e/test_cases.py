@@ -266,10 +266,22 @@ async def test_closed_cases_are_anonymised_after_retention(sqlite_url: str) -> N
         await teams.say(
             teams.personal(LIS, "", value={**submit_data(card.card), "outcome": "settled"})
         )
-        closed = await teams.say(
-            teams.personal(LIS, "", value={**submit_data(card.card), "outcome": "closed"})
+        changed = await teams.say(
+            teams.personal(
+                LIS,
+                "",
+                value={
+                    **submit_data(card.card),
+                    "outcome": "round_table",
+                    "meeting_day": "2027-01-06",
+                },
+            )
         )
-        assert "Sag #1 er lukket" in closed[0].text
+        assert "Rundbordssamtale aftalt" in changed[1].text  # changeable: opened again
+        assert (await case_row(teams, 1)).closed_at is None
+        await teams.say(
+            teams.personal(LIS, "", value={**submit_data(card.card), "outcome": "settled"})
+        )
         teams.at("2027-04-10 10:00")
         await purge_old(teams.services)
         case = await case_row(teams, 1)
@@ -302,3 +314,19 @@ async def test_weekly_report_and_stats_count_misroutes(sqlite_url: str) -> None:
         assert "Udbetaling/refusion 1" in report[0].text
         stats = (await teams.say(teams.personal(BO, "stats month", locale="en-US")))[0].text
         assert "Payment/refund 1" in stats
+
+
+async def test_another_teams_member_cannot_see_or_change_a_case(sqlite_url: str) -> None:
+    outsider = User("olga", "Olga Other")
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        teams.at("2027-01-04 10:00")
+        card = (await log_case(teams, LIS, "2027-01-04 09:00"))[1]
+        teams.roster(outsider, team="19:other@thread.tacv2")
+        await teams.say(teams.install(outsider, team="19:other@thread.tacv2", name="Nord"))
+        assert "Sag #1 findes ikke" in (await teams.say(teams.personal(outsider, "sag 1")))[0].text
+        changed = await teams.say(
+            teams.personal(outsider, "", value={**submit_data(card.card), "outcome": "closed"})
+        )
+        assert "kender jeg ikke" in changed[0].text
+        assert (await case_row(teams, 1)).outcome is None
