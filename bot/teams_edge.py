@@ -25,6 +25,7 @@ from botbuilder.schema import (
     ConversationAccount,
     ConversationParameters,
     ConversationReference,
+    InvokeResponse,
     Mention,
 )
 from botframework.connector.auth import AuthenticationConstants
@@ -120,6 +121,12 @@ class TeamsEdge:
             await self._conversation_update(context)
         elif activity.type == ActivityTypes.installation_update:
             await self._installation_update(context)
+        elif activity.type == ActivityTypes.invoke:
+            # The bot's cards use Action.Submit, so no invoke needs an answer; acknowledge
+            # instead of botbuilder's 501.
+            await context.send_activity(
+                Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=200))
+            )
 
     async def _conversation_update(self, context: TurnContext) -> None:
         activity = context.activity
@@ -154,6 +161,14 @@ class TeamsEdge:
         )
 
     async def _send(self, context: TurnContext, replies: list[Reply]) -> None:
+        """Send the turn's replies. The turn's work is already committed: a connector that
+        refuses a reply is logged, not turned into a 500 that would make Teams retry it."""
+        try:
+            await self._send_all(context, replies)
+        except Exception as exc:
+            log.warning("a reply could not be delivered: %s", type(exc).__name__)
+
+    async def _send_all(self, context: TurnContext, replies: list[Reply]) -> None:
         for reply in replies:
             activity = to_activity(reply)
             if reply.update and context.activity.reply_to_id:
@@ -257,6 +272,8 @@ def _problem(body: Any) -> str | None:
     conversation = body.get("conversation")
     if not isinstance(conversation, dict) or not isinstance(conversation.get("id"), str):
         return "conversation.id is required"
+    if not conversation["id"] or len(conversation["id"]) > 1000:
+        return "conversation.id must be 1 to 1000 characters"
     for key in ("from", "recipient"):
         if key in body and not isinstance(body[key], dict):
             return f"{key} must be an object"

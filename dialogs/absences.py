@@ -159,7 +159,7 @@ async def my_absences(caller: Caller, inv: Invocation, ctx: Context) -> list[Rep
 
 async def cancel_absence(caller: Caller, value: dict[str, object], ctx: Context) -> list[Reply]:
     assert caller.team is not None
-    absence = await ctx.store.rota.absence(int(str(value.get("absence") or 0)))
+    absence = await ctx.store.rota.absence(cards.whole(value, "absence"))
     if (
         absence is None
         or absence.team_id != caller.team.id

@@ -133,3 +133,10 @@ def list_card(
         if button is not None:
             body.append(buttons([submit(button[0], button[1])]))
     return card(body)
+
+
+def whole(values: dict[str, Any], key: str) -> int:
+    """A card value that should be an id; 0 when it is missing or not a whole number (card
+    values come back as whatever the client sent)."""
+    raw = str(values.get(key) or "").strip()
+    return int(raw) if raw.isdigit() and len(raw) < 12 else 0

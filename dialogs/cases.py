@@ -275,7 +275,7 @@ async def show_case(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply
 async def save_outcome(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply]:
     assert caller.team is not None
     lang, team = caller.lang, caller.team
-    case = await ctx.store.session.get(Case, int(str(value.get("case") or 0)))
+    case = await ctx.store.session.get(Case, cards.whole(value, "case"))
     if case is None or case.team_id != team.id:
         return [Reply(t(lang, "card_unknown"))]
     if case.anonymised:
@@ -424,8 +424,8 @@ async def reassign(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]
 
 async def confirm_reassign(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply]:
     assert caller.team is not None
-    case = await ctx.store.session.get(Case, int(str(value.get("case") or 0)))
-    member = await ctx.store.members.get(int(str(value.get("member") or 0)))
+    case = await ctx.store.session.get(Case, cards.whole(value, "case"))
+    member = await ctx.store.members.get(cards.whole(value, "member"))
     if case is None or member is None or case.team_id != caller.team.id:
         return [Reply(t(caller.lang, "card_unknown"))]
     if case.owner_id != caller.member.id and caller.role != "lead":

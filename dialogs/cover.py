@@ -101,7 +101,7 @@ async def confirm_cover(
     sick_id = int(flow.state["from"])
     if caller.member.id != sick_id and caller.role != "lead":
         return [Reply(t(lang, "not_allowed", roles=t(lang, "roles.lead")))]
-    cover_id = int(str(value.get("cover") or 0))
+    cover_id = cards.whole(value, "cover")
     cover = await ctx.store.members.get(cover_id)
     if cover is None or cover_id not in {m.id for m, _ in await rota_members(ctx, team)}:
         return [Reply(t(lang, "card_unknown"))]

@@ -196,7 +196,7 @@ async def act(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply
     """A click on Take / Accept / Decline."""
     assert caller.team is not None
     lang, team, today = caller.lang, caller.team, ctx.today()
-    row = await ctx.store.swaps.get(int(str(value.get("swap") or 0)))
+    row = await ctx.store.swaps.get(cards.whole(value, "swap"))
     if row is None or row.team_id != team.id:
         return [Reply(t(lang, "card_unknown"))]
     names = {m.id: m for m, _ in await ctx.store.members.of_team(team.id)}
@@ -306,7 +306,7 @@ async def decide(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Re
     lang, team = caller.lang, caller.team
     if caller.role != "lead":
         return [Reply(t(lang, "not_allowed", roles=t(lang, "roles.lead")))]
-    row = await ctx.store.swaps.get(int(str(value.get("swap") or 0)))
+    row = await ctx.store.swaps.get(cards.whole(value, "swap"))
     if row is None or row.team_id != team.id:
         return [Reply(t(lang, "card_unknown"))]
     names = {m.id: m for m, _ in await ctx.store.members.of_team(team.id)}

@@ -3,7 +3,7 @@
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from dialogs import cases, swaps
+from dialogs import cards, cases, swaps
 from dialogs.absences import cancel_absence
 from dialogs.commands import Command, Invocation, closest, match
 from dialogs.context import Caller, Context
@@ -147,7 +147,7 @@ async def _pick_member(
     denied = await _denied(caller, command, "", ctx)
     if denied:
         return denied
-    target = int(value.get("member") or 0)
+    target = cards.whole(value, "member")
     inv = Invocation(flow.state.get("args", ""), command.example(caller.lang), target)
     return await command.handler(caller, inv, ctx)
 
@@ -155,7 +155,7 @@ async def _pick_member(
 async def _pick_team(
     caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context
 ) -> list[Reply]:
-    team_id = int(value.get("team") or 0)
+    team_id = cards.whole(value, "team")
     teams = {tm.id: (tm, ms) for tm, ms in await ctx.store.members.teams_of(caller.member.id)}
     if team_id not in teams:
         return [Reply(t(caller.lang, "card_unknown"))]
