@@ -93,24 +93,13 @@ async def offer_day(
         None,
         {"swap": row.id, "target": row.target_id},
     )
-    lang = ctx.team_settings(team).post_language
     if target is None:
-        await ctx.notify(
-            f"swap:{row.id}",
-            team.id,
-            "swap",
-            f"channel:{team.id}",
-            Reply(card=open_card(lang, row, requester.name)),
-        )
+        card = open_card(ctx.team_settings(team).post_language, row, requester.name)
+        await ctx.notify(f"swap:{row.id}", team.id, "swap", f"channel:{team.id}",
+                         Reply(card=card))
     else:
-        lang = target.language or lang
-        await ctx.notify(
-            f"swap:{row.id}",
-            team.id,
-            "swap",
-            f"member:{target.id}",
-            Reply(card=direct_card(lang, row, requester.name)),
-        )
+        await ctx.tell(team, target, f"swap:{row.id}", "swap",
+                       lambda lang: Reply(card=direct_card(lang, row, requester.name)))
     return row
 
 

@@ -73,7 +73,7 @@ async def check(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     if verdict.verdict == "unsure":
         return [Reply(t(lang, "verdict_unsure")), Reply(card=guide_card(lang))]
     card = await verdict_card(
-        ctx, caller.team, lang, verdict.verdict, verdict.category, verdict.reasons
+        ctx, caller.team, lang, verdict.verdict, verdict.category, verdict.reasons, rules
     )
     return [Reply(card=card)]
 
@@ -91,9 +91,15 @@ async def answer_guide(caller: Caller, value: dict[str, Any], ctx: Context) -> l
 
 
 async def verdict_card(
-    ctx: Context, team: Team, lang: str, verdict: str, category: str, reasons: tuple[str, ...]
+    ctx: Context,
+    team: Team,
+    lang: str,
+    verdict: str,
+    category: str,
+    reasons: tuple[str, ...],
+    rules: SwitchboardRules | None = None,
 ) -> dict[str, Any]:
-    rules = team_rules(ctx, team)
+    rules = rules or team_rules(ctx, team)  # a free-text check has built them already
     if verdict == "yes":
         body = [
             cards.heading(t(lang, "verdict_yes")),

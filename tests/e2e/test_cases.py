@@ -34,6 +34,12 @@ async def log_case(teams: Teams, user: User, call: str, **fields: Any) -> list[A
     return await teams.say(teams.personal(user, "", value=value, reply_to=card.activity_id))
 
 
+async def outcome(teams: Teams, card: Any, **fields: Any) -> list[Any]:
+    """The lead fills in the case card's outcome form."""
+    value = {**submit_data(card.card), **fields}
+    return await teams.say(teams.personal(LIS, "", value=value, reply_to=card.activity_id))
+
+
 async def case_row(teams: Teams, number: int) -> Case:
     async with unit_of_work(teams.services.sessions) as session:
         case = await session.scalar(select(Case).where(Case.number == number))
@@ -91,44 +97,19 @@ async def test_outcomes_deadlines_and_a_round_table_too_far_out(sqlite_url: str)
         teams.at("2027-01-04 10:00")
         replies = await log_case(teams, LIS, "2027-01-04 09:00", topic="fast_track")
         card = replies[1]
-        far = await teams.say(
-            teams.personal(
-                LIS,
-                "",
-                value={
-                    **submit_data(card.card),
-                    "outcome": "round_table",
-                    "meeting_day": "2027-01-13",
-                },
-            )
-        )
+        far = await outcome(teams, card, outcome="round_table", meeting_day="2027-01-13")
         assert "9 dage efter opkaldet" in far[0].text and "begrundelse" in far[0].text
         assert (await case_row(teams, 1)).outcome is None
-        ok = await teams.say(
-            teams.personal(
-                LIS,
-                "",
-                value={
-                    **submit_data(card.card),
-                    "outcome": "round_table",
-                    "meeting_day": "2027-01-13",
-                    "meeting_reason": "Arbejdsgiveren er på ferie",
-                },
-                reply_to=card.activity_id,
-            )
+        ok = await outcome(
+            teams,
+            card,
+            outcome="round_table",
+            meeting_day="2027-01-13",
+            meeting_reason="Arbejdsgiveren er på ferie",
         )
         assert ok[0].method == "PUT" and "Rundbordssamtale aftalt" in ok[1].text
-        fast = await teams.say(
-            teams.personal(
-                LIS,
-                "",
-                value={
-                    **submit_data(card.card),
-                    "outcome": "fast_track",
-                    "request_date": "2027-01-04",
-                    "first_absence": "2026-12-28",
-                },
-            )
+        fast = await outcome(
+            teams, card, outcome="fast_track", request_date="2027-01-04", first_absence="2026-12-28"
         )
         assert (
             "Første samtale (Fast track) senest mandag 18. januar: 14 dage tilbage"
@@ -148,17 +129,7 @@ async def test_fast_track_reminders_then_overdue_every_working_day_copying_the_l
         await ready(teams)
         teams.at("2027-01-04 10:00")
         card = (await log_case(teams, LIS, "2027-01-04 09:00"))[1]
-        await teams.say(
-            teams.personal(
-                LIS,
-                "",
-                value={
-                    **submit_data(card.card),
-                    "outcome": "fast_track",
-                    "request_date": "2027-01-04",
-                },
-            )
-        )
+        await outcome(teams, card, outcome="fast_track", request_date="2027-01-04")
         owner = await name_of(teams, (await case_row(teams, 1)).owner_id)
         for day in (
             "2027-01-12",
@@ -263,25 +234,11 @@ async def test_closed_cases_are_anonymised_after_retention(sqlite_url: str) -> N
         await ready(teams)
         teams.at("2027-01-04 10:00")
         card = (await log_case(teams, LIS, "2027-01-04 09:00"))[1]
-        await teams.say(
-            teams.personal(LIS, "", value={**submit_data(card.card), "outcome": "settled"})
-        )
-        changed = await teams.say(
-            teams.personal(
-                LIS,
-                "",
-                value={
-                    **submit_data(card.card),
-                    "outcome": "round_table",
-                    "meeting_day": "2027-01-06",
-                },
-            )
-        )
+        await outcome(teams, card, outcome="settled")
+        changed = await outcome(teams, card, outcome="round_table", meeting_day="2027-01-06")
         assert "Rundbordssamtale aftalt" in changed[1].text  # changeable: opened again
         assert (await case_row(teams, 1)).closed_at is None
-        await teams.say(
-            teams.personal(LIS, "", value={**submit_data(card.card), "outcome": "settled"})
-        )
+        await outcome(teams, card, outcome="settled")
         teams.at("2027-04-10 10:00")
         await purge_old(teams.services)
         case = await case_row(teams, 1)
@@ -294,17 +251,9 @@ async def test_weekly_report_and_stats_count_misroutes(sqlite_url: str) -> None:
         await ready(teams)
         teams.at("2027-01-04 10:00")
         first = (await log_case(teams, LIS, "2027-01-04 09:00"))[1]
-        await teams.say(
-            teams.personal(LIS, "", value={**submit_data(first.card), "outcome": "settled"})
-        )
+        await outcome(teams, first, outcome="settled")
         second = (await log_case(teams, LIS, "2027-01-04 09:30"))[1]
-        await teams.say(
-            teams.personal(
-                LIS,
-                "",
-                value={**submit_data(second.card), "outcome": "referred", "not_hotline": "payment"},
-            )
-        )
+        await outcome(teams, second, outcome="referred", not_hotline="payment")
         teams.at("2027-01-08 14:00")
         await tick(teams.services)
         await settle(teams)
