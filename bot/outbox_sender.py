@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 Deliver = Callable[[Destination, Reply], Awaitable[str]]
 
 LEASE = timedelta(minutes=2)
+# A send gives up well inside its lease, so no other sender takes over a claim whose send may
+# still reach Teams (which would show the message twice).
+SEND_TIMEOUT = 30.0
 MAX_ATTEMPTS = 8
 FINAL_STATUSES = frozenset({400, 403, 404})
 
@@ -40,11 +43,13 @@ class OutboxSender:
         deliver: Deliver,
         concurrency: int = 8,
         batch: int = 200,
+        send_timeout: float = SEND_TIMEOUT,
     ) -> None:
         self.sessions = sessions
         self.clock = clock
         self.deliver = deliver
         self.batch = batch
+        self.send_timeout = send_timeout
         self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
         self._stopping = False
@@ -103,7 +108,9 @@ class OutboxSender:
             await self._finish(message_id, "dead", error="no way to reach the recipient")
             return 1
         try:
-            activity_id = await self.deliver(destination, Reply.from_payload(payload))
+            activity_id = await asyncio.wait_for(
+                self.deliver(destination, Reply.from_payload(payload)), self.send_timeout
+            )
         except DeliveryError as exc:
             await self._failed(message_id, attempts, exc.status, exc.retry_after, str(exc))
         except Exception as exc:

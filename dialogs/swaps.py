@@ -95,11 +95,15 @@ async def offer_day(
     )
     if target is None:
         card = open_card(ctx.team_settings(team).post_language, row, requester.name)
-        await ctx.notify(f"swap:{row.id}", team.id, "swap", f"channel:{team.id}",
-                         Reply(card=card))
+        await ctx.notify(f"swap:{row.id}", team.id, "swap", f"channel:{team.id}", Reply(card=card))
     else:
-        await ctx.tell(team, target, f"swap:{row.id}", "swap",
-                       lambda lang: Reply(card=direct_card(lang, row, requester.name)))
+        await ctx.tell(
+            team,
+            target,
+            f"swap:{row.id}",
+            "swap",
+            lambda lang: Reply(card=direct_card(lang, row, requester.name)),
+        )
     return row
 
 

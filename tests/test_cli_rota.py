@@ -28,7 +28,7 @@ def show(url: str, first: str, last: str) -> list[dict[str, str | None]]:
 
 async def ready(url: str) -> None:
     async with teams_session(url) as teams:
-        teams.at("2027-01-04 07:00")
+        await teams.at("2027-01-04 07:00")
         await setup(teams, on_rota=(ANNE, BO, CAMILLA))
 
 
@@ -93,9 +93,9 @@ async def test_stats_csv_and_retention_run(sqlite_url: str) -> None:
     from tests.e2e.test_cases import log_case
 
     async with teams_session(sqlite_url) as teams:
-        teams.at("2027-01-04 07:00")
+        await teams.at("2027-01-04 07:00")
         await setup(teams, on_rota=(ANNE, BO, CAMILLA))
-        teams.at("2027-01-04 10:00")
+        await teams.at("2027-01-04 10:00")
         card = (await log_case(teams, LIS, "2027-01-04 09:00"))[1]
         await teams.say(
             teams.personal(

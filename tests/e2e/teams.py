@@ -1,5 +1,6 @@
 """Drives the real bot over HTTP as Teams does: activities in, the stand-in collects replies."""
 
+import asyncio
 import itertools
 import socket
 from collections.abc import AsyncIterator
@@ -11,11 +12,15 @@ from zoneinfo import ZoneInfo
 
 import aiohttp
 from aiohttp import web
+from sqlalchemy import select
 
 from bot.app import SERVICES, Services, create_app
 from bot.clock import FakeClock
 from bot.config import Settings
 from bot.logs import RedactingAccessLogger
+from store.db import unit_of_work
+from store.models import OutboxMessage
+from store.store import Store
 from tests.e2e.connector import Connector, Sent
 
 TENANT = "tenant-1"
@@ -213,9 +218,34 @@ class Teams:
             and s.activity.get("replyToId") in (activity["id"], None)
         ]
 
-    def at(self, local: str) -> None:
-        """Move the fake clock to a Copenhagen wall-clock time, `2027-01-04 08:00`."""
+    async def at(self, local: str) -> None:
+        """Move the fake clock to a Copenhagen wall-clock time, `2027-01-04 08:00`.
+
+        Sends under way finish first: a jump of days would let their two-minute lease run out
+        mid-send, and the sender would (rightly, for a crashed claimer) send them again."""
+        await self._until(False, "sends under way did not finish")
         self.clock.set(datetime.fromisoformat(local).replace(tzinfo=COPENHAGEN))
+
+    async def settle(self) -> None:
+        """Let the outbox (this call, and the server's own sender loop) deliver what is due now."""
+        await self._until(True, "the outbox did not settle")
+
+    async def _until(self, deliver: bool, failure: str) -> None:
+        """Wait until no send is under way (and, with `deliver`, nothing is due either)."""
+        for _ in range(200):
+            if deliver:
+                await self.services.outbox.run_once()
+            async with unit_of_work(self.services.sessions) as session:
+                due = deliver and await Store(session).outbox.due_ids(self.clock.now(), 1)
+                claimed = await session.scalar(
+                    select(OutboxMessage.id).where(
+                        OutboxMessage.status == "pending", OutboxMessage.lease_until.is_not(None)
+                    )
+                )
+            if not due and claimed is None:
+                return
+            await asyncio.sleep(0.05)
+        raise AssertionError(failure)
 
     def roster(self, *users: User, team: str = TEAM_ID) -> None:
         self.connector.roster[team] = [u.roster_entry() for u in users]

@@ -30,36 +30,19 @@ def channel_posts(teams: Teams) -> list[Sent]:
     ]
 
 
-async def settle(teams: Teams) -> None:
-    """Let the outbox (this call, and the server's own sender loop) deliver what is due now."""
-    for _ in range(200):
-        await teams.services.outbox.run_once()
-        async with unit_of_work(teams.services.sessions) as session:
-            due = await Store(session).outbox.due_ids(teams.clock.now(), 1)
-            claimed = await session.scalar(
-                select(OutboxMessage.id).where(
-                    OutboxMessage.status == "pending", OutboxMessage.lease_until.is_not(None)
-                )
-            )
-        if not due and claimed is None:
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError("the outbox did not settle")
-
-
 async def ready_team(teams: Teams, local: str = "2027-01-04 07:00") -> None:
-    teams.at(local)
+    await teams.at(local)
     await setup(teams, on_rota=(ANNE, BO, CAMILLA))
 
 
 async def test_the_morning_post_comes_once_at_eight_with_a_real_mention(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         await ready_team(teams)
-        teams.at("2027-01-04 07:59")
+        await teams.at("2027-01-04 07:59")
         assert await tick(teams.services) == 0
-        teams.at("2027-01-04 08:00")
+        await teams.at("2027-01-04 08:00")
         assert await tick(teams.services) == 1
-        await settle(teams)
+        await teams.settle()
         [post] = channel_posts(teams)
         holder = await holder_on(teams, date(2027, 1, 4))
         tag = f"<at>{holder.name}</at>"
@@ -69,9 +52,9 @@ async def test_the_morning_post_comes_once_at_eight_with_a_real_mention(sqlite_u
         assert entity["type"] == "mention" and entity["text"] == tag
         assert entity["mentioned"]["id"] == holder.teams_user_id
         assert teams.connector.created[-1]["channelData"]["channel"]["id"] == GENERAL
-        teams.at("2027-01-04 08:01")
+        await teams.at("2027-01-04 08:01")
         assert await tick(teams.services) == 0
-        await settle(teams)
+        await teams.settle()
         assert len(channel_posts(teams)) == 1
 
 
@@ -80,28 +63,29 @@ async def test_a_server_started_at_half_past_nine_still_posts_but_not_at_half_pa
 ) -> None:
     async with teams_session(sqlite_url) as teams:
         await ready_team(teams)
-        teams.at("2027-01-04 09:30")
+        await teams.at("2027-01-04 09:30")
         async with another_instance(teams) as started_late:  # as the scheduler's first run
             assert await tick(started_late) == 1
-            teams.at("2027-01-05 10:30")
+            await teams.at("2027-01-05 10:30")
             assert await tick(started_late) == 0
-        await settle(teams)
+        await teams.settle()
         assert len(channel_posts(teams)) == 1
 
 
 async def test_daylight_saving_weekends_keep_eight_oclock(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         await ready_team(teams, "2027-03-22 07:00")
-        teams.at("2027-03-30 07:59")  # clocks went forward on Easter Sunday; Monday is a holiday
+        # Clocks went forward on Easter Sunday; Monday is a holiday.
+        await teams.at("2027-03-30 07:59")
         assert await tick(teams.services) == 0
-        teams.at("2027-03-30 08:00")
+        await teams.at("2027-03-30 08:00")
         assert teams.clock.now().hour == 6  # 08:00 CEST is 06:00 UTC
         assert await tick(teams.services) == 1
-        teams.at("2027-10-25 07:00")
+        await teams.at("2027-10-25 07:00")
         assert await extend_rotas(teams.services) > 0  # the nightly job plans ahead
-        teams.at("2027-11-01 07:59")  # the Monday after clocks went back
+        await teams.at("2027-11-01 07:59")  # the Monday after clocks went back
         assert await tick(teams.services) == 0
-        teams.at("2027-11-01 08:00")
+        await teams.at("2027-11-01 08:00")
         assert teams.clock.now().hour == 7
         assert await tick(teams.services) == 1
 
@@ -116,9 +100,9 @@ async def test_an_absent_holder_is_never_announced_and_the_leads_are_told(sqlite
             Store(session).rota.add_absence(
                 team.id, holder.id, day, day, "sick", None, teams.clock.now()
             )
-        teams.at("2027-01-05 08:00")
+        await teams.at("2027-01-05 08:00")
         assert await tick(teams.services) == 1
-        await settle(teams)
+        await teams.settle()
         [post] = channel_posts(teams)
         assert "har **ingen** fastholdelsestelefonen" in post.text
         assert f"({holder.name} er fraværende)" in post.text
@@ -135,13 +119,13 @@ async def test_the_next_holder_gets_a_heads_up_the_afternoon_before(sqlite_url: 
     async with teams_session(sqlite_url) as teams:
         await ready_team(teams)
         tomorrow = await holder_on(teams, date(2027, 1, 5))
-        teams.at("2027-01-04 14:59")
+        await teams.at("2027-01-04 14:59")
         assert await tick(teams.services) == 0
-        teams.at("2027-01-04 15:00")
+        await teams.at("2027-01-04 15:00")
         assert await tick(teams.services) == 1
-        teams.at("2027-01-04 16:00")
+        await teams.at("2027-01-04 16:00")
         assert await tick(teams.services) == 0
-        await settle(teams)
+        await teams.settle()
         heads_up = [
             s for s in teams.connector.sent if "Husk: du har fastholdelsestelefonen" in s.text
         ]
@@ -153,12 +137,12 @@ async def test_the_next_holder_gets_a_heads_up_the_afternoon_before(sqlite_url: 
 async def test_two_replicas_on_one_postgres_database_post_once(pg_url: str) -> None:
     async with teams_session(pg_url) as teams:
         await ready_team(teams)
-        teams.at("2027-01-04 08:00")
+        await teams.at("2027-01-04 08:00")
         async with another_instance(teams) as second:
             counts = await asyncio.gather(tick(teams.services), tick(second))
             assert sorted(counts) == [0, 1]
             await asyncio.gather(teams.services.outbox.run_once(), second.outbox.run_once())
-        await settle(teams)
+        await teams.settle()
         assert len(channel_posts(teams)) == 1
         async with unit_of_work(teams.services.sessions) as session:
             rows = list(

@@ -23,7 +23,7 @@ async def test_my_calendar_link_serves_my_duties_and_can_be_replaced(
 ) -> None:
     caplog.set_level(logging.INFO)
     async with teams_session(sqlite_url) as teams:
-        teams.at("2027-01-04 07:00")
+        await teams.at("2027-01-04 07:00")
         await setup(teams, on_rota=(ANNE, BO, CAMILLA))
         url = await link(teams, ANNE, "min kalender")
         secret = url.rsplit("/", 1)[1].removesuffix(".ics")
@@ -52,7 +52,7 @@ async def test_my_calendar_link_serves_my_duties_and_can_be_replaced(
 
 async def test_the_team_calendar_names_every_holder(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
-        teams.at("2027-01-04 07:00")
+        await teams.at("2027-01-04 07:00")
         await setup(teams, on_rota=(ANNE, BO, CAMILLA))
         url = await link(teams, BO, "teamkalender")
         async with teams.http.get(url) as response:

@@ -12,7 +12,7 @@ from store.models import Case, Member
 from tests.e2e.flows import submit_data
 from tests.e2e.people import ANNE, BO, CAMILLA, LIS, SIGNE
 from tests.e2e.teams import Teams, User, teams_session
-from tests.e2e.test_announcements import holder_on, settle
+from tests.e2e.test_announcements import holder_on
 from tests.e2e.test_swaps import ready, told
 
 INTAKE = {
@@ -56,7 +56,7 @@ async def name_of(teams: Teams, member_id: int | None) -> str:
 async def test_the_holder_logs_a_call_and_owns_it(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         await ready(teams)
-        teams.at("2027-01-04 10:00")
+        await teams.at("2027-01-04 10:00")
         holder = (await holder_on(teams, date(2027, 1, 4))).name
         user = next(u for u in (ANNE, BO, CAMILLA) if u.name == holder)
         replies = await log_case(teams, user, "2027-01-04 09:40")
@@ -70,7 +70,7 @@ async def test_a_call_from_yesterday_logged_today_by_someone_else_belongs_to_yes
 ) -> None:
     async with teams_session(sqlite_url) as teams:
         await ready(teams)
-        teams.at("2027-01-05 09:00")
+        await teams.at("2027-01-05 09:00")
         yesterday = (await holder_on(teams, date(2027, 1, 4))).name
         await log_case(teams, LIS, "2027-01-04 14:10")
         assert await name_of(teams, (await case_row(teams, 1)).owner_id) == yesterday
@@ -79,12 +79,12 @@ async def test_a_call_from_yesterday_logged_today_by_someone_else_belongs_to_yes
 async def test_a_call_after_an_1100_handover_belongs_to_the_cover(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         rota = await ready(teams)
-        teams.at("2027-01-05 11:00")
+        await teams.at("2027-01-05 11:00")
         first = next(u for u in (ANNE, BO, CAMILLA) if u.name == rota[date(2027, 1, 5)])
         card = (await teams.say(teams.personal(first, "jeg er syg")))[0]
         cover = card.card["body"][2]["value"]
         await teams.say(teams.personal(first, "", value={**submit_data(card.card), "cover": cover}))
-        teams.at("2027-01-05 12:00")
+        await teams.at("2027-01-05 12:00")
         await log_case(teams, LIS, "2027-01-05 10:30")
         await log_case(teams, LIS, "2027-01-05 11:30")
         assert await name_of(teams, (await case_row(teams, 1)).owner_id) == first.name
@@ -94,7 +94,7 @@ async def test_a_call_after_an_1100_handover_belongs_to_the_cover(sqlite_url: st
 async def test_outcomes_deadlines_and_a_round_table_too_far_out(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         await ready(teams)
-        teams.at("2027-01-04 10:00")
+        await teams.at("2027-01-04 10:00")
         replies = await log_case(teams, LIS, "2027-01-04 09:00", topic="fast_track")
         card = replies[1]
         far = await outcome(teams, card, outcome="round_table", meeting_day="2027-01-13")
@@ -127,7 +127,7 @@ async def test_fast_track_reminders_then_overdue_every_working_day_copying_the_l
 ) -> None:
     async with teams_session(sqlite_url) as teams:
         await ready(teams)
-        teams.at("2027-01-04 10:00")
+        await teams.at("2027-01-04 10:00")
         card = (await log_case(teams, LIS, "2027-01-04 09:00"))[1]
         await outcome(teams, card, outcome="fast_track", request_date="2027-01-04")
         owner = await name_of(teams, (await case_row(teams, 1)).owner_id)
@@ -139,7 +139,7 @@ async def test_fast_track_reminders_then_overdue_every_working_day_copying_the_l
             "2027-01-19",
             "2027-01-20",
         ):
-            teams.at(f"{day} 09:00")
+            await teams.at(f"{day} 09:00")
             await tick(teams.services)
         soon = await told(
             teams, ANNE, "Fast track i sag #1: første samtale senest mandag 18. januar"
@@ -149,14 +149,14 @@ async def test_fast_track_reminders_then_overdue_every_working_day_copying_the_l
         assert len(overdue) == 2 * (2 if owner != LIS.name else 1)  # 19th and 20th
     async with teams_session(sqlite_url, teams.clock) as again:  # a restart sends no duplicate
         await tick(again.services)
-        await settle(again)
+        await again.settle()
         assert not await told(again, ANNE, "Fast track i sag #1")
 
 
 async def test_overflow_is_passed_on_with_history_and_the_new_owner_told(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         await ready(teams)
-        teams.at("2027-01-04 10:00")
+        await teams.at("2027-01-04 10:00")
         await log_case(teams, LIS, "2027-01-04 09:00")
         owner_id = (await case_row(teams, 1)).owner_id
         owner_name = await name_of(teams, owner_id)
@@ -181,7 +181,7 @@ async def test_overflow_is_passed_on_with_history_and_the_new_owner_told(sqlite_
 async def test_case_numbers_are_unique_under_concurrent_intake(db_url: str) -> None:
     async with teams_session(db_url) as teams:
         await ready(teams)
-        teams.at("2027-01-04 10:00")
+        await teams.at("2027-01-04 10:00")
         cards = [(await teams.say(teams.personal(u, "ny sag")))[0] for u in (ANNE, BO, CAMILLA)]
         await asyncio.gather(
             *(
@@ -208,7 +208,7 @@ async def test_case_numbers_are_unique_under_concurrent_intake(db_url: str) -> N
 async def test_cpr_in_a_card_field_is_refused_and_stored_nowhere(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         await ready(teams)
-        teams.at("2027-01-04 10:00")
+        await teams.at("2027-01-04 10:00")
         refused = await log_case(teams, LIS, "2027-01-04 09:00", employee="010190-1234")
         assert "CPR-nummer" in refused[0].text
         async with unit_of_work(teams.services.sessions) as session:
@@ -219,7 +219,7 @@ async def test_cpr_in_a_card_field_is_refused_and_stored_nowhere(sqlite_url: str
 async def test_only_the_teams_caseworkers_and_leads_see_its_cases(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         await ready(teams)
-        teams.at("2027-01-04 10:00")
+        await teams.at("2027-01-04 10:00")
         await log_case(teams, LIS, "2027-01-04 09:00")
         code = (await teams.say(teams.personal(LIS, "kode omstilling")))[0].text.split("**")[1]
         await teams.say(teams.personal(SIGNE, f"tilmeld {code}"))
@@ -232,14 +232,14 @@ async def test_only_the_teams_caseworkers_and_leads_see_its_cases(sqlite_url: st
 async def test_closed_cases_are_anonymised_after_retention(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         await ready(teams)
-        teams.at("2027-01-04 10:00")
+        await teams.at("2027-01-04 10:00")
         card = (await log_case(teams, LIS, "2027-01-04 09:00"))[1]
         await outcome(teams, card, outcome="settled")
         changed = await outcome(teams, card, outcome="round_table", meeting_day="2027-01-06")
         assert "Rundbordssamtale aftalt" in changed[1].text  # changeable: opened again
         assert (await case_row(teams, 1)).closed_at is None
         await outcome(teams, card, outcome="settled")
-        teams.at("2027-04-10 10:00")
+        await teams.at("2027-04-10 10:00")
         await purge_old(teams.services)
         case = await case_row(teams, 1)
         assert case.anonymised and case.company == "" and case.note == "" and case.employee == ""
@@ -249,14 +249,14 @@ async def test_closed_cases_are_anonymised_after_retention(sqlite_url: str) -> N
 async def test_weekly_report_and_stats_count_misroutes(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         await ready(teams)
-        teams.at("2027-01-04 10:00")
+        await teams.at("2027-01-04 10:00")
         first = (await log_case(teams, LIS, "2027-01-04 09:00"))[1]
         await outcome(teams, first, outcome="settled")
         second = (await log_case(teams, LIS, "2027-01-04 09:30"))[1]
         await outcome(teams, second, outcome="referred", not_hotline="payment")
-        teams.at("2027-01-08 14:00")
+        await teams.at("2027-01-08 14:00")
         await tick(teams.services)
-        await settle(teams)
+        await teams.settle()
         report = [s for s in teams.connector.sent if "Ugens tal" in s.text]
         assert len(report) == 1
         assert "uge 1 | 2 | 1 | 0 | 0 | 1 | 0 | 0" in report[0].text
@@ -269,7 +269,7 @@ async def test_another_teams_member_cannot_see_or_change_a_case(sqlite_url: str)
     outsider = User("olga", "Olga Other")
     async with teams_session(sqlite_url) as teams:
         await ready(teams)
-        teams.at("2027-01-04 10:00")
+        await teams.at("2027-01-04 10:00")
         card = (await log_case(teams, LIS, "2027-01-04 09:00"))[1]
         teams.roster(outsider, team="19:other@thread.tacv2")
         await teams.say(teams.install(outsider, team="19:other@thread.tacv2", name="Nord"))

@@ -144,7 +144,7 @@ async def snapshot(teams: Teams) -> str:
 async def test_two_thousand_generated_activities_never_give_a_5xx(sqlite_url: str) -> None:
     rng = random.Random(20261130)
     async with teams_session(sqlite_url, rate_limit_messages=10**6) as teams:
-        teams.at("2027-01-04 09:00")
+        await teams.at("2027-01-04 09:00")
         await setup(teams, on_rota=(ANNE, BO, CAMILLA))
         bases = [
             teams.personal(ANNE, "vagt"),

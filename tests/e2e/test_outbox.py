@@ -113,6 +113,25 @@ async def test_a_claim_left_by_a_crash_is_taken_over_after_the_lease(sqlite_url:
         assert posts(teams) == ["Hej kanal"]
 
 
+async def test_a_send_that_hangs_gives_up_inside_its_lease_and_is_tried_again(
+    sqlite_url: str,
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await install(teams)
+        await quiet(teams)
+        teams.services.outbox.send_timeout = 0.2
+        teams.connector.delay = 2.0
+        message_id = await queue(teams)
+        assert await teams.services.outbox.run_once() == 1
+        hung = await row(teams, message_id)
+        assert hung.status == "pending" and hung.lease_until is None
+        assert hung.last_error == "TimeoutError" and hung.next_try_at > teams.clock.now()
+        teams.connector.delay = 0.0
+        teams.clock.advance(timedelta(minutes=1))
+        assert await teams.services.outbox.run_once() == 1
+        assert (await row(teams, message_id)).status == "sent"
+
+
 async def test_server_errors_back_off_and_give_up_after_many_attempts(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         await install(teams)

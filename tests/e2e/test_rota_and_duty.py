@@ -143,12 +143,12 @@ async def test_an_announced_day_keeps_its_holder_when_the_rota_changes(sqlite_ur
     from bot.jobs import tick
 
     async with teams_session(sqlite_url) as teams:
-        teams.at("2027-01-04 07:00")
+        await teams.at("2027-01-04 07:00")
         await setup(teams, on_rota=(ANNE, BO))
-        teams.at("2027-01-04 08:00")
+        await teams.at("2027-01-04 08:00")
         await tick(teams.services)  # today is announced
         today = (await holders(teams))[date(2027, 1, 4)]
-        teams.at("2027-01-04 15:00")
+        await teams.at("2027-01-04 15:00")
         await tick(teams.services)  # tomorrow's holder is told
         tomorrow = (await holders(teams))[date(2027, 1, 5)]
         await teams.say(teams.personal(LIS, "på vagtplan Camilla"))

@@ -16,7 +16,6 @@ from tests.e2e.connector import Sent
 from tests.e2e.flows import setup, submit_data
 from tests.e2e.people import ANNE, BO, CAMILLA, DORTE, LIS
 from tests.e2e.teams import GENERAL, Teams, User, teams_session
-from tests.e2e.test_announcements import settle
 from tests.e2e.test_rota_and_duty import holders
 
 
@@ -25,7 +24,7 @@ def short(day: date) -> str:
 
 
 async def ready(teams: Teams, *people: User) -> dict[date, str | None]:
-    teams.at("2027-01-04 07:00")
+    await teams.at("2027-01-04 07:00")
     await setup(teams, on_rota=people or (ANNE, BO, CAMILLA))
     return await holders(teams)
 
@@ -35,7 +34,7 @@ def first_day_of(rota: dict[date, str | None], user: User, after: date = date(20
 
 
 async def channel_card(teams: Teams) -> Sent:
-    await settle(teams)
+    await teams.settle()
     posts = [
         s
         for s in teams.connector.sent
@@ -58,7 +57,7 @@ async def click(teams: Teams, user: User, card: Sent, title: str) -> list[Sent]:
 
 
 async def told(teams: Teams, user: User, words: str) -> list[Sent]:
-    await settle(teams)
+    await teams.settle()
     return [
         s
         for s in teams.connector.sent
@@ -98,7 +97,7 @@ async def test_a_direct_swap_is_declined_then_accepted_with_a_day_back(sqlite_ur
         day = first_day_of(rota, ANNE)
         asked = await teams.say(teams.personal(ANNE, f"byt {short(day)} med Camilla"))
         assert "Jeg har spurgt Camilla Nielsen" in asked[0].text
-        await settle(teams)
+        await teams.settle()
         card = [s for s in teams.connector.sent if "spørger, om du vil tage" in s.card_text][-1]
         no = await click(teams, CAMILLA, card, "Nej tak")
         assert "Camilla Nielsen sagde nej" in no[0].card_text
@@ -110,7 +109,7 @@ async def test_a_direct_swap_is_declined_then_accepted_with_a_day_back(sqlite_ur
                 ANNE, f"swap {day.isoformat()} with Bo for {back.isoformat()}", locale="en-US"
             )
         )
-        await settle(teams)
+        await teams.settle()
         card = [s for s in teams.connector.sent if "og giver dig" in s.card_text][-1]
         assert "Bo Jensen" not in card.card_text  # the card goes to Bo, naming Anne
         yes = await click(teams, BO, card, "Ja, det gør jeg")
@@ -159,7 +158,7 @@ async def test_open_requests_remind_escalate_and_expire(sqlite_url: str) -> None
         await teams.say(teams.personal(ANNE, f"byt {short(day)}"))
         sent_days = []
         for current in sorted({d for d in rota if date(2027, 1, 4) <= d <= day}):
-            teams.at(f"{current.isoformat()} 08:30")
+            await teams.at(f"{current.isoformat()} 08:30")
             before = len(await told(teams, BO, "mangler stadig"))
             await tick(teams.services)
             if len(await told(teams, BO, "mangler stadig")) > before:
@@ -168,12 +167,12 @@ async def test_open_requests_remind_escalate_and_expire(sqlite_url: str) -> None
         assert sent_days == [calendar_days[-7], calendar_days[-3], calendar_days[-1]]
         escalations = await told(teams, LIS, "Ingen har taget Anne Hansens vagt i morgen")
         assert len(escalations) == 1
-        teams.at(f"{day.isoformat()} 08:00")
+        await teams.at(f"{day.isoformat()} 08:00")
         await tick(teams.services)
-        await settle(teams)
+        await teams.settle()
         posts = [s.text for s in teams.connector.sent if "Godmorgen" in s.text]
         assert "<at>Anne Hansen</at>" in posts[-1]  # not absent: she still holds it
-        teams.at("2027-03-01 09:00")
+        await teams.at("2027-03-01 09:00")
         await tick(teams.services)
         async with unit_of_work(teams.services.sessions) as session:
             actions = [a.action for a in await session.scalars(select(AuditEntry))]
@@ -208,7 +207,7 @@ async def test_same_day_cover_hands_over_from_that_moment(sqlite_url: str) -> No
         rota = await ready(teams)
         today = date(2027, 1, 5)
         first = next(u for u in (ANNE, BO, CAMILLA) if u.name == rota[today])
-        teams.at("2027-01-05 11:00")
+        await teams.at("2027-01-05 11:00")
         card = (await teams.say(teams.personal(first, "jeg er syg")))[0]
         assert f"{first.name} er syg" in card.card_text and "Forslag:" in card.card_text
         suggested = card.card["body"][2]["value"]
@@ -229,7 +228,7 @@ async def test_same_day_cover_hands_over_from_that_moment(sqlite_url: str) -> No
             first_member = await ctx.store.members.by_aad("tenant-1", first.aad_id)
         assert first_member is not None and at_1030 == first_member.id
         assert at_1130 == int(suggested)
-        await settle(teams)
+        await teams.settle()
         corrections = [s for s in teams.connector.sent if s.text.startswith("Rettelse:")]
         assert len(corrections) == 1 and corrections[0].activity["entities"][0]["mentioned"]["id"]
         assert await told(teams, first, "Du har fastholdelsestelefonen fra kl. 11:00")
@@ -240,7 +239,7 @@ async def test_same_day_cover_hands_over_from_that_moment(sqlite_url: str) -> No
 async def test_bad_absences_and_ambiguous_names_change_nothing(sqlite_url: str) -> None:
     anne_larsen = User("anne2", "Anne Larsen")
     async with teams_session(sqlite_url) as teams:
-        teams.at("2027-01-04 07:00")
+        await teams.at("2027-01-04 07:00")
         await setup(teams, on_rota=(ANNE, BO, CAMILLA))
         for command, expected in (
             ("fravær 5.1-2.1.2027", "Slutdatoen ligger før"),
@@ -288,7 +287,7 @@ async def test_with_lead_approval_a_take_waits_for_a_lead(sqlite_url: str) -> No
         waiting = await click(teams, BO, card, "Tag vagten")
         assert "En teamleder skal godkende" in waiting[1].text
         assert (await holders(teams))[day] == ANNE.name
-        await settle(teams)
+        await teams.settle()
         ask = [s for s in teams.connector.sent if "Godkender du byttet?" in s.card_text][-1]
         refused = await click(teams, BO, ask, "Godkend")
         assert "teamledere" in refused[0].text
@@ -298,7 +297,7 @@ async def test_with_lead_approval_a_take_waits_for_a_lead(sqlite_url: str) -> No
         assert (await holders(teams))[day] == ANNE.name
         again = await channel_card(teams)
         await click(teams, CAMILLA, again, "Tag vagten")
-        await settle(teams)
+        await teams.settle()
         ask = [s for s in teams.connector.sent if "Godkender du byttet?" in s.card_text][-1]
         approved = await click(teams, LIS, ask, "Godkend")
         assert "Godkendt af Lis Berg" in approved[0].card_text

@@ -14,7 +14,7 @@ from store.models import SwitchboardCount
 from tests.e2e.flows import setup, submit_data
 from tests.e2e.people import ANNE, BO, CAMILLA, LIS, SIGNE
 from tests.e2e.teams import Teams, teams_session
-from tests.e2e.test_announcements import holder_on, settle
+from tests.e2e.test_announcements import holder_on
 
 OVERRIDE = {
     "teams": {
@@ -32,7 +32,7 @@ OVERRIDE = {
 
 
 async def switchboard_team(teams: Teams) -> None:
-    teams.at("2027-01-04 07:00")
+    await teams.at("2027-01-04 07:00")
     await setup(teams, on_rota=(ANNE, BO, CAMILLA))
     code = (await teams.say(teams.personal(LIS, "kode omstilling")))[0].text.split("**")[1]
     await teams.say(teams.personal(SIGNE, f"tilmeld {code}"))
@@ -50,7 +50,7 @@ async def guide(teams: Teams, who: str, what: str) -> str:
 async def test_the_guide_card_gives_a_verdict_in_one_step(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         await switchboard_team(teams)
-        teams.at("2027-01-04 10:00")
+        await teams.at("2027-01-04 10:00")
         holder = (await holder_on(teams, date(2027, 1, 4))).name
         following = (await holder_on(teams, date(2027, 1, 5))).name
         yes = await guide(teams, "employer", "risk")
@@ -68,18 +68,18 @@ async def test_on_a_holiday_and_after_closing_it_says_when_the_hotline_opens(
 ) -> None:
     async with teams_session(sqlite_url) as teams:
         await switchboard_team(teams)
-        teams.at("2027-01-08 13:30")  # Friday, closed at 13:00
+        await teams.at("2027-01-08 13:30")  # Friday, closed at 13:00
         monday = (await holder_on(teams, date(2027, 1, 11))).name
         after = await guide(teams, "employer", "ongoing")
         assert f"lukket nu. Den åbner mandag 11. januar kl. 08:00, og så har {monday} den" in after
-        teams.at("2027-01-04 07:30")
+        await teams.at("2027-01-04 07:30")
         early = await guide(teams, "employee", "fast_track")
         assert "Den åbner i dag kl. 08:00" in early
-        teams.at("2027-02-15 07:00")
+        await teams.at("2027-02-15 07:00")
         from bot.jobs import extend_rotas
 
         await extend_rotas(teams.services)
-        teams.at("2027-03-26 10:00")  # Good Friday
+        await teams.at("2027-03-26 10:00")  # Good Friday
         tuesday = (await holder_on(teams, date(2027, 3, 30))).name
         holiday = await guide(teams, "employer", "risk")
         assert f"Den åbner tirsdag 30. marts kl. 08:00, og så har {tuesday} den" in holiday
@@ -88,7 +88,7 @@ async def test_on_a_holiday_and_after_closing_it_says_when_the_hotline_opens(
 async def test_free_text_is_judged_with_reasons_and_never_stored(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         await switchboard_team(teams)
-        teams.at("2027-01-04 10:00")
+        await teams.at("2027-01-04 10:00")
         said = "tjek arbejdsgiver ringer om medarbejder med stress, frygter sygemelding"
         yes = (await teams.say(teams.personal(SIGNE, said)))[0].card_text
         assert "Stil om til fastholdelsestelefonen" in yes
@@ -118,7 +118,7 @@ async def test_free_text_is_judged_with_reasons_and_never_stored(sqlite_url: str
 async def test_a_team_override_changes_where_a_call_goes(sqlite_url: str) -> None:
     async with teams_session(sqlite_url, switchboard=OVERRIDE) as teams:
         await switchboard_team(teams)
-        teams.at("2027-01-04 10:00")
+        await teams.at("2027-01-04 10:00")
         answer = await guide(teams, "employer", "payment")
         assert "Ydelseskontoret på Rådhuset**, 70 11 22 33" in answer
 
@@ -126,16 +126,16 @@ async def test_a_team_override_changes_where_a_call_goes(sqlite_url: str) -> Non
 async def test_the_switchboard_gets_a_morning_briefing_and_can_ask_for_it(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         await switchboard_team(teams)
-        teams.at("2027-01-04 08:00")
+        await teams.at("2027-01-04 08:00")
         await tick(teams.services)
-        await settle(teams)
+        await teams.settle()
         holder = (await holder_on(teams, date(2027, 1, 4))).name
         briefings = [s for s in teams.connector.sent if "Omstillingen i dag" in s.card_text]
         assert len(briefings) == 1
         assert f"har i dag {holder}: **70 12 34 56**. Åben 08:00–15:00" in briefings[0].card_text
         assert "Ydelseskontoret" in briefings[0].card_text
         await tick(teams.services)
-        await settle(teams)
+        await teams.settle()
         assert len([s for s in teams.connector.sent if "Omstillingen i dag" in s.card_text]) == 1
         on_demand = (await teams.say(teams.personal(SIGNE, "omstilling")))[0].card_text
         assert "Fast track: hvad det er" in on_demand
