@@ -35,25 +35,29 @@ def realistic_team(people: int, first: date, last: date, seed: int = 7) -> RotaI
     return RotaInput(team, days, absences, kept)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--people", type=int, default=50)
-    parser.add_argument("--runs", type=int, default=20)
-    args = parser.parse_args()
-    inp = realistic_team(args.people, date(2027, 1, 1), date(2027, 12, 31))
+def measure(people: int, runs: int) -> str:
+    inp = realistic_team(people, date(2027, 1, 1), date(2027, 12, 31))
     times = []
-    for _ in range(args.runs):
+    for _ in range(runs):
         start = time.perf_counter()
         rota = generate(inp)
         times.append((time.perf_counter() - start) * 1000)
     expected = expected_counts(inp)
     free = [h for d, h in rota.items() if d not in inp.kept]
     worst = max(abs(free.count(pid) - float(e)) for pid, e in expected.items())
-    print(
-        f"rota generation, {args.people} people x {len(inp.days)} working days, "
-        f"{args.runs} runs: median {statistics.median(times):.1f} ms, "
+    return (
+        f"rota generation, {people} people x {len(inp.days)} working days, "
+        f"{runs} runs: median {statistics.median(times):.1f} ms, "
         f"max {max(times):.1f} ms; largest |assigned - expected| {worst:.2f}"
     )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--people", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    print(measure(args.people, args.runs))
 
 
 if __name__ == "__main__":

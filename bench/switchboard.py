@@ -14,7 +14,7 @@ from rules.eligibility import classify
 SPEC = Path(__file__).resolve().parent.parent / "tests" / "data" / "switchboard-calls.tsv"
 
 
-def main() -> None:
+def measure() -> str:
     rules = build({})
     with SPEC.open(encoding="utf-8") as handle:
         sentences = [row["description"] for row in csv.DictReader(handle, delimiter="\t")]
@@ -26,10 +26,14 @@ def main() -> None:
             classify(sentence, rules.signals)
         runs.append((time.perf_counter() - start) * 1000)
     per = statistics.median(runs) / len(batch)
-    print(
+    return (
         f"switchboard classification: 1,000 sentences in {statistics.median(runs):.0f} ms "
         f"(median of 5), {per * 1000:.0f} µs per sentence"
     )
+
+
+def main() -> None:
+    print(measure())
 
 
 if __name__ == "__main__":

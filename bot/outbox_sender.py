@@ -8,7 +8,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -68,15 +68,29 @@ class OutboxSender:
             await asyncio.sleep(0.05)
 
     async def run_forever(self, idle_seconds: float = 10.0) -> None:
+        wait = idle_seconds
         while True:
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), idle_seconds)
+                await asyncio.wait_for(self._wake.wait(), wait)
             self._wake.clear()
             try:
                 while await self.run_once():
                     pass
+                wait = await self._until_next_due(idle_seconds)
             except Exception:
                 log.exception("outbox round failed")
+                wait = idle_seconds
+
+    async def _until_next_due(self, idle_seconds: float) -> float:
+        """Seconds to sleep: until the next retry is due (a 429's Retry-After), at most idle."""
+        async with unit_of_work(self.sessions) as session:
+            due = await Store(session).outbox.next_due()
+        if due is None:
+            return idle_seconds
+        if due.tzinfo is None:  # SQLite hands back naive UTC
+            due = due.replace(tzinfo=UTC)
+        seconds = (due - self.clock.now()).total_seconds()
+        return min(idle_seconds, max(seconds, 0.05))
 
     async def run_once(self) -> int:
         """Send what is due now; how many messages were attempted."""

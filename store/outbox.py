@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.models import OutboxMessage
@@ -53,6 +53,15 @@ class OutboxRepo:
             .limit(limit)
         )
         return list(rows)
+
+    async def next_due(self) -> datetime | None:
+        """When the earliest pending message is due (it may be claimed: then when its lease
+        runs out), so the sender can wake for a Retry-After instead of its idle round."""
+        return await self.session.scalar(
+            select(
+                func.min(func.coalesce(OutboxMessage.lease_until, OutboxMessage.next_try_at))
+            ).where(OutboxMessage.status == "pending")
+        )
 
     async def claim(self, message_id: int, now: datetime, lease: timedelta) -> bool:
         """Take the message for sending; another worker's claim holds until its lease runs out."""

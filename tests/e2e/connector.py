@@ -3,11 +3,14 @@ answers roster look-ups, as Teams would."""
 
 import asyncio
 import itertools
-from collections.abc import Callable
+import random
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 @dataclass
@@ -57,11 +60,16 @@ class Connector:
     url: str = ""
     # Seconds to wait before answering a send, to keep sends in flight.
     delay: float = 0.0
+    # The share of sends answered 429 with Retry-After: 1, as Teams does under load.
+    throttle: float = 0.0
+    in_flight: int = 0
+    max_in_flight: int = 0
+    _rng: random.Random = field(default_factory=lambda: random.Random(1))
     _ids: "itertools.count[int]" = field(default_factory=lambda: itertools.count(1))
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
 
     def app(self) -> web.Application:
-        app = web.Application()
+        app = web.Application(middlewares=[self._counted])
         base = "/v3/conversations"
         app.router.add_post(base, self._create)
         app.router.add_post(base + "/{cid}/activities", self._post)
@@ -72,7 +80,23 @@ class Connector:
         app.router.add_get(base + "/{cid}/members/{mid}", self._member)
         return app
 
+    @web.middleware
+    async def _counted(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        """Counts the sends in flight, to show the bot's concurrency is bounded."""
+        if request.method == "GET":
+            return await handler(request)
+        self.in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            return await handler(request)
+        finally:
+            self.in_flight -= 1
+
     def _fail(self) -> web.Response | None:
+        if self.throttle and self._rng.random() < self.throttle:
+            return web.json_response(
+                {"error": {"code": "429"}}, status=429, headers={"Retry-After": "1"}
+            )
         if self.failures:
             status, headers = self.failures.pop(0)
             return web.json_response(
