@@ -81,6 +81,7 @@ def _database_and_bot(  # type: ignore[no-untyped-def]
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        await edge.close()
         await engine.dispose()
 
     return life

@@ -4,8 +4,10 @@ Activities become plain requests and events for the runner; plain replies become
 Replacing the Bot Framework SDK with the Microsoft 365 Agents SDK means rewriting this file.
 """
 
+import asyncio
 import json
 import logging
+import time
 from types import SimpleNamespace
 from typing import Any, Protocol
 
@@ -19,20 +21,16 @@ from botbuilder.integration.aiohttp import (
 from botbuilder.schema import (
     Activity,
     ActivityTypes,
-    Attachment,
     CallerIdConstants,
-    ChannelAccount,
     ConversationAccount,
-    ConversationParameters,
     ConversationReference,
-    InvokeResponse,
-    Mention,
 )
 from botframework.connector.auth import AuthenticationConstants
 from msrest.exceptions import HttpOperationError
 from msrest.universal_http.requests import ClientRetryPolicy
 
 from bot.config import Settings
+from bot.connector_api import ConnectorApi
 from bot.delivery import DeliveryError, Destination
 from dialogs.plain import Person, Reply, Request, TeamEvent
 
@@ -44,6 +42,11 @@ log = logging.getLogger(__name__)
 ClientRetryPolicy.safe_codes = frozenset(ClientRetryPolicy.safe_codes)  # type: ignore[assignment]
 
 CARD_TYPE = "application/vnd.microsoft.card.adaptive"
+Wire = dict[str, Any]  # an activity (or part of one) as JSON
+# Any connector URL will do: only the credentials of the client made for it are used.
+PUBLIC_SERVICE_URL = "https://smba.trafficmanager.net/teams/"
+# Connector tokens live an hour; one is reused for a quarter of that.
+TOKEN_REUSE_SECONDS = 15 * 60
 
 
 class Runner(Protocol):
@@ -77,6 +80,8 @@ class TeamsEdge:
             )
         self.adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
         self.adapter.on_turn_error = self._on_turn_error
+        self.api = ConnectorApi(self._token)
+        self._token_cache: tuple[str, float] | None = None
 
     # ---- incoming -------------------------------------------------------------------------
 
@@ -92,90 +97,88 @@ class TeamsEdge:
         if auth and not self.settings.app_id and not _looks_like_jwt(auth):
             return web.json_response({"error": "malformed token"}, status=401)
         try:
-            activity = Activity().deserialize(body)
-        except Exception:
-            return web.json_response({"error": "not an activity"}, status=400)
-        try:
             checked = await self.adapter.bot_framework_authentication.authenticate_request(
-                activity, auth
+                Activity(channel_id=_str(body, "channelId"), service_url=body["serviceUrl"]),
+                auth,
             )
         except Exception as exc:
             # Bad signature, audience, issuer or expiry, or the key endpoint out of reach:
             # whatever failed, the caller is not let in.
             log.warning("request refused: %s %s", type(exc).__name__, exc)
             return web.json_response({"error": "unauthorized"}, status=401)
-        response = await self.adapter.process_activity(checked, activity, self._on_turn)
-        if response:
-            return web.json_response(response.body, status=response.status)
+        kind = body["type"]
+        if kind == ActivityTypes.message:
+            # The hot path reads the JSON itself and needs no TurnContext: botbuilder would
+            # deserialize it with msrest, build two connector clients, and send the replies
+            # through `requests` in a thread pool.
+            await self._reply(body, await self.runner.message(to_request(body)))
+        elif kind == ActivityTypes.invoke:
+            # The bot's cards use Action.Submit, so no invoke needs an answer; acknowledge
+            # instead of botbuilder's 501.
+            return web.Response(status=200)
+        elif kind in (ActivityTypes.conversation_update, ActivityTypes.installation_update):
+            # Rare, and they need botbuilder's roster calls.
+            try:
+                activity = Activity().deserialize(body)
+            except Exception:
+                return web.json_response({"error": "not an activity"}, status=400)
+            await self.adapter.process_activity(
+                checked, activity, lambda context: self._on_update(context, body)
+            )
         return web.Response(status=201)
 
     async def _on_turn_error(self, context: TurnContext, error: Exception) -> None:
         log.error("turn failed in the adapter: %s", type(error).__name__)
         raise error
 
-    async def _on_turn(self, context: TurnContext) -> None:
-        activity = context.activity
-        if activity.type == ActivityTypes.message:
-            await self._send(context, await self.runner.message(to_request(activity)))
-        elif activity.type == ActivityTypes.conversation_update:
-            await self._conversation_update(context)
-        elif activity.type == ActivityTypes.installation_update:
-            await self._installation_update(context)
-        elif activity.type == ActivityTypes.invoke:
-            # The bot's cards use Action.Submit, so no invoke needs an answer; acknowledge
-            # instead of botbuilder's 501.
-            await context.send_activity(
-                Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=200))
-            )
+    async def _on_update(self, context: TurnContext, body: Wire) -> None:
+        if body["type"] == ActivityTypes.conversation_update:
+            await self._conversation_update(context, body)
+        else:
+            await self._installation_update(context, body)
 
-    async def _conversation_update(self, context: TurnContext) -> None:
-        activity = context.activity
-        bot_id = activity.recipient.id if activity.recipient else ""
-        added = activity.members_added or []
-        removed = activity.members_removed or []
-        if _team_id(activity) is None:
-            if any(m.id == bot_id for m in added):  # the personal app was installed
-                req = to_request(activity, text="hjælp")
-                await self._send(context, await self.runner.message(req))
+    async def _conversation_update(self, context: TurnContext, body: Wire) -> None:
+        bot_id = _str(_dict(body, "recipient"), "id")
+        added = [_str(m, "id") for m in body.get("membersAdded") or [] if isinstance(m, dict)]
+        removed = [_str(m, "id") for m in body.get("membersRemoved") or [] if isinstance(m, dict)]
+        if _team_id(body) is None:
+            if bot_id in added:  # the personal app was installed
+                await self._reply(body, await self.runner.message(to_request(body, "hjælp")))
             return
-        if any(m.id == bot_id for m in removed):
-            await self.runner.team_event(to_event(activity, "uninstalled"))
+        if bot_id in removed:
+            await self.runner.team_event(to_event(body, "uninstalled"))
             return
-        installed = any(m.id == bot_id for m in added)
-        if not installed and not added and not removed:
+        if not added and not removed:
             return
         roster = await fetch_roster(context)
-        kind = "installed" if installed else "members_changed"
-        await self._send(context, await self.runner.team_event(to_event(activity, kind, roster)))
+        kind = "installed" if bot_id in added else "members_changed"
+        await self._reply(body, await self.runner.team_event(to_event(body, kind, roster)))
 
-    async def _installation_update(self, context: TurnContext) -> None:
-        activity = context.activity
-        if _team_id(activity) is None:
+    async def _installation_update(self, context: TurnContext, body: Wire) -> None:
+        if _team_id(body) is None:
             return
-        if (activity.action or "").startswith("remove"):
-            await self.runner.team_event(to_event(activity, "uninstalled"))
+        if _str(body, "action").startswith("remove"):
+            await self.runner.team_event(to_event(body, "uninstalled"))
             return
         roster = await fetch_roster(context)
-        await self._send(
-            context, await self.runner.team_event(to_event(activity, "installed", roster))
-        )
+        await self._reply(body, await self.runner.team_event(to_event(body, "installed", roster)))
 
-    async def _send(self, context: TurnContext, replies: list[Reply]) -> None:
+    async def _reply(self, incoming: Wire, replies: list[Reply]) -> None:
         """Send the turn's replies. The turn's work is already committed: a connector that
         refuses a reply is logged, not turned into a 500 that would make Teams retry it."""
-        try:
-            await self._send_all(context, replies)
-        except Exception as exc:
-            log.warning("a reply could not be delivered: %s", type(exc).__name__)
-
-    async def _send_all(self, context: TurnContext, replies: list[Reply]) -> None:
+        service_url = incoming["serviceUrl"]
+        conversation = incoming["conversation"]["id"]
+        card_id = _str(incoming, "replyToId")
+        address = _reply_address(incoming)
         for reply in replies:
-            activity = to_activity(reply)
-            if reply.update and context.activity.reply_to_id:
-                activity.id = context.activity.reply_to_id
-                await context.update_activity(activity)
-            else:
-                await context.send_activity(activity)
+            body = {**address, **to_activity(reply)}
+            try:
+                if reply.update and card_id:
+                    await self.api.update(service_url, conversation, card_id, body)
+                else:
+                    await self.api.send(service_url, conversation, body, address["replyToId"])
+            except DeliveryError as exc:
+                log.warning("a reply could not be delivered: %s", exc)
 
     # ---- outgoing on the bot's own ---------------------------------------------------------
 
@@ -202,46 +205,65 @@ class TeamsEdge:
 
     async def deliver(self, destination: Destination, reply: Reply) -> str:
         """Send one message outside a turn; the new activity's id. Raises DeliveryError."""
-        sent: list[str] = []
+        body = to_activity(reply)
+        url = destination.service_url
+        if destination.reference:
+            ref = destination.reference
+            body.update(
+                {
+                    "from": ref.get("bot"),
+                    "recipient": ref.get("user"),
+                    "conversation": ref.get("conversation"),
+                    "channelId": ref.get("channelId", "msteams"),
+                    "serviceUrl": ref.get("serviceUrl", url),
+                }
+            )
+            return await self.api.send(url, (ref.get("conversation") or {}).get("id", ""), body)
+        tenant = destination.tenant_id
+        parameters: dict[str, Any] = {"tenantId": tenant, "channelData": {"tenant": {"id": tenant}}}
+        if self.settings.app_id:
+            parameters["bot"] = {"id": f"28:{self.settings.app_id}"}
+        if destination.channel_id:
+            # One call: the post is the first activity of a new thread in the channel.
+            parameters["isGroup"] = True
+            parameters["channelData"]["channel"] = {"id": destination.channel_id}
+            parameters["activity"] = body
+            return (await self.api.create_conversation(url, parameters))[1]
+        parameters["isGroup"] = False
+        parameters["members"] = [{"id": destination.user_teams_id}]
+        conversation, _ = await self.api.create_conversation(url, parameters)
+        return await self.api.send(url, conversation, body)
 
-        async def callback(context: TurnContext) -> None:
-            response = await context.send_activity(to_activity(reply))
-            sent.append(response.id if response and response.id else "")
+    async def close(self) -> None:
+        await self.api.close()
 
-        try:
-            if destination.reference:
-                reference = ConversationReference().deserialize(destination.reference)
-                await self.adapter.continue_conversation(reference, callback, self.settings.app_id)
-            else:
-                await self.adapter.create_conversation(
-                    self.settings.app_id,
-                    callback,
-                    _conversation_parameters(destination),
-                    "msteams",
-                    destination.service_url,
-                    None,
-                )
-        except HttpOperationError as exc:
-            raise _delivery_error(exc) from None
-        return sent[0] if sent else ""
+    async def _token(self) -> str | None:
+        """The bot's token for the connector, from botbuilder's credentials (MSAL); None
+        when the bot runs without an app id (locally, against a stand-in)."""
+        if not self.settings.app_id:
+            return None
+        now = time.monotonic()
+        if self._token_cache is None or now - self._token_cache[1] > TOKEN_REUSE_SECONDS:
+            claims = self.adapter.create_claims_identity(self.settings.app_id)
+            factory = self.adapter.bot_framework_authentication.create_connector_factory(claims)
+            client = await factory.create(PUBLIC_SERVICE_URL)
+            # MSAL fetches (blocking) on a cache miss.
+            token = await asyncio.to_thread(client.config.credentials.get_access_token)
+            self._token_cache = (token, now)
+        return self._token_cache[0]
 
 
-def _conversation_parameters(destination: Destination) -> ConversationParameters:
-    if destination.channel_id:
-        return ConversationParameters(
-            is_group=True,
-            channel_data={
-                "channel": {"id": destination.channel_id},
-                "tenant": {"id": destination.tenant_id},
-            },
-            tenant_id=destination.tenant_id,
-        )
-    return ConversationParameters(
-        is_group=False,
-        members=[ChannelAccount(id=destination.user_teams_id)],
-        tenant_id=destination.tenant_id,
-        channel_data={"tenant": {"id": destination.tenant_id}},
-    )
+def _reply_address(incoming: Wire) -> Wire:
+    """Who a reply is from and to, as botbuilder's conversation reference would fill it in."""
+    return {
+        "from": incoming.get("recipient"),
+        "recipient": incoming.get("from"),
+        "conversation": incoming["conversation"],
+        "channelId": incoming.get("channelId"),
+        "serviceUrl": incoming["serviceUrl"],
+        "replyToId": _str(incoming, "id") or None,
+        "locale": incoming.get("locale"),
+    }
 
 
 def _delivery_error(exc: HttpOperationError) -> DeliveryError:
@@ -293,97 +315,102 @@ def _looks_like_jwt(header: str) -> bool:
     return scheme.lower() == "bearer" and token.count(".") == 2
 
 
-def _channel_data(activity: Activity) -> dict[str, Any]:
-    data = activity.channel_data
-    return data if isinstance(data, dict) else {}
+def _str(data: Wire, key: str) -> str:
+    value = data.get(key)
+    return value if isinstance(value, str) else ""
 
 
-def _team_id(activity: Activity) -> str | None:
-    team = _channel_data(activity).get("team")
-    return team.get("id") if isinstance(team, dict) and team.get("id") else None
+def _dict(data: Wire, key: str) -> Wire:
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
 
 
-def _tenant_id(activity: Activity) -> str:
-    tenant = _channel_data(activity).get("tenant")
-    if isinstance(tenant, dict) and tenant.get("id"):
-        return str(tenant["id"])
-    return (activity.conversation.tenant_id if activity.conversation else None) or ""
+def _team_id(body: Wire) -> str | None:
+    return _str(_dict(_dict(body, "channelData"), "team"), "id") or None
 
 
-def _channel_id(activity: Activity) -> str:
-    channel = _channel_data(activity).get("channel")
-    if isinstance(channel, dict) and channel.get("id"):
-        return str(channel["id"])
-    return (activity.conversation.id or "").split(";messageid=")[0]
+def _tenant_id(body: Wire) -> str:
+    # Teams sends conversation.tenantId too; botbuilder's schema drops it (it expects tenantID).
+    tenant = _str(_dict(_dict(body, "channelData"), "tenant"), "id")
+    return tenant or _str(body["conversation"], "tenantId")
 
 
-def _person(account: ChannelAccount | None) -> Person:
-    if account is None:
-        return Person("", "", "")
+def _channel_id(body: Wire) -> str:
+    channel = _str(_dict(_dict(body, "channelData"), "channel"), "id")
+    return channel or body["conversation"]["id"].split(";messageid=")[0]
+
+
+def _person(account: Wire) -> Person:
     return Person(
-        aad_object_id=account.aad_object_id or "",
-        teams_user_id=account.id or "",
-        name=account.name or "",
-        email=getattr(account, "email", None) or "",
+        aad_object_id=_str(account, "aadObjectId"),
+        teams_user_id=_str(account, "id"),
+        name=_str(account, "name"),
+        email=_str(account, "email"),
     )
 
 
-def _text_and_mentions(activity: Activity, text: str) -> tuple[str, tuple[Person, ...]]:
-    bot_id = activity.recipient.id if activity.recipient else None
+def _text_and_mentions(body: Wire, text: str) -> tuple[str, tuple[Person, ...]]:
+    bot_id = _str(_dict(body, "recipient"), "id")
     mentions: list[Person] = []
-    for entity in activity.entities or []:
-        props = entity.additional_properties or {}
-        if entity.type != "mention":
+    for entity in body.get("entities") or []:
+        if not isinstance(entity, dict) or entity.get("type") != "mention":
             continue
-        mentioned = props.get("mentioned") or {}
-        tag = props.get("text") or ""
-        if not isinstance(mentioned, dict) or not isinstance(tag, str):
-            continue
-        if mentioned.get("id") == bot_id:
-            text = text.replace(tag, " ")
+        mentioned, tag = _dict(entity, "mentioned"), _str(entity, "text")
+        if _str(mentioned, "id") == bot_id:
+            text = text.replace(tag, " ") if tag else text
         else:
-            name = str(mentioned.get("name") or "")
-            text = text.replace(tag, name)
-            mentions.append(Person("", str(mentioned.get("id") or ""), name))
+            name = _str(mentioned, "name")
+            text = text.replace(tag, name) if tag else text
+            mentions.append(Person("", _str(mentioned, "id"), name))
     text = text.replace("&nbsp;", " ")
     return " ".join(text.split()), tuple(mentions)
 
 
-def to_request(activity: Activity, text: str | None = None) -> Request:
-    raw_text, mentions = _text_and_mentions(activity, activity.text or "")
-    conversation = activity.conversation
-    scope = (conversation.conversation_type if conversation else None) or "personal"
-    value = activity.value if isinstance(activity.value, dict) else None
-    reference = TurnContext.get_conversation_reference(activity).serialize()
+def _reference(body: Wire) -> Wire:
+    """Where to reach this conversation later: botbuilder's ConversationReference, as JSON."""
+    return {
+        "activityId": body.get("id"),
+        "user": body.get("from"),
+        "bot": body.get("recipient"),
+        "conversation": body["conversation"],
+        "channelId": body.get("channelId"),
+        "locale": body.get("locale"),
+        "serviceUrl": body["serviceUrl"],
+    }
+
+
+def to_request(body: Wire, text: str | None = None) -> Request:
+    raw_text, mentions = _text_and_mentions(body, _str(body, "text"))
+    scope = _str(body["conversation"], "conversationType") or "personal"
+    value = body.get("value")
     return Request(
-        tenant_id=_tenant_id(activity),
-        user=_person(activity.from_property),
-        locale=activity.locale or "",
+        tenant_id=_tenant_id(body),
+        user=_person(_dict(body, "from")),
+        locale=_str(body, "locale"),
         scope=scope,
-        conversation_id=conversation.id if conversation else "",
-        service_url=activity.service_url or "",
-        team_teams_id=_team_id(activity),
-        channel_id=_channel_id(activity) if scope == "channel" else None,
+        conversation_id=body["conversation"]["id"],
+        service_url=body["serviceUrl"],
+        team_teams_id=_team_id(body),
+        channel_id=_channel_id(body) if scope == "channel" else None,
         text=raw_text if text is None else text,
-        value=value,
+        value=value if isinstance(value, dict) else None,
         mentions=mentions,
-        reply_to_id=activity.reply_to_id,
-        reference=reference,
+        reply_to_id=_str(body, "replyToId") or None,
+        reference=_reference(body),
     )
 
 
-def to_event(activity: Activity, kind: str, roster: tuple[Person, ...] | None = None) -> TeamEvent:
-    team = _channel_data(activity).get("team") or {}
+def to_event(body: Wire, kind: str, roster: tuple[Person, ...] | None = None) -> TeamEvent:
     return TeamEvent(
         kind=kind,
-        tenant_id=_tenant_id(activity),
-        team_teams_id=_team_id(activity) or "",
-        team_name=str(team.get("name") or ""),
-        channel_id=_channel_id(activity),
-        service_url=activity.service_url or "",
-        actor=_person(activity.from_property),
+        tenant_id=_tenant_id(body),
+        team_teams_id=_team_id(body) or "",
+        team_name=_str(_dict(_dict(body, "channelData"), "team"), "name"),
+        channel_id=_channel_id(body),
+        service_url=body["serviceUrl"],
+        actor=_person(_dict(body, "from")),
         roster=roster,
-        locale=activity.locale or "",
+        locale=_str(body, "locale"),
     )
 
 
@@ -393,23 +420,25 @@ async def fetch_roster(context: TurnContext) -> tuple[Person, ...]:
     token: str | None = None
     while True:
         page = await TeamsInfo.get_paged_members(context, token, 500)
-        people.extend(_person(m) for m in page.members or [])
+        people.extend(_person(m.serialize()) for m in page.members or [])
         token = page.continuation_token
         if not token:
             return tuple(people)
 
 
-def to_activity(reply: Reply) -> Activity:
-    activity = Activity(type=ActivityTypes.message, text=reply.text or None)
+def to_activity(reply: Reply) -> dict[str, Any]:
+    activity: dict[str, Any] = {"type": "message"}
+    if reply.text:
+        activity["text"] = reply.text
     if reply.card is not None:
-        activity.attachments = [Attachment(content_type=CARD_TYPE, content=reply.card)]
+        activity["attachments"] = [{"contentType": CARD_TYPE, "content": reply.card}]
     if reply.mentions:
-        activity.entities = [
-            Mention(
-                mentioned=ChannelAccount(id=m.teams_user_id, name=m.name),
-                text=m.tag,
-                type="mention",
-            )
+        activity["entities"] = [
+            {
+                "type": "mention",
+                "text": m.tag,
+                "mentioned": {"id": m.teams_user_id, "name": m.name},
+            }
             for m in reply.mentions
         ]
     return activity

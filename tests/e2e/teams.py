@@ -214,8 +214,7 @@ class Teams:
         return [
             s
             for s in self.connector.sent[before:]
-            if s.conversation_id == conversation
-            and s.activity.get("replyToId") in (activity["id"], None)
+            if s.conversation_id == conversation and s.activity.get("replyToId") == activity["id"]
         ]
 
     async def at(self, local: str) -> None:
