@@ -1,5 +1,8 @@
 """Engine, sessions and migrations for SQLite (embedded default) and PostgreSQL."""
 
+import asyncio
+import contextlib
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -19,11 +22,20 @@ from sqlalchemy.ext.asyncio import (
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
+# SQLite has one writer at a time. A transaction that reads and then writes while another
+# writes fails ("database is locked") however long it waits, so every SQLite transaction
+# starts as a writer (BEGIN IMMEDIATE), and transactions of one process queue on an asyncio
+# lock rather than in SQLite's polling busy handler. Other processes (the CLI) wait there.
+_SQLITE_TURNS: "weakref.WeakKeyDictionary[AsyncEngine, asyncio.Lock]" = weakref.WeakKeyDictionary()
+
+
 def create_engine(url: str) -> AsyncEngine:
     # hide_parameters: a failing statement must not put message texts or names in the log.
     if url.startswith("sqlite"):
         engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "begin", _begin_immediate)
+        _SQLITE_TURNS[engine] = asyncio.Lock()
         return engine
     return create_async_engine(
         url, pool_size=10, max_overflow=10, pool_pre_ping=True, hide_parameters=True
@@ -31,12 +43,20 @@ def create_engine(url: str) -> AsyncEngine:
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    # WAL lets readers work during a write; busy_timeout makes writers queue instead of failing.
+    # WAL lets readers of other processes work during a write; synchronous=NORMAL (the WAL
+    # recommendation) syncs at checkpoints, not on every commit: a killed process loses
+    # nothing, a power cut may lose the last commits.
+    dbapi_conn.isolation_level = None  # the driver's own BEGIN would be a deferred one
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _begin_immediate(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
@@ -46,7 +66,8 @@ def sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 @asynccontextmanager
 async def unit_of_work(factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
     """One transaction: committed when the block ends, rolled back if it raises."""
-    async with factory() as session, session.begin():
+    lock = _SQLITE_TURNS.get(factory.kw["bind"])
+    async with lock or contextlib.nullcontext(), factory() as session, session.begin():
         yield session
 
 
