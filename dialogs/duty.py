@@ -1,5 +1,6 @@
 """Who holds the hotline: `vagt`, `vagtplan`, `mine vagter`, and a lead's edits."""
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -13,13 +14,15 @@ from dialogs.targets import target_and_rest
 from rules.dates import BadDate, parse_date
 from rules.text import fold
 from rules.working_days import holiday_name
-from store.models import Team
+from store.models import Member, Team
 
 
 async def holder_name(ctx: Context, team: Team, day: date, lang: str) -> str:
-    duty = await ctx.store.rota.on(team.id, day)
-    member = await ctx.store.members.get(duty.member_id) if duty and duty.member_id else None
-    return member.name if member else t(lang, "nobody")
+    return name_or_nobody(await ctx.store.rota.holders(team.id, [day]), day, lang)
+
+
+def name_or_nobody(holders: Mapping[date, Member], day: date, lang: str) -> str:
+    return holders[day].name if day in holders else t(lang, "nobody")
 
 
 async def show_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
@@ -49,16 +52,16 @@ async def show_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply
                 )
             )
         ]
-    duty = await ctx.store.rota.on(team.id, day)
+    holders = await ctx.store.rota.holders(team.id, [day, following])
     values = {
         "day": capital(format_day(lang, day)),
         "next_day": format_day(lang, following),
-        "next_holder": await holder_name(ctx, team, following, lang),
+        "next_holder": name_or_nobody(holders, following, lang),
         "phone": phone,
     }
-    if duty is None or duty.member_id is None:
+    if day not in holders:
         return [Reply(t(lang, "duty_nobody", **values))]
-    return [Reply(t(lang, "duty_answer", holder=await holder_name(ctx, team, day, lang), **values))]
+    return [Reply(t(lang, "duty_answer", holder=holders[day].name, **values))]
 
 
 def _period(text: str, today: date) -> tuple[date, date] | None:

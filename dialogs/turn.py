@@ -15,7 +15,7 @@ from dialogs.routing import COMMANDS
 from dialogs.switchboard import answer_guide, guide_card
 from dialogs.team_setup import save_settings, save_setup
 from rules.cpr import any_cpr
-from store.members import RosterEntry
+from store.members import RosterEntry, refreshed
 from store.models import CardFlow
 
 FlowAction = Callable[[Caller, CardFlow, dict[str, Any], Context], Awaitable[list[Reply]]]
@@ -42,14 +42,19 @@ async def resolve_caller(req: Request, ctx: Context) -> Caller:
     now = ctx.clock.now()
     user = req.user
     entry = RosterEntry(user.aad_object_id or user.teams_user_id, user.teams_user_id, user.name)
-    member = await ctx.store.members.upsert(req.tenant_id, entry, now)
+    known = await ctx.store.members.caller(req.tenant_id, entry.aad_object_id)
+    if known is None:
+        member, teams = await ctx.store.members.add(req.tenant_id, entry, now), []
+    else:
+        member, teams = refreshed(known[0], entry), known[1]
     caller = Caller(req, member, member.language or lang_of(req.locale))
     if req.scope == "personal" and req.reference:
         await ctx.store.members.save_reference(
             member, req.service_url, req.conversation_id, req.reference, now
         )
     if req.team_teams_id:
-        team = await ctx.store.teams.by_teams_id(req.tenant_id, req.team_teams_id)
+        team = next((tm for tm, _ in teams if tm.teams_team_id == req.team_teams_id), None)
+        team = team or await ctx.store.teams.by_teams_id(req.tenant_id, req.team_teams_id)
         if team is None:  # the install event was missed; the lead can still set roles
             team, _ = await ctx.store.teams.install(
                 req.tenant_id, req.team_teams_id, "", req.service_url, req.channel_id or "", now
@@ -61,7 +66,6 @@ async def resolve_caller(req: Request, ctx: Context) -> Caller:
         if req.scope != "personal":
             caller.lang = ctx.team_settings(team).post_language
         return caller
-    teams = await ctx.store.members.teams_of(member.id)
     chosen = [(tm, ms) for tm, ms in teams if tm.id == member.active_team_id] or teams
     if len(chosen) == 1:
         caller.team, caller.membership = chosen[0]

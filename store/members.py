@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.models import ConversationRef, Member, Membership, Team
@@ -17,6 +17,14 @@ class RosterEntry:
     teams_user_id: str
     name: str
     email: str = ""
+
+
+def refreshed(member: Member, entry: RosterEntry) -> Member:
+    """The member with what Teams says of them now (an empty value keeps the old one)."""
+    member.teams_user_id = entry.teams_user_id or member.teams_user_id
+    member.name = entry.name or member.name
+    member.email = entry.email or member.email
+    return member
 
 
 class MemberRepo:
@@ -33,23 +41,43 @@ class MemberRepo:
             )
         )
 
+    async def caller(
+        self, tenant_id: str, aad_object_id: str
+    ) -> tuple[Member, list[tuple[Team, Membership]]] | None:
+        """A person who writes to the bot, their active teams and their 1:1 chat, in one query
+        (the chat and the memberships then come from the session without another)."""
+        rows = (
+            await self.session.execute(
+                select(Member, ConversationRef, Team, Membership)
+                .outerjoin(ConversationRef, ConversationRef.member_id == Member.id)
+                .outerjoin(Membership, Membership.member_id == Member.id)
+                .outerjoin(Team, and_(Team.id == Membership.team_id, Team.active))
+                .where(Member.tenant_id == tenant_id, Member.aad_object_id == aad_object_id)
+                .order_by(Team.name, Team.id)
+            )
+        ).tuples()
+        found = [(m, t, ms) for m, _, t, ms in rows]
+        if not found:
+            return None
+        return found[0][0], [(t, ms) for _, t, ms in found if t is not None and ms is not None]
+
     async def upsert(self, tenant_id: str, entry: RosterEntry, now: datetime) -> Member:
         member = await self.by_aad(tenant_id, entry.aad_object_id)
         if member is None:
-            member = Member(
-                tenant_id=tenant_id,
-                aad_object_id=entry.aad_object_id,
-                teams_user_id=entry.teams_user_id,
-                name=entry.name,
-                email=entry.email,
-                created_at=now,
-            )
-            self.session.add(member)
-            await self.session.flush()
-            return member
-        member.teams_user_id = entry.teams_user_id or member.teams_user_id
-        member.name = entry.name or member.name
-        member.email = entry.email or member.email
+            return await self.add(tenant_id, entry, now)
+        return refreshed(member, entry)
+
+    async def add(self, tenant_id: str, entry: RosterEntry, now: datetime) -> Member:
+        member = Member(
+            tenant_id=tenant_id,
+            aad_object_id=entry.aad_object_id,
+            teams_user_id=entry.teams_user_id,
+            name=entry.name,
+            email=entry.email,
+            created_at=now,
+        )
+        self.session.add(member)
+        await self.session.flush()
         return member
 
     async def membership(self, team_id: int, member_id: int) -> Membership | None:

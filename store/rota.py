@@ -1,12 +1,13 @@
 """Duties and absences."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store.models import Absence, Duty
+from store.models import Absence, Duty, Member
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,15 @@ class RotaRepo:
     async def on(self, team_id: int, day: date) -> DutyRow | None:
         duty = await self._get(team_id, day)
         return DutyRow(duty.day, duty.member_id, duty.kept) if duty else None
+
+    async def holders(self, team_id: int, days: Sequence[date]) -> dict[date, Member]:
+        """Who holds each of these days (days nobody holds are left out), in one query."""
+        rows = await self.session.execute(
+            select(Duty.day, Member)
+            .join(Member, Member.id == Duty.member_id)
+            .where(Duty.team_id == team_id, Duty.day.in_(set(days)))
+        )
+        return dict(rows.tuples().all())
 
     async def last_planned_day(self, team_id: int) -> date | None:
         return await self.session.scalar(select(func.max(Duty.day)).where(Duty.team_id == team_id))
