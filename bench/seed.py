@@ -76,7 +76,7 @@ async def _history(factory: Any, now: datetime, rng: random.Random) -> int:
             await session.execute(
                 select(Member, Membership).join(Membership, Membership.member_id == Member.id)
             )
-        ).tuples()
+        ).all()
         ids = []
         for member, ms in rows:
             ids.append(member.id)

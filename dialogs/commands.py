@@ -1,6 +1,7 @@
 """Commands as data, and matching typed text to them (both languages, any case or accents)."""
 
 import difflib
+import functools
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
@@ -56,14 +57,18 @@ def match(text: str, commands: Sequence[Command]) -> tuple[Command, str] | None:
     typed = text.split()
     folded = fold(text).split()
     best: tuple[int, Command] | None = None
-    for command in commands:
-        for phrase in (*command.da, *command.en):
-            words = fold(phrase).split()
-            if folded[: len(words)] == words and (best is None or len(words) > best[0]):
-                best = (len(words), command)
+    for words, command in _phrases(tuple(commands)):
+        if folded[: len(words)] == words and (best is None or len(words) > best[0]):
+            best = (len(words), command)
     if best is None:
         return None
     return best[1], " ".join(typed[best[0] :])
+
+
+@functools.cache
+def _phrases(commands: tuple[Command, ...]) -> list[tuple[list[str], Command]]:
+    """Every command's phrases, folded into words once (matching runs on every turn)."""
+    return [(fold(p).split(), c) for c in commands for p in (*c.da, *c.en)]
 
 
 def closest(text: str, commands: Sequence[Command], lang: str) -> str | None:

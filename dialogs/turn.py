@@ -46,11 +46,16 @@ async def resolve_caller(req: Request, ctx: Context) -> Caller:
     if known is None:
         member, teams = await ctx.store.members.add(req.tenant_id, entry, now), []
     else:
-        member, teams = refreshed(known[0], entry), known[1]
+        member, teams = refreshed(known.member, entry), known.teams
     caller = Caller(req, member, member.language or lang_of(req.locale))
     if req.scope == "personal" and req.reference:
         await ctx.store.members.save_reference(
-            member, req.service_url, req.conversation_id, req.reference, now
+            member,
+            known.reference if known else None,
+            req.service_url,
+            req.conversation_id,
+            req.reference,
+            now,
         )
     if req.team_teams_id:
         team = next((tm for tm, _ in teams if tm.teams_team_id == req.team_teams_id), None)

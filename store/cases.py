@@ -75,7 +75,7 @@ class CaseRepo:
             .where(Case.team_id == team_id, Case.closed_at.is_(None))
             .group_by(Case.owner_id)
         )
-        return {owner: int(n) for owner, n in rows.tuples() if owner is not None}
+        return {owner: int(n) for owner, n in rows if owner is not None}
 
     async def anonymise_closed(self, team_id: int, before: datetime) -> int:
         """Wipe names, phone numbers and notes of the team's cases closed before the date."""

@@ -36,4 +36,4 @@ class CountRepo:
             )
             .group_by(SwitchboardCount.verdict, SwitchboardCount.category)
         )
-        return {(v, c): int(n) for v, c, n in rows.tuples()}
+        return {(v, c): int(n) for v, c, n in rows}

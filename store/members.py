@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import and_, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.models import ConversationRef, Member, Membership, Team
@@ -19,11 +19,31 @@ class RosterEntry:
     email: str = ""
 
 
+# Built once: this runs on every turn.
+_CALLER = (
+    select(Member, ConversationRef, Team, Membership)
+    .outerjoin(ConversationRef, ConversationRef.member_id == Member.id)
+    .outerjoin(Membership, Membership.member_id == Member.id)
+    .outerjoin(Team, and_(Team.id == Membership.team_id, Team.active))
+    .where(Member.tenant_id == bindparam("tenant"), Member.aad_object_id == bindparam("aad"))
+    .order_by(Team.name, Team.id)
+)
+
+
+@dataclass
+class Known:
+    member: Member
+    reference: ConversationRef | None
+    teams: list[tuple[Team, Membership]]
+
+
 def refreshed(member: Member, entry: RosterEntry) -> Member:
-    """The member with what Teams says of them now (an empty value keeps the old one)."""
-    member.teams_user_id = entry.teams_user_id or member.teams_user_id
-    member.name = entry.name or member.name
-    member.email = entry.email or member.email
+    """The member with what Teams says of them now (an empty value keeps the old one).
+    Only changes are assigned: an assignment alone would make the turn flush."""
+    for key in ("teams_user_id", "name", "email"):
+        value = getattr(entry, key)
+        if value and value != getattr(member, key):
+            setattr(member, key, value)
     return member
 
 
@@ -41,25 +61,15 @@ class MemberRepo:
             )
         )
 
-    async def caller(
-        self, tenant_id: str, aad_object_id: str
-    ) -> tuple[Member, list[tuple[Team, Membership]]] | None:
-        """A person who writes to the bot, their active teams and their 1:1 chat, in one query
-        (the chat and the memberships then come from the session without another)."""
+    async def caller(self, tenant_id: str, aad_object_id: str) -> Known | None:
+        """A person who writes to the bot, with their 1:1 chat and active teams, in one query."""
         rows = (
-            await self.session.execute(
-                select(Member, ConversationRef, Team, Membership)
-                .outerjoin(ConversationRef, ConversationRef.member_id == Member.id)
-                .outerjoin(Membership, Membership.member_id == Member.id)
-                .outerjoin(Team, and_(Team.id == Membership.team_id, Team.active))
-                .where(Member.tenant_id == tenant_id, Member.aad_object_id == aad_object_id)
-                .order_by(Team.name, Team.id)
-            )
-        ).tuples()
-        found = [(m, t, ms) for m, _, t, ms in rows]
-        if not found:
+            await self.session.execute(_CALLER, {"tenant": tenant_id, "aad": aad_object_id})
+        ).all()
+        if not rows:
             return None
-        return found[0][0], [(t, ms) for _, t, ms in found if t is not None and ms is not None]
+        teams = [(t, ms) for _, _, t, ms in rows if t is not None and ms is not None]
+        return Known(rows[0][0], rows[0][1], teams)
 
     async def upsert(self, tenant_id: str, entry: RosterEntry, now: datetime) -> Member:
         member = await self.by_aad(tenant_id, entry.aad_object_id)
@@ -111,7 +121,7 @@ class MemberRepo:
             .where(Membership.member_id == member_id, Team.active)
             .order_by(Team.name, Team.id)
         )
-        return [(t, m) for t, m in rows.tuples()]
+        return [(t, m) for t, m in rows]
 
     async def of_team(self, team_id: int) -> list[tuple[Member, Membership]]:
         rows = await self.session.execute(
@@ -120,7 +130,7 @@ class MemberRepo:
             .where(Membership.team_id == team_id)
             .order_by(Member.name, Member.id)
         )
-        return [(m, ms) for m, ms in rows.tuples()]
+        return [(m, ms) for m, ms in rows]
 
     async def sync_roster(self, team: Team, roster: Sequence[RosterEntry], now: datetime) -> int:
         """Add everyone in the roster; mark those who left. New people start off the rota."""
@@ -141,13 +151,14 @@ class MemberRepo:
     async def save_reference(
         self,
         member: Member,
+        current: ConversationRef | None,
         service_url: str,
         conversation_id: str,
         reference: dict[str, Any],
         now: datetime,
     ) -> None:
-        ref = await self.session.get(ConversationRef, member.id)
-        if ref is None:
+        """Remember the member's 1:1 chat (`current` is what is stored now, if anything)."""
+        if current is None:
             self.session.add(
                 ConversationRef(
                     member_id=member.id,
@@ -157,9 +168,9 @@ class MemberRepo:
                     updated_at=now,
                 )
             )
-        elif ref.conversation_id != conversation_id or ref.service_url != service_url:
-            ref.service_url, ref.conversation_id = service_url, conversation_id
-            ref.reference, ref.updated_at = reference, now
+        elif current.conversation_id != conversation_id or current.service_url != service_url:
+            current.service_url, current.conversation_id = service_url, conversation_id
+            current.reference, current.updated_at = reference, now
 
     async def reference(self, member_id: int) -> ConversationRef | None:
         return await self.session.get(ConversationRef, member_id)

@@ -4,10 +4,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.models import Absence, Duty, Member
+
+# Built once: `vagt` runs it on every turn.
+_HOLDERS = (
+    select(Duty.day, Member)
+    .join(Member, Member.id == Duty.member_id)
+    .where(Duty.team_id == bindparam("team"), Duty.day.in_(bindparam("days", expanding=True)))
+)
 
 
 @dataclass(frozen=True)
@@ -35,12 +42,8 @@ class RotaRepo:
 
     async def holders(self, team_id: int, days: Sequence[date]) -> dict[date, Member]:
         """Who holds each of these days (days nobody holds are left out), in one query."""
-        rows = await self.session.execute(
-            select(Duty.day, Member)
-            .join(Member, Member.id == Duty.member_id)
-            .where(Duty.team_id == team_id, Duty.day.in_(set(days)))
-        )
-        return dict(rows.tuples().all())
+        rows = await self.session.execute(_HOLDERS, {"team": team_id, "days": sorted(set(days))})
+        return {day: member for day, member in rows}
 
     async def last_planned_day(self, team_id: int) -> date | None:
         return await self.session.scalar(select(func.max(Duty.day)).where(Duty.team_id == team_id))

@@ -14,7 +14,7 @@ async def memberships(teams: Teams) -> dict[str, Membership]:
         rows = await session.execute(
             select(Member.name, Membership).join(Membership, Membership.member_id == Member.id)
         )
-        return {name: ms for name, ms in rows.tuples()}
+        return {name: ms for name, ms in rows}
 
 
 async def test_install_posts_setup_card_and_stores_the_roster(sqlite_url: str) -> None:

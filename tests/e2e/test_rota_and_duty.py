@@ -22,7 +22,7 @@ async def holders(teams: Teams) -> dict[date, str | None]:
             .outerjoin(Member, Member.id == Duty.member_id)
             .order_by(Duty.day)
         )
-        return dict(rows.tuples().all())
+        return {day: name for day, name in rows}
 
 
 async def test_the_rota_is_planned_when_people_join_it(sqlite_url: str) -> None:

@@ -47,11 +47,8 @@ async def test_members_added_and_removed_events_sync_the_roster(sqlite_url: str)
             == 201
         )
         async with unit_of_work(teams.services.sessions) as session:
-            rows = dict(
-                (await session.execute(select(Member.name, Membership).join(Membership)))
-                .tuples()
-                .all()
-            )
+            result = await session.execute(select(Member.name, Membership).join(Membership))
+            rows = {name: ms for name, ms in result}
         assert rows[CAMILLA.name].in_roster and not rows[CAMILLA.name].on_rota
         assert not rows[BO.name].in_roster and not rows[BO.name].on_rota
         assert teams.connector.roster_calls > calls
