@@ -30,21 +30,27 @@ from bench import rota, switchboard
 from bench.fanout import fan_out
 from bench.load import Run, drive, median_run
 from bench.processes import Server, start
-from bench.seed import PEOPLE, Seeded, open_case_cards, open_swaps, seed
+from bench.seed import PEOPLE, Seeded, count, open_case_cards, open_swaps, seed
 from bot.clock import FakeClock
 from tests.databases import fresh_database
 from tests.e2e.connector import Connector
 from tests.e2e.teams import Teams
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+WORK = {
+    "`vagt`": "replies",
+    "`vagtplan`": "replies",
+    "taking a swap (card button)": "swaps taken",
+    "logging a case (card submit)": "cases stored",
+}
 Activities = Callable[[], Awaitable[list[dict[str, Any]]]]
 
 
 @dataclass(frozen=True)
 class Scenario:
     name: str
-    bot: Activities  # fresh activities for each bot run (a swap can be taken only once)
-    echo: Activities
+    activities: Activities  # fresh for each round: a swap can be taken only once
+    done: Callable[[], Awaitable[int]]  # what the bot has done so far (rows, replies)
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,7 @@ class Compared:
     name: str
     bot: list[Run]
     echo: list[Run]
+    done: int  # rows written or replies sent by the bot, over all rounds
 
     @property
     def ratio(self) -> float:
@@ -129,26 +136,31 @@ async def compare(
         return clicked(filled)
 
     rng = random.Random(5)
+
+    async def replies() -> int:
+        async with aiohttp.ClientSession() as http, http.get(connector.url + "/counts") as r:
+            return int((await r.json())["sent"])
+
     scenarios = [
-        Scenario("`vagt`", said("vagt", args.turns), said("vagt", args.turns)),
-        Scenario("`vagtplan`", said("vagtplan", args.turns), said("vagtplan", args.turns)),
-        Scenario("taking a swap (card button)", takes, takes),
-        Scenario("logging a case (card submit)", intakes, intakes),
+        Scenario("`vagt`", said("vagt", args.turns), replies),
+        Scenario("`vagtplan`", said("vagtplan", args.turns), replies),
+        Scenario("taking a swap (card button)", takes, lambda: count(url, "swaps_taken")),
+        Scenario("logging a case (card submit)", intakes, lambda: count(url, "cases")),
     ]
     async with aiohttp.ClientSession() as http:
         for server in (bot, echo):  # connections, caches and first-time imports warmed up
             await drive(http, server.messages, await said("vagt", 100)(), args.concurrency)
         compared = []
         for scenario in scenarios:
-            bot_runs, echo_runs = [], []
+            bot_runs, echo_runs, done = [], [], 0
             for _ in range(args.rounds):
-                echo_runs.append(
-                    await drive(http, echo.messages, await scenario.echo(), args.concurrency)
-                )
-                bot_runs.append(
-                    await drive(http, bot.messages, await scenario.bot(), args.concurrency)
-                )
-            compared.append(Compared(scenario.name, bot_runs, echo_runs))
+                # The same activities to both: the echo bot answers anything.
+                activities = await scenario.activities()
+                echo_runs.append(await drive(http, echo.messages, activities, args.concurrency))
+                before = await scenario.done()
+                bot_runs.append(await drive(http, bot.messages, activities, args.concurrency))
+                done += await scenario.done() - before
+            compared.append(Compared(scenario.name, bot_runs, echo_runs, done))
             print(f"{scenario.name}: done", file=sys.stderr)
     return compared
 
@@ -210,7 +222,8 @@ def print_table(
         print(
             f"| {c.name}{note} | {b.per_second:.0f} | {_ms(b.percentile(0.5))} | "
             f"{_ms(b.percentile(0.95))} | {_ms(b.percentile(0.99))} | {e.per_second:.0f} | "
-            f"{_ms(e.percentile(0.99))} | {c.ratio:.2f}× |"
+            f"{_ms(e.percentile(0.99))} | {c.ratio:.2f}× | {c.done:,} {WORK[c.name]} for "
+            f"{sum(r.turns for r in c.bot):,} turns |"
         )
     print()
     print(f"- start-up to ready: bot {bot_start:.2f} s, echo bot {echo_start:.2f} s")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.clock import FakeClock
 from dialogs import cards
@@ -18,7 +18,7 @@ from dialogs.cases import CALLERS, OUTCOMES, TOPICS
 from dialogs.planning import plan
 from rules import weekdays
 from store.db import create_engine, sessions, unit_of_work
-from store.models import Absence, Duty, Member, Membership, SwapRequestRow, Team
+from store.models import Absence, Case, Duty, Member, Membership, SwapRequestRow, Team
 from store.store import Store
 from tests.e2e.flows import setup
 from tests.e2e.teams import User, teams_session
@@ -174,14 +174,31 @@ async def open_case_cards(
             store = Store(session)
             filled = []
             for n in range(count):
-                flow = await store.flows.start(
-                    "case", seeded.team_id, {}, datetime.now().astimezone()
-                )
-                value = {**cards.flow_data(flow.id, flow.version, "case.new"), **INTAKE}
+                flow = await store.flows.start("case", seeded.team_id, {}, called)
+                value = {
+                    **cards.flow_data(flow.id, flow.version, "case.new"),
+                    **INTAKE,
+                    "call_date": called.date().isoformat(),
+                    "call_time": called.strftime("%H:%M"),
+                }
                 filled.append((users[n % len(users)], value))
     finally:
         await engine.dispose()
     return filled
+
+
+async def count(url: str, what: str) -> int:
+    """Swaps taken so far, or cases stored: what the benchmark's card turns must have done."""
+    query = {
+        "swaps_taken": select(func.count()).where(SwapRequestRow.taken_by.is_not(None)),
+        "cases": select(func.count()).select_from(Case),
+    }[what]
+    engine = create_engine(url)
+    try:
+        async with unit_of_work(sessions(engine)) as session:
+            return int(await session.scalar(query) or 0)
+    finally:
+        await engine.dispose()
 
 
 def _noon(day: date) -> datetime:

@@ -78,9 +78,10 @@ def _database_and_bot(  # type: ignore[no-untyped-def]
             scheduler.shutdown(wait=False)
         await outbox.drain()
         for task in services.tasks:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            # Cancelled only if it does not end by itself: a task cancelled inside an SQLite
+            # transaction could leave the database's write lock with a leaked connection.
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                await asyncio.wait_for(task, 10)
         await edge.close()
         await engine.dispose()
 

@@ -42,13 +42,12 @@ class OutboxSender:
         clock: Clock,
         deliver: Deliver,
         concurrency: int = 8,
-        batch: int = 200,
         send_timeout: float = SEND_TIMEOUT,
     ) -> None:
         self.sessions = sessions
         self.clock = clock
         self.deliver = deliver
-        self.batch = batch
+        self.concurrency = concurrency
         self.send_timeout = send_timeout
         self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
@@ -62,17 +61,22 @@ class OutboxSender:
         """On shutdown: claim nothing new, and let sends already under way finish, so no
         claim is left to wait out its lease (and no message is sent twice)."""
         self._stopping = True
+        self._wake.set()  # the loop ends at its next turn, never inside a transaction
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while self._in_flight and loop.time() < deadline:
             await asyncio.sleep(0.05)
 
-    async def run_forever(self, idle_seconds: float = 10.0) -> None:
+    async def run_forever(self, idle_seconds: float = 10.0, gather_seconds: float = 0.05) -> None:
         wait = idle_seconds
-        while True:
+        while not self._stopping:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), wait)
+                # Let a burst of turns queue their notices, and claim them together.
+                await asyncio.sleep(gather_seconds)
             self._wake.clear()
+            if self._stopping:
+                return
             try:
                 while await self.run_once():
                     pass
@@ -93,45 +97,43 @@ class OutboxSender:
         return min(idle_seconds, max(seconds, 0.05))
 
     async def run_once(self) -> int:
-        """Send what is due now; how many messages were attempted."""
-        async with unit_of_work(self.sessions) as session:
-            ids = await Store(session).outbox.due_ids(self.clock.now(), self.batch)
-        results = await asyncio.gather(*(self._send_one(i) for i in ids))
-        return sum(results)
+        """Claim what is due now (as many as may be in flight), send it; how many were tried.
 
-    async def _send_one(self, message_id: int) -> int:
-        async with self._slots:
-            if self._stopping:
-                return 0
-            self._in_flight += 1
-            try:
-                return await self._claim_and_send(message_id)
-            finally:
-                self._in_flight -= 1
-
-    async def _claim_and_send(self, message_id: int) -> int:
+        Claimed and resolved in one transaction; each outcome is recorded as soon as its send
+        ends, so a crash repeats at most the sends that were under way."""
+        if self._stopping:
+            return 0
         async with unit_of_work(self.sessions) as session:
             store = Store(session)
-            if not await store.outbox.claim(message_id, self.clock.now(), LEASE):
-                return 0
-            message = await store.outbox.get(message_id)
-            assert message is not None
-            destination = await _destination(store, message)
-            payload, attempts = message.payload, message.attempts
+            claimed = await store.outbox.claim_due(self.clock.now(), LEASE, self.concurrency)
+            work = [(m.id, m.payload, m.attempts, await _destination(store, m)) for m in claimed]
+        await asyncio.gather(*(self._send(*item) for item in work))
+        return len(work)
+
+    async def _send(
+        self,
+        message_id: int,
+        payload: dict[str, object],
+        attempts: int,
+        destination: Destination | None,
+    ) -> None:
         if destination is None:
             await self._finish(message_id, "dead", error="no way to reach the recipient")
-            return 1
-        try:
-            activity_id = await asyncio.wait_for(
-                self.deliver(destination, Reply.from_payload(payload)), self.send_timeout
-            )
-        except DeliveryError as exc:
-            await self._failed(message_id, attempts, exc.status, exc.retry_after, str(exc))
-        except Exception as exc:
-            await self._failed(message_id, attempts, 0, None, type(exc).__name__)
-        else:
-            await self._finish(message_id, "sent", activity_id=activity_id)
-        return 1
+            return
+        async with self._slots:
+            self._in_flight += 1
+            try:
+                activity_id = await asyncio.wait_for(
+                    self.deliver(destination, Reply.from_payload(payload)), self.send_timeout
+                )
+            except DeliveryError as exc:
+                await self._failed(message_id, attempts, exc.status, exc.retry_after, str(exc))
+            except Exception as exc:
+                await self._failed(message_id, attempts, 0, None, type(exc).__name__)
+            else:
+                await self._finish(message_id, "sent", activity_id=activity_id)
+            finally:
+                self._in_flight -= 1
 
     async def _failed(
         self, message_id: int, attempts: int, status: int, retry_after: float | None, error: str
@@ -159,10 +161,10 @@ async def _destination(store: Store, message: OutboxMessage) -> Destination | No
         if team is None or not team.announce_channel_id:
             return None
         return Destination(team.service_url, team.tenant_id, channel_id=team.announce_channel_id)
-    member = await store.members.get(int(raw_id))
-    if member is None:
+    reach = await store.members.reach(int(raw_id))
+    if reach is None:
         return None
-    ref = await store.members.reference(member.id)
+    member, ref = reach
     if ref is not None:
         return Destination(ref.service_url, member.tenant_id, reference=ref.reference)
     team = await store.teams.get(message.team_id) if message.team_id else None

@@ -22,10 +22,12 @@ class Change:
 
 
 async def rota_members(ctx: Context, team: Team) -> list[tuple[Member, Membership]]:
+    return on_rota(await ctx.store.members.of_team(team.id))
+
+
+def on_rota(members: list[tuple[Member, Membership]]) -> list[tuple[Member, Membership]]:
     return [
-        (m, ms)
-        for m, ms in await ctx.store.members.of_team(team.id)
-        if ms.on_rota and ms.in_roster and ms.role != "switchboard"
+        (m, ms) for m, ms in members if ms.on_rota and ms.in_roster and ms.role != "switchboard"
     ]
 
 

@@ -10,7 +10,7 @@ from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
 from dialogs.messages import format_day, t
 from dialogs.plain import Reply
-from dialogs.planning import absent_days, rota_members
+from dialogs.planning import absent_days, on_rota
 from dialogs.targets import target_and_rest
 from rules import weekdays
 from rules.dates import BadDate, parse_date
@@ -28,22 +28,23 @@ from rules.swaps import (
     status,
 )
 from rules.text import fold
-from store.models import Member, SwapRequestRow, Team
+from store.models import Member, Membership, SwapRequestRow, Team
 from store.swaps import plain
 
 WITH = frozenset({"med", "with"})
 FOR = frozenset({"mod", "for"})
 
 
-async def can_hold(ctx: Context, team: Team, member_id: int, day: date) -> bool:
-    """On the rota, works that weekday, not away that day."""
-    for member, ms in await rota_members(ctx, team):
-        if member.id == member_id:
-            away = await absent_days(ctx, team, day, day)
-            return day.weekday() in weekdays.decode(ms.workdays) and day not in away.get(
-                member_id, frozenset()
-            )
-    return False
+async def able_to_hold(
+    ctx: Context, team: Team, day: date, members: list[tuple[Member, Membership]]
+) -> set[int]:
+    """Of the team's `members`: who is on the rota, works that weekday and is not away."""
+    away = await absent_days(ctx, team, day, day)
+    return {
+        m.id
+        for m, ms in on_rota(members)
+        if day.weekday() in weekdays.decode(ms.workdays) and day not in away.get(m.id, ())
+    }
 
 
 def open_card(lang: str, row: SwapRequestRow, requester: str) -> dict[str, Any]:
@@ -192,19 +193,17 @@ async def act(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply
     row = await ctx.store.swaps.get(cards.whole(value, "swap"))
     if row is None or row.team_id != team.id:
         return [Reply(t(lang, "card_unknown"))]
-    names = {m.id: m for m, _ in await ctx.store.members.of_team(team.id)}
-    requester = names[row.requester_id]
+    requester = await ctx.store.members.get(row.requester_id)
+    assert requester is not None  # the request's row goes with its requester
     if value["action"] == "swap.decline":
         return await _decline(caller, ctx, row, requester)
     if value["action"] == "swap.cancel":
-        return await _cancel(caller, ctx, row, names)
-    available = await can_hold(ctx, team, caller.member.id, row.day) and (
-        row.offered_day is None or await can_hold(ctx, team, row.requester_id, row.offered_day)
-    )
+        return await _cancel(caller, ctx, row)
+    available = await _both_can_hold(ctx, team, row, caller, requester)
     try:
         check_take(plain(row), caller.member.id, today, available)
     except NotOpenForTaking:
-        return [_already(lang, row, names, today)]
+        return [await _already(ctx, lang, row, today)]
     except OwnRequest:
         return [Reply(t(lang, "swap_own"))]
     except NotForYou:
@@ -215,7 +214,7 @@ async def act(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply
     approval = ctx.team_settings(team).swap_approval
     if not await ctx.store.swaps.take(row.id, caller.member.id, now, awaiting=approval):
         await ctx.store.session.refresh(row)
-        return [_already(lang, row, names, today)]
+        return [await _already(ctx, lang, row, today)]
     if approval:
         await _ask_leads(ctx, team, row, caller.member, requester)
         done = cards.card([cards.text(t(lang, "swap_taken_card", name=caller.member.name))])
@@ -229,6 +228,22 @@ async def act(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply
         Reply(card=done, update=True),
         Reply(t(lang, "swap_done", day=format_day(lang, row.day))),
     ]
+
+
+async def _both_can_hold(
+    ctx: Context, team: Team, row: SwapRequestRow, caller: Caller, requester: Member
+) -> bool:
+    """The taker can hold the day, and the requester the day offered back (if any)."""
+    if caller.membership is None:
+        return False
+    taker = [(caller.member, caller.membership)]
+    if caller.member.id not in await able_to_hold(ctx, team, row.day, taker):
+        return False
+    if row.offered_day is None:
+        return True
+    membership = await ctx.store.members.membership(team.id, requester.id)
+    back = [(requester, membership)] if membership else []
+    return requester.id in await able_to_hold(ctx, team, row.offered_day, back)
 
 
 async def _apply(
@@ -307,7 +322,7 @@ async def decide(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Re
     approve = value["action"] == "swap.approve"
     if taker is None or not await ctx.store.swaps.settle_approval(row.id, approve):
         await ctx.store.session.refresh(row)
-        return [_already(lang, row, names, ctx.today())]
+        return [await _already(ctx, lang, row, ctx.today())]
     requester = names[row.requester_id]
     now = ctx.clock.now()
     ctx.store.audit.record(
@@ -375,8 +390,7 @@ async def _decline(
     now = ctx.clock.now()
     if not await ctx.store.swaps.close(row.id, "declined_at", now):
         await ctx.store.session.refresh(row)
-        names = {m.id: m for m, _ in await ctx.store.members.of_team(team.id)}
-        return [_already(lang, row, names, ctx.today())]
+        return [await _already(ctx, lang, row, ctx.today())]
     ctx.store.audit.record(
         team.id, caller.member.id, "swap_declined", f"day:{row.day.isoformat()}", now
     )
@@ -398,16 +412,14 @@ async def _decline(
     ]
 
 
-async def _cancel(
-    caller: Caller, ctx: Context, row: SwapRequestRow, names: dict[int, Member]
-) -> list[Reply]:
+async def _cancel(caller: Caller, ctx: Context, row: SwapRequestRow) -> list[Reply]:
     assert caller.team is not None
     lang = caller.lang
     if row.requester_id != caller.member.id:
         return [Reply(t(lang, "swap_not_for_you"))]
     if not await ctx.store.swaps.close(row.id, "cancelled_at", ctx.clock.now()):
         await ctx.store.session.refresh(row)
-        return [_already(lang, row, names, ctx.today())]
+        return [await _already(ctx, lang, row, ctx.today())]
     ctx.store.audit.record(
         caller.team.id,
         caller.member.id,
@@ -438,9 +450,9 @@ async def _tell(
     )
 
 
-def _already(lang: str, row: SwapRequestRow, names: dict[int, Member], today: date) -> Reply:
+async def _already(ctx: Context, lang: str, row: SwapRequestRow, today: date) -> Reply:
     state = status(plain(row), today)
-    who = names.get(row.taken_by or 0) if state == "taken" else None
+    who = await ctx.store.members.get(row.taken_by) if state == "taken" and row.taken_by else None
     by = t(lang, "swap_by", name=who.name) if who else ""
     return Reply(t(lang, "swap_already", status=t(lang, f"status.{state}"), by=by))
 
@@ -459,8 +471,9 @@ async def tick_swaps(ctx: Context, team: Team) -> int:
     for row in await ctx.store.swaps.open_for_team(team.id, today):
         requester = names.get(row.requester_id, "")
         if row.target_id is None and reminder_due(row.day, today, calendar):
-            for member, _ in await rota_members(ctx, team):
-                if member.id != row.requester_id and await can_hold(ctx, team, member.id, row.day):
+            able = await able_to_hold(ctx, team, row.day, members)
+            for member, _ in members:
+                if member.id != row.requester_id and member.id in able:
                     queued += await _tell(
                         ctx,
                         team,

@@ -7,7 +7,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.models import Case, CaseCounter
-from store.upsert import insert_ignore
+from store.upsert import count_up
 
 PERSONAL = (
     "company",
@@ -26,17 +26,8 @@ class CaseRepo:
         self.session = session
 
     async def next_number(self, team_id: int) -> int:
-        """The team's next case number: one atomic UPDATE ... RETURNING, so concurrent intake
-        never hands out a number twice."""
-        await insert_ignore(self.session, CaseCounter, ["team_id"], {"team_id": team_id, "last": 0})
-        number = await self.session.scalar(
-            update(CaseCounter)
-            .where(CaseCounter.team_id == team_id)
-            .values(last=CaseCounter.last + 1)
-            .returning(CaseCounter.last)
-        )
-        assert number is not None
-        return int(number)
+        """The team's next case number (atomic, so concurrent intake never shares one)."""
+        return await count_up(self.session, CaseCounter, {"team_id": team_id}, "last")
 
     async def create(self, team_id: int, now: datetime, **fields: Any) -> Case:
         case = Case(

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from store.models import CardFlow
 
@@ -63,7 +64,8 @@ class FlowRepo:
         )
         if not result.rowcount:  # type: ignore[attr-defined]
             return False
-        await self.session.refresh(flow)
+        for key, value in values.items():  # as stored; no second SELECT, and nothing to flush
+            set_committed_value(flow, key, value)
         return True
 
     async def purge(self, before: datetime) -> int:

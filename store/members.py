@@ -172,5 +172,13 @@ class MemberRepo:
             current.service_url, current.conversation_id = service_url, conversation_id
             current.reference, current.updated_at = reference, now
 
-    async def reference(self, member_id: int) -> ConversationRef | None:
-        return await self.session.get(ConversationRef, member_id)
+    async def reach(self, member_id: int) -> tuple[Member, ConversationRef | None] | None:
+        """The member and their 1:1 chat, if the bot has one, in one query."""
+        row = (
+            await self.session.execute(
+                select(Member, ConversationRef)
+                .outerjoin(ConversationRef, ConversationRef.member_id == Member.id)
+                .where(Member.id == member_id)
+            )
+        ).first()
+        return (row[0], row[1]) if row else None

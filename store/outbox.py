@@ -3,11 +3,28 @@
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.models import OutboxMessage
 from store.upsert import insert_ignore
+
+
+def _unclaimed(now: datetime) -> ColumnElement[bool]:
+    return or_(OutboxMessage.lease_until.is_(None), OutboxMessage.lease_until < now)
+
+
+def _due(now: datetime, limit: int) -> Select[tuple[int]]:
+    return (
+        select(OutboxMessage.id)
+        .where(
+            OutboxMessage.status == "pending",
+            OutboxMessage.next_try_at <= now,
+            _unclaimed(now),
+        )
+        .order_by(OutboxMessage.next_try_at, OutboxMessage.id)
+        .limit(limit)
+    )
 
 
 class OutboxRepo:
@@ -42,17 +59,7 @@ class OutboxRepo:
         )
 
     async def due_ids(self, now: datetime, limit: int) -> list[int]:
-        rows = await self.session.scalars(
-            select(OutboxMessage.id)
-            .where(
-                OutboxMessage.status == "pending",
-                OutboxMessage.next_try_at <= now,
-                or_(OutboxMessage.lease_until.is_(None), OutboxMessage.lease_until < now),
-            )
-            .order_by(OutboxMessage.next_try_at, OutboxMessage.id)
-            .limit(limit)
-        )
-        return list(rows)
+        return list(await self.session.scalars(_due(now, limit)))
 
     async def next_due(self) -> datetime | None:
         """When the earliest pending message is due (it may be claimed: then when its lease
@@ -63,19 +70,22 @@ class OutboxRepo:
             ).where(OutboxMessage.status == "pending")
         )
 
-    async def claim(self, message_id: int, now: datetime, lease: timedelta) -> bool:
-        """Take the message for sending; another worker's claim holds until its lease runs out."""
-        result = await self.session.execute(
+    async def claim_due(self, now: datetime, lease: timedelta, limit: int) -> list[OutboxMessage]:
+        """Take up to `limit` due messages for sending, in one statement. Another worker's
+        claim holds until its lease runs out (on PostgreSQL a racing UPDATE re-checks the
+        lease on the row it waited for, so two workers never claim one message)."""
+        rows = await self.session.scalars(
             update(OutboxMessage)
             .where(
-                OutboxMessage.id == message_id,
+                OutboxMessage.id.in_(_due(now, limit).scalar_subquery()),
                 OutboxMessage.status == "pending",
-                or_(OutboxMessage.lease_until.is_(None), OutboxMessage.lease_until < now),
+                _unclaimed(now),
             )
             .values(lease_until=now + lease, attempts=OutboxMessage.attempts + 1)
-            .execution_options(synchronize_session=False)
+            .returning(OutboxMessage)
+            .execution_options(populate_existing=True)
         )
-        return bool(result.rowcount)  # type: ignore[attr-defined]
+        return sorted(rows, key=lambda m: (m.next_try_at, m.id))
 
     async def get(self, message_id: int) -> OutboxMessage | None:
         return await self.session.get(OutboxMessage, message_id)

@@ -11,8 +11,26 @@ async def insert_ignore(
     session: AsyncSession, model: type[DeclarativeBase], keys: list[str], values: dict[str, Any]
 ) -> bool:
     """Insert a row unless one with the same unique keys exists; True if this call inserted it."""
-    dialect = session.bind.dialect.name
-    module = postgresql if dialect == "postgresql" else sqlite
-    stmt = module.insert(model).values(**values).on_conflict_do_nothing(index_elements=keys)
+    stmt = _insert(session, model).values(**values).on_conflict_do_nothing(index_elements=keys)
     result = await session.execute(stmt)
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def count_up(
+    session: AsyncSession, model: type[DeclarativeBase], keys: dict[str, Any], column: str
+) -> int:
+    """Add one to a counter row (starting it at 1 if it is new) and return the new value: a
+    single atomic statement, so concurrent callers never get the same number."""
+    counter = getattr(model, column)
+    stmt = (
+        _insert(session, model)
+        .values(**keys, **{column: 1})
+        .on_conflict_do_update(index_elements=list(keys), set_={column: counter + 1})
+        .returning(counter)
+    )
+    return int((await session.execute(stmt)).scalar_one())
+
+
+def _insert(session: AsyncSession, model: type[DeclarativeBase]) -> Any:
+    dialect = session.bind.dialect.name
+    return (postgresql if dialect == "postgresql" else sqlite).insert(model)

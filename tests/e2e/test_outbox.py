@@ -101,9 +101,10 @@ async def test_a_claim_left_by_a_crash_is_taken_over_after_the_lease(sqlite_url:
         await quiet(teams)
         message_id = await queue(teams)
         async with unit_of_work(teams.services.sessions) as session:  # a process that died
-            assert await Store(session).outbox.claim(
-                message_id, teams.clock.now(), timedelta(minutes=2)
+            claimed = await Store(session).outbox.claim_due(
+                teams.clock.now(), timedelta(minutes=2), 10
             )
+            assert [m.id for m in claimed] == [message_id]
         assert await teams.services.outbox.run_once() == 0
         teams.clock.advance(timedelta(minutes=1))
         assert await teams.services.outbox.run_once() == 0

@@ -64,21 +64,17 @@ async def test_outbox_key_is_exactly_once_and_claims_hold_until_the_lease_ends(f
         team_id = await _team(store)
         assert await store.outbox.enqueue("k1", team_id, "test", "channel:1", {"text": "a"}, NOW)
         assert not await store.outbox.enqueue("k1", team_id, "test", "channel:1", {}, NOW)
+    lease = timedelta(minutes=2)
     async with unit_of_work(factory) as session:
         store = Store(session)
         [message_id] = await store.outbox.due_ids(NOW, 10)
-        assert await store.outbox.claim(message_id, NOW, timedelta(minutes=2))
+        assert [m.id for m in await store.outbox.claim_due(NOW, lease, 10)] == [message_id]
     async with unit_of_work(factory) as session:
         store = Store(session)
-        assert not await store.outbox.claim(
-            message_id, NOW + timedelta(minutes=1), timedelta(minutes=2)
-        )
+        assert await store.outbox.claim_due(NOW + timedelta(minutes=1), lease, 10) == []
         assert await store.outbox.due_ids(NOW + timedelta(minutes=1), 10) == []
-        assert await store.outbox.claim(
-            message_id, NOW + timedelta(minutes=3), timedelta(minutes=2)
-        )
-        message = await store.outbox.get(message_id)
-        assert message is not None and message.attempts == 2
+        [again] = await store.outbox.claim_due(NOW + timedelta(minutes=3), lease, 10)
+        assert again.id == message_id and again.attempts == 2
 
 
 async def test_a_card_flow_moves_on_only_from_the_version_it_was_at(factory) -> None:  # type: ignore[no-untyped-def]
