@@ -5,6 +5,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -64,7 +65,13 @@ def _database_and_bot(  # type: ignore[no-untyped-def]
         factory = sessions(engine)
         runner = TurnRunner(factory, clock, settings)
         edge = TeamsEdge(settings, runner)
-        outbox = OutboxSender(factory, clock, edge.deliver, settings.outbox_concurrency)
+        outbox = OutboxSender(
+            factory,
+            clock,
+            edge.deliver,
+            settings.outbox_concurrency,
+            timedelta(seconds=settings.outbox_lease_seconds),
+        )
         runner.on_outbox = outbox.kick
         services = Services(settings, clock, engine, factory, runner, edge, outbox)
         services.tasks.append(asyncio.create_task(outbox.run_forever(), name="outbox"))

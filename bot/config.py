@@ -31,6 +31,9 @@ class Settings:
     rate_limit_messages: int = 20
     rate_limit_seconds: float = 10.0
     outbox_concurrency: int = 8
+    # How long a claimed message waits before another sender may take it over (after a
+    # crash); well over the 30 s a send may take.
+    outbox_lease_seconds: float = 120.0
     log_format: str = "text"
     rota_weeks: int = 8
     # Sent messages and old card flows are deleted after this many days.

@@ -23,9 +23,8 @@ log = logging.getLogger(__name__)
 
 Deliver = Callable[[Destination, Reply], Awaitable[str]]
 
-LEASE = timedelta(minutes=2)
-# A send gives up well inside its lease, so no other sender takes over a claim whose send may
-# still reach Teams (which would show the message twice).
+# A send gives up well inside its lease (outbox_lease_seconds), so no other sender takes over
+# a claim whose send may still reach Teams (which would show the message twice).
 SEND_TIMEOUT = 30.0
 MAX_ATTEMPTS = 8
 FINAL_STATUSES = frozenset({400, 403, 404})
@@ -42,12 +41,14 @@ class OutboxSender:
         clock: Clock,
         deliver: Deliver,
         concurrency: int = 8,
+        lease: timedelta = timedelta(minutes=2),
         send_timeout: float = SEND_TIMEOUT,
     ) -> None:
         self.sessions = sessions
         self.clock = clock
         self.deliver = deliver
         self.concurrency = concurrency
+        self.lease = lease
         self.send_timeout = send_timeout
         self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
@@ -68,7 +69,7 @@ class OutboxSender:
             await asyncio.sleep(0.05)
 
     async def run_forever(self, idle_seconds: float = 10.0, gather_seconds: float = 0.05) -> None:
-        wait = idle_seconds
+        wait = 0.0  # at start-up, send what an earlier process left behind
         while not self._stopping:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), wait)
@@ -105,7 +106,7 @@ class OutboxSender:
             return 0
         async with unit_of_work(self.sessions) as session:
             store = Store(session)
-            claimed = await store.outbox.claim_due(self.clock.now(), LEASE, self.concurrency)
+            claimed = await store.outbox.claim_due(self.clock.now(), self.lease, self.concurrency)
             work = [(m.id, m.payload, m.attempts, await _destination(store, m)) for m in claimed]
         await asyncio.gather(*(self._send(*item) for item in work))
         return len(work)

@@ -1,6 +1,7 @@
 """Drives the real bot over HTTP as Teams does: activities in, the stand-in collects replies."""
 
 import asyncio
+import contextlib
 import itertools
 import socket
 from collections.abc import AsyncIterator
@@ -286,12 +287,17 @@ async def another_instance(teams: "Teams") -> AsyncIterator[Services]:
 
 @asynccontextmanager
 async def teams_session(
-    database_url: str, clock: FakeClock | None = None, **settings: Any
+    database_url: str,
+    clock: FakeClock | None = None,
+    connector: Connector | None = None,
+    **settings: Any,
 ) -> AsyncIterator[Teams]:
+    """The bot in this process on `database_url`, with a connector stand-in (its own, or one
+    that outlives the session, for a server started later on the same data)."""
     clock = clock or FakeClock()
     base = replace(Settings(database_url=database_url, phone="70 12 34 56"), **settings)
     async with (
-        running_connector() as connector,
+        contextlib.nullcontext(connector) if connector else running_connector() as connector,
         running_bot(base, clock) as (url, services),
         aiohttp.ClientSession() as http,
     ):

@@ -1,4 +1,5 @@
-"""The benchmark's servers, each in its own process on 127.0.0.1."""
+"""Servers in processes of their own on 127.0.0.1: the benchmark's, and the bot the crash
+tests kill."""
 
 import asyncio
 import os
@@ -30,6 +31,11 @@ class Server:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
         raise RuntimeError(f"{self.name} has no VmRSS")
+
+    def kill(self) -> None:
+        """kill -9: no shutdown, no drain, whatever was under way is cut off."""
+        self.process.kill()
+        self.process.wait()
 
     def stop(self) -> None:
         if self.process.poll() is None:
