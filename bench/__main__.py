@@ -29,11 +29,11 @@ import aiohttp
 from bench import rota, switchboard
 from bench.fanout import fan_out
 from bench.load import Run, drive, median_run
-from tests.e2e.processes import Server, start
 from bench.seed import PEOPLE, Seeded, count, open_case_cards, open_swaps, seed
 from bot.clock import FakeClock
 from tests.databases import fresh_database
 from tests.e2e.connector import Connector
+from tests.e2e.processes import Server, start
 from tests.e2e.teams import Teams
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")

@@ -1,12 +1,19 @@
-"""The audit log: who changed what, when, from what to what."""
+"""The audit log: who changed what, when, from what to what.
+
+Entries are written in one statement when the transaction commits (or before the log is
+read): a turn that moves a duty and takes a swap records two, and the ORM would insert them
+one by one to learn ids nobody needs."""
 
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from store.models import AuditEntry
+
+PENDING = "audit_pending"
 
 
 class AuditRepo:
@@ -23,22 +30,35 @@ class AuditRepo:
         before: dict[str, Any] | None = None,
         after: dict[str, Any] | None = None,
     ) -> None:
-        self.session.add(
-            AuditEntry(
-                team_id=team_id,
-                actor_id=actor_id,
-                action=action,
-                subject=subject,
-                before=before,
-                after=after,
-                at=now,
-            )
+        self.session.info.setdefault(PENDING, []).append(
+            {
+                "team_id": team_id,
+                "actor_id": actor_id,
+                "action": action,
+                "subject": subject,
+                "before": before,
+                "after": after,
+                "at": now,
+            }
         )
 
     async def for_subject(self, team_id: int, subject: str) -> list[AuditEntry]:
+        await self.session.run_sync(_write_pending)
         rows = await self.session.scalars(
             select(AuditEntry)
             .where(AuditEntry.team_id == team_id, AuditEntry.subject == subject)
             .order_by(AuditEntry.at, AuditEntry.id)
         )
         return list(rows)
+
+
+@event.listens_for(Session, "before_commit")
+def _write_pending(session: Session) -> None:
+    entries = session.info.pop(PENDING, None)
+    if entries:
+        session.execute(insert(AuditEntry), entries)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_pending(session: Session) -> None:
+    session.info.pop(PENDING, None)
