@@ -212,9 +212,9 @@ def print_table(
     )
     print(
         "| scenario | bot turns/s | p50 ms | p95 ms | p99 ms | echo turns/s | echo p99 ms "
-        "| bot/echo |"
+        "| bot/echo | the bot's work, checked |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
     for c in compared:
         b, e = median_run(c.bot), median_run(c.echo)
         failed = sum(r.failures for r in c.bot + c.echo)
@@ -227,7 +227,10 @@ def print_table(
         )
     print()
     print(f"- start-up to ready: bot {bot_start:.2f} s, echo bot {echo_start:.2f} s")
-    print("- bot RSS after N turns: " + ", ".join(f"{n:,}: {mb:.0f} MB" for n, mb in rss))
+    print(
+        "- bot RSS after the runs above, then every 2,000 turns of everyday questions: "
+        + ", ".join(f"{mb:.0f} MB" if not n else f"+{n:,}: {mb:.0f} MB" for n, mb in rss)
+    )
     print(f"- {rota.measure(50, 20)}")
     print(f"- {switchboard.measure()}")
     print(f"- {fanned}")
