@@ -20,7 +20,7 @@ from rules import weekdays
 from store.db import create_engine, sessions, unit_of_work
 from store.models import Absence, Case, Duty, Member, Membership, SwapRequestRow, Team
 from store.store import Store
-from tests.e2e.flows import setup
+from tests.e2e.flows import INTAKE, setup
 from tests.e2e.teams import User, teams_session
 
 FIRST = ("Anne", "Bo", "Camilla", "Dorthe", "Erik", "Frederik", "Gitte", "Hanne", "Ida", "Jens")
@@ -28,15 +28,6 @@ LAST = ("Holm", "Møller", "Sørensen")
 PEOPLE = tuple(User(f"p{i:02d}", f"{FIRST[i % 10]} {LAST[i // 10]}") for i in range(30))
 LEAD, ON_ROTA = PEOPLE[0], PEOPLE[1:]
 CASES = 500
-INTAKE = {
-    "caller": "employer",
-    "company": "Tømrer Hansen ApS",
-    "contact_name": "Per",
-    "contact_phone": "70 11 22 33",
-    "employee": "K.L.",
-    "topic": "risk",
-    "note": "Medarbejder med dårlig ryg, frygter sygemelding",
-}
 
 
 @dataclass(frozen=True)

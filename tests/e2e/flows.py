@@ -6,6 +6,17 @@ from tests.e2e.connector import Sent
 from tests.e2e.people import LIS, TEAM
 from tests.e2e.teams import Teams, User
 
+# A call as the intake card is filled in (the call's date and time are added per test).
+INTAKE = {
+    "caller": "employer",
+    "company": "Tømrer Hansen ApS",
+    "contact_name": "Per",
+    "contact_phone": "70 11 22 33",
+    "employee": "K.L.",
+    "topic": "risk",
+    "note": "Medarbejder med dårlig ryg, frygter sygemelding",
+}
+
 
 def submit_data(card: dict[str, Any], title: str | None = None) -> dict[str, Any]:
     """The data of the card's submit action (the one titled `title`, or the only one)."""

@@ -9,21 +9,11 @@ from sqlalchemy import select, text
 from bot.jobs import purge_old, tick
 from store.db import unit_of_work
 from store.models import Case, Member
-from tests.e2e.flows import setup, submit_data
+from tests.e2e.flows import INTAKE, setup, submit_data
 from tests.e2e.people import ANNE, BO, CAMILLA, LIS, SIGNE
 from tests.e2e.teams import Teams, User, teams_session
 from tests.e2e.test_announcements import holder_on
 from tests.e2e.test_swaps import CREW, ready, told
-
-INTAKE = {
-    "caller": "employer",
-    "company": "Tømrer Hansen ApS",
-    "contact_name": "Per",
-    "contact_phone": "70 11 22 33",
-    "employee": "K.L.",
-    "topic": "risk",
-    "note": "Medarbejder med dårlig ryg, frygter sygemelding",
-}
 
 
 async def log_case(teams: Teams, user: User, call: str, **fields: Any) -> list[Any]:
