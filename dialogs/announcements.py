@@ -134,16 +134,17 @@ async def tick_team(ctx: Context, team_id: int) -> list[str]:
     if not settings.calendar.is_working_day(today):
         return []
     queued = []
+    members = await ctx.store.members.of_team(team.id)  # read once for the steps below
     if settings.announce_time <= clock < settings.latest_announce_time:
         if await queue_morning(ctx, team, today):
             queued.append("announce")
-        if await queue_briefings(ctx, team):
+        if await queue_briefings(ctx, team, members):
             queued.append("briefing")
     if clock >= settings.headsup_time and await queue_headsup(ctx, team, today):
         queued.append("headsup")
-    if clock >= settings.announce_time and await tick_swaps(ctx, team):
+    if clock >= settings.announce_time and await tick_swaps(ctx, team, members):
         queued.append("swaps")
-    if clock >= settings.announce_time and await tick_cases(ctx, team):
+    if clock >= settings.announce_time and await tick_cases(ctx, team, members):
         queued.append("cases")
     if (
         today.weekday() == settings.report_weekday

@@ -17,7 +17,7 @@ from dialogs.planning import absent_days, rota_members
 from dialogs.targets import target_and_rest
 from rules.deadlines import deadlines, remind_on, round_table_ok
 from rules.text import fold
-from store.models import CardFlow, Case, Member, Team
+from store.models import CardFlow, Case, Member, Membership, Team
 
 CALLERS = ("employer", "employee", "other")
 TOPICS = ("risk", "ongoing", "fast_track", "question")
@@ -466,13 +466,15 @@ async def _hand_on(caller: Caller, ctx: Context, case: Case, member: Member) -> 
     return [Reply(t(lang, "reassigned", number=case.number, name=member.name))]
 
 
-async def tick_cases(ctx: Context, team: Team) -> int:
+async def tick_cases(
+    ctx: Context, team: Team, team_members: list[tuple[Member, Membership]]
+) -> int:
     """Meeting reminders the working day before; Fast-track reminders 3 working days before
     the deadline, then every working day once overdue (leads copied). Once per event and day."""
     today, calendar = ctx.today(), ctx.team_settings(team).calendar
     if not calendar.is_working_day(today):
         return 0
-    members = {m.id: (m, ms) for m, ms in await ctx.store.members.of_team(team.id)}
+    members = {m.id: (m, ms) for m, ms in team_members}
     leads = [m for m, ms in members.values() if ms.role == "lead"]
     queued = 0
     for case in await ctx.store.cases.open_cases(team.id):

@@ -457,7 +457,7 @@ async def _already(ctx: Context, lang: str, row: SwapRequestRow, today: date) ->
     return Reply(t(lang, "swap_already", status=t(lang, f"status.{state}"), by=by))
 
 
-async def tick_swaps(ctx: Context, team: Team) -> int:
+async def tick_swaps(ctx: Context, team: Team, members: list[tuple[Member, Membership]]) -> int:
     """Reminders (7, 3 and 1 working days before), escalation the working day before, and
     expiry for the record. Each at most once a day, through the outbox key."""
     today, calendar = ctx.today(), ctx.team_settings(team).calendar
@@ -466,7 +466,6 @@ async def tick_swaps(ctx: Context, team: Team) -> int:
     for row in await ctx.store.swaps.unlogged_expired(team.id, today):
         row.expired_logged = True
         ctx.store.audit.record(team.id, None, "swap_expired", f"day:{row.day.isoformat()}", now)
-    members = await ctx.store.members.of_team(team.id)
     names = {m.id: m.name for m, _ in members}
     for row in await ctx.store.swaps.open_for_team(team.id, today):
         requester = names.get(row.requester_id, "")

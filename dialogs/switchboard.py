@@ -16,7 +16,7 @@ from dialogs.plain import Reply
 from dialogs.switchboard_rules import SwitchboardRules, build
 from rules.eligibility import classify
 from rules.opening_hours import is_open, next_opening
-from store.models import Team
+from store.models import Member, Membership, Team
 
 WHO = ("employer", "employee", "unemployed", "self_employed", "other")
 WHAT = ("risk", "ongoing", "fast_track", "payment", "existing_case", "complaint", "other")
@@ -183,11 +183,13 @@ async def briefing(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]
     return [Reply(card=await briefing_card(ctx, caller.team, caller.lang))]
 
 
-async def queue_briefings(ctx: Context, team: Team) -> int:
+async def queue_briefings(
+    ctx: Context, team: Team, members: list[tuple[Member, Membership]]
+) -> int:
     """The morning card to every switchboard member of the team, once a day each."""
     queued = 0
     day = ctx.today().isoformat()
-    for member, ms in await ctx.store.members.of_team(team.id):
+    for member, ms in members:
         if ms.role != "switchboard":
             continue
         lang = member.language or ctx.team_settings(team).post_language
