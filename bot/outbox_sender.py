@@ -8,7 +8,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, timedelta
+from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -92,8 +92,6 @@ class OutboxSender:
             due = await Store(session).outbox.next_due()
         if due is None:
             return idle_seconds
-        if due.tzinfo is None:  # SQLite hands back naive UTC
-            due = due.replace(tzinfo=UTC)
         seconds = (due - self.clock.now()).total_seconds()
         return min(idle_seconds, max(seconds, 0.05))
 

@@ -177,8 +177,8 @@ class TeamsEdge:
                     await self.api.update(service_url, conversation, card_id, body)
                 else:
                     await self.api.send(service_url, conversation, body, address["replyToId"])
-            except DeliveryError as exc:
-                log.warning("a reply could not be delivered: %s", exc)
+            except Exception as exc:  # refused, unreachable, or no token to be had
+                log.warning("a reply could not be delivered: %s %s", type(exc).__name__, exc)
 
     # ---- outgoing on the bot's own ---------------------------------------------------------
 
@@ -256,9 +256,9 @@ class TeamsEdge:
 def _reply_address(incoming: Wire) -> Wire:
     """Who a reply is from and to, as botbuilder's conversation reference would fill it in."""
     return {
-        "from": incoming.get("recipient"),
-        "recipient": incoming.get("from"),
-        "conversation": incoming["conversation"],
+        "from": _account(incoming, "recipient"),
+        "recipient": _account(incoming, "from"),
+        "conversation": _account(incoming, "conversation"),
         "channelId": incoming.get("channelId"),
         "serviceUrl": incoming["serviceUrl"],
         "replyToId": _str(incoming, "id") or None,
@@ -325,6 +325,15 @@ def _dict(data: Wire, key: str) -> Wire:
     return value if isinstance(value, dict) else {}
 
 
+# What the bot keeps of an account or a conversation (a stored reference, a reply's address);
+# anything else a sender put there is left behind.
+ACCOUNT_KEYS = ("id", "name", "aadObjectId", "role", "conversationType", "tenantId", "isGroup")
+
+
+def _account(body: Wire, key: str) -> Wire:
+    return {k: v for k, v in _dict(body, key).items() if k in ACCOUNT_KEYS}
+
+
 def _team_id(body: Wire) -> str | None:
     return _str(_dict(_dict(body, "channelData"), "team"), "id") or None
 
@@ -370,9 +379,9 @@ def _reference(body: Wire) -> Wire:
     """Where to reach this conversation later: botbuilder's ConversationReference, as JSON."""
     return {
         "activityId": body.get("id"),
-        "user": body.get("from"),
-        "bot": body.get("recipient"),
-        "conversation": body["conversation"],
+        "user": _account(body, "from"),
+        "bot": _account(body, "recipient"),
+        "conversation": _account(body, "conversation"),
         "channelId": body.get("channelId"),
         "locale": body.get("locale"),
         "serviceUrl": body["serviceUrl"],
