@@ -26,7 +26,7 @@ async def render(ctx: Context, secret: str) -> bytes | None:
     lang = ctx.team_settings(team).post_language
     today = ctx.today()
     duties = await ctx.store.rota.between(team.id, today - PAST, today + FUTURE)
-    names = {m.id: m.name for m, _ in await ctx.store.members.of_team(team.id)}
+    names = await ctx.store.members.names(team.id)
     calendar = ICalendar()
     calendar.add("prodid", "-//hotline-bot//fastholdelsestelefonen//DA")
     calendar.add("version", "2.0")

@@ -161,7 +161,7 @@ def deadline_lines(lang: str, case: Case, today: date) -> list[str]:
 
 
 async def case_card(ctx: Context, team: Team, case: Case, lang: str) -> dict[str, Any]:
-    names = {m.id: m.name for m, _ in await ctx.store.members.of_team(team.id)}
+    names = await ctx.store.members.names(team.id)
     history = []
     for entry in await ctx.store.audit.for_subject(team.id, f"case:{case.id}"):
         at = entry.at.astimezone(ctx.settings.zone).strftime("%d/%m %H:%M")
@@ -365,7 +365,7 @@ async def cases_period(caller: Caller, inv: Invocation, ctx: Context) -> list[Re
     first = today - timedelta(days=today.weekday()) if week else today
     start = datetime.combine(first, time(), tzinfo=ctx.settings.zone)
     cases = await ctx.store.cases.between(team.id, start, start + timedelta(days=7 if week else 1))
-    names = {m.id: m.name for m, _ in await ctx.store.members.of_team(team.id)}
+    names = await ctx.store.members.names(team.id)
     title = t(lang, "cases_week_title" if week else "cases_today_title")
     lines = [f"**{title}**", ""]
     lines += [f"- {_line(lang, ctx, c)} ({names.get(c.owner_id or 0, '')})" for c in cases]

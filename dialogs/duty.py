@@ -102,7 +102,7 @@ async def show_rota(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply
         return [Reply(t(lang, "rota_empty"))]
     calendar = ctx.team_settings(team).calendar
     duties = await ctx.store.rota.between(team.id, first, last)
-    names = {m.id: m.name for m, _ in await ctx.store.members.of_team(team.id)}
+    names = await ctx.store.members.names(team.id)
     today = ctx.today()
     lines: list[RotaLine] = []
     for day in calendar.working_days(first, last):

@@ -17,7 +17,7 @@ async def history(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     entries = await ctx.store.audit.for_subject(caller.team.id, f"day:{day.isoformat()}")
     if not entries:
         return [Reply(t(lang, "history_none", day=format_day(lang, day)))]
-    names = {m.id: m.name for m, _ in await ctx.store.members.of_team(caller.team.id)}
+    names = await ctx.store.members.names(caller.team.id)
 
     def who(member_id: object) -> str:
         return (

@@ -166,7 +166,7 @@ async def list_swaps(caller: Caller, inv: Invocation, ctx: Context) -> list[Repl
     rows = await ctx.store.swaps.open_for_team(team.id, ctx.today())
     if not rows:
         return [Reply(t(lang, "swaps_none"))]
-    names = {m.id: m.name for m, _ in await ctx.store.members.of_team(team.id)}
+    names = await ctx.store.members.names(team.id)
     lines: list[tuple[str, tuple[str, dict[str, Any]] | None]] = []
     for row in rows:
         target = t(lang, "swap_to", name=names.get(row.target_id, "")) if row.target_id else ""

@@ -123,6 +123,15 @@ class MemberRepo:
         )
         return [(t, m) for t, m in rows]
 
+    async def names(self, team_id: int) -> dict[int, str]:
+        """Member id → name for everyone in the team (two columns: no objects to build)."""
+        rows = await self.session.execute(
+            select(Member.id, Member.name)
+            .join(Membership, Membership.member_id == Member.id)
+            .where(Membership.team_id == team_id)
+        )
+        return {member_id: name for member_id, name in rows}
+
     async def of_team(self, team_id: int) -> list[tuple[Member, Membership]]:
         rows = await self.session.execute(
             select(Member, Membership)
