@@ -27,6 +27,9 @@ Deliver = Callable[[Destination, Reply], Awaitable[str]]
 # a claim whose send may still reach Teams (which would show the message twice).
 SEND_TIMEOUT = 30.0
 MAX_ATTEMPTS = 8
+# A 429 is Teams asking for patience, not a fault of the message: many more of those are
+# waited out (each as long as Retry-After says) before a message is given up.
+MAX_THROTTLED_ATTEMPTS = 100
 FINAL_STATUSES = frozenset({400, 403, 404})
 
 
@@ -137,7 +140,8 @@ class OutboxSender:
     async def _failed(
         self, message_id: int, attempts: int, status: int, retry_after: float | None, error: str
     ) -> None:
-        if status in FINAL_STATUSES or attempts >= MAX_ATTEMPTS:
+        limit = MAX_THROTTLED_ATTEMPTS if status == 429 else MAX_ATTEMPTS
+        if status in FINAL_STATUSES or attempts >= limit:
             log.warning(
                 "outbox message %d dead after %d attempts (%s)", message_id, attempts, error
             )

@@ -23,7 +23,7 @@ FlowAction = Callable[[Caller, CardFlow, dict[str, Any], Context], Awaitable[lis
 
 async def handle_message(req: Request, ctx: Context) -> list[Reply]:
     # Before anything is stored or logged: the text never reaches the database.
-    if any_cpr(req.text) or any_cpr(req.value):
+    if any_cpr(req.text) or any_cpr(_typed(req.value)):
         return [Reply(t(lang_of(req.locale), "cpr_refused"))]
     caller = await resolve_caller(req, ctx)
     if isinstance(req.value, dict) and "flow" in req.value:
@@ -31,6 +31,16 @@ async def handle_message(req: Request, ctx: Context) -> list[Reply]:
     if isinstance(req.value, dict) and req.value.get("action") in STATELESS:
         return await _stateless(caller, req.value, ctx)
     return await run_text(caller, req.text, ctx)
+
+
+# What the bot itself puts into a card's data. A flow id is a random UUID, and one in a few
+# hundred holds ten digits shaped like a CPR number: that card's button must still work.
+CONTROL_KEYS = frozenset({"flow", "v", "action"})
+
+
+def _typed(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A card's data without the bot's own keys: what a person could have typed or picked."""
+    return {k: v for k, v in value.items() if k not in CONTROL_KEYS} if value else value
 
 
 def refusal(req: Request, key: str, **values: Any) -> Reply:

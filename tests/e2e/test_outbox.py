@@ -81,6 +81,21 @@ async def test_throttled_twice_then_delivered_once(sqlite_url: str) -> None:
         assert posts(teams) == ["Hej kanal"]
 
 
+async def test_throttling_is_waited_out_however_often_it_comes(sqlite_url: str) -> None:
+    """A run of 429s is no reason to give a message up (a fan-out once lost one that way)."""
+    async with teams_session(sqlite_url) as teams:
+        await install(teams)
+        await quiet(teams)
+        teams.connector.failures = [(429, {"Retry-After": "1"})] * 12
+        message_id = await queue(teams)
+        for _ in range(13):
+            assert await teams.services.outbox.run_once() == 1
+            teams.clock.advance(timedelta(seconds=1))
+        done = await row(teams, message_id)
+        assert done.status == "sent" and done.attempts == 13
+        assert posts(teams) == ["Hej kanal"]
+
+
 async def test_forbidden_is_final_and_never_retried(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         await install(teams)
