@@ -15,7 +15,7 @@ from dialogs.messages import capital, format_day, t
 from dialogs.plain import Reply
 from dialogs.planning import absent_days, rota_members
 from dialogs.targets import target_and_rest
-from rules.deadlines import deadlines, remind_on, round_table_ok
+from rules.deadlines import deadlines, fast_track_due, remind_on, round_table_ok
 from rules.text import fold
 from store.models import CardFlow, Case, Member, Membership, Team
 
@@ -123,7 +123,7 @@ async def create_case(
         "case_created",
         number=case.number,
         owner=owner_member.name if owner_member else "",
-        when=f"{format_day(lang, when.date())} {when.strftime('%H:%M')}",
+        when=_moment_text(lang, when),
     )
     return [
         Reply(card=cards.done_card(t(lang, "case_new_title"), [done]), update=True),
@@ -137,6 +137,10 @@ def _moment(ctx: Context, day: Any, clock: Any) -> datetime | None:
     except ValueError:
         return None
     return local.replace(tzinfo=ctx.settings.zone)
+
+
+def _moment_text(lang: str, local: datetime) -> str:
+    return f"{format_day(lang, local.date())} {local.strftime('%H:%M')}"
 
 
 def _date(value: Any) -> date | None:
@@ -190,7 +194,7 @@ def case_card_for(
 ) -> dict[str, Any]:
     facts = [
         (t(lang, "case_owner"), owner),
-        (t(lang, "case_called"), f"{format_day(lang, when.date())} {when.strftime('%H:%M')}"),
+        (t(lang, "case_called"), _moment_text(lang, when)),
         (t(lang, "case_caller"), t(lang, f"caller.{case.caller}")),
         (t(lang, "case_company"), case.company),
         (t(lang, "case_contact"), f"{case.contact_name} {case.contact_phone}".strip()),
@@ -453,9 +457,7 @@ async def _hand_on(caller: Caller, ctx: Context, case: Case, member: Member) -> 
         "case_owner",
         lambda told: Reply(t(told, "reassigned_told", number=case.number, name=caller.member.name)),
     )
-    card = await case_card(
-        ctx, team, case, member.language or ctx.team_settings(team).post_language
-    )
+    card = await case_card(ctx, team, case, ctx.language_of(team, member))
     await ctx.notify(
         f"case-card:{case.id}:{member.id}:{now.isoformat()}",
         team.id,
@@ -504,7 +506,7 @@ async def tick_cases(
             )
         if case.request_date is None or case.first_talk is not None:
             continue
-        due = case.request_date + timedelta(days=14)
+        due = fast_track_due(case.request_date)
         if today == remind_on(due, calendar):
             queued += await ctx.tell(
                 team,

@@ -76,8 +76,12 @@ class Context:
     ) -> bool:
         """Queue a 1:1 message to a member, built in their language (their own choice, else
         the team's); once per key."""
-        lang = member.language or self.team_settings(team).post_language
+        lang = self.language_of(team, member)
         return await self.notify(key, team.id, kind, f"member:{member.id}", reply(lang))
+
+    def language_of(self, team: Team, member: Member) -> str:
+        """What the bot writes to a member in: their own choice, else the team's."""
+        return member.language or self.team_settings(team).post_language
 
     def team_settings(self, team: Team) -> TeamSettings:
         return TeamSettings.of(self.settings, team.settings)

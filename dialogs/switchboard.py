@@ -192,7 +192,7 @@ async def queue_briefings(
     for member, ms in members:
         if ms.role != "switchboard":
             continue
-        lang = member.language or ctx.team_settings(team).post_language
+        lang = ctx.language_of(team, member)
         card = await briefing_card(ctx, team, lang)  # async: the card needs today's holder
         if await ctx.tell(
             team,

@@ -28,12 +28,17 @@ class Deadline:
         return (self.due - today).days
 
 
+def fast_track_due(request_date: date) -> date:
+    """The last day for the first follow-up talk after a Fast-track request."""
+    return request_date + FAST_TRACK_TALK
+
+
 def deadlines(
     request_date: date | None, first_absence: date | None, first_talk: date | None
 ) -> list[Deadline]:
     found = []
     if request_date is not None:
-        due = request_date + FAST_TRACK_TALK
+        due = fast_track_due(request_date)
         found.append(
             Deadline("fast_track_talk", due, None if first_talk is None else first_talk <= due)
         )
