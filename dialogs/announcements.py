@@ -4,14 +4,16 @@ Everything goes through the outbox with a key per team and day, so a re-run, a r
 second replica never posts twice.
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from dialogs.cases import tick_cases
 from dialogs.context import Context, TeamSettings
+from dialogs.duty import name_or_nobody
 from dialogs.messages import format_day, t
 from dialogs.plain import Mention, Reply
-from dialogs.planning import absent_days, available_cover
+from dialogs.planning import absent_days, available_cover, headsup_key, morning_key
 from dialogs.stats import queue_weekly_report
 from dialogs.swaps import tick_swaps
 from dialogs.switchboard import queue_briefings
@@ -20,93 +22,82 @@ from store.models import Member, Team
 
 @dataclass(frozen=True)
 class Morning:
-    """The morning post and who else must be told, before anything is queued."""
+    """The morning post and, if nobody holds the day, the leads to tell, before anything is
+    queued."""
 
     post: Reply
-    leads: list[tuple[Member, Reply]]
+    leads: list[Member] = field(default_factory=list)
+    lead_note: Callable[[str], Reply] | None = None
 
 
 async def compose_morning(ctx: Context, team: Team, day: date) -> Morning:
     settings = ctx.team_settings(team)
     lang = settings.post_language
     following = settings.calendar.next_working_day(day)
-    duty = await ctx.store.rota.on(team.id, day)
-    holder = await ctx.store.members.get(duty.member_id) if duty and duty.member_id else None
-    upcoming = await ctx.store.rota.on(team.id, following)
-    next_member = (
-        await ctx.store.members.get(upcoming.member_id) if upcoming and upcoming.member_id else None
-    )
+    holders = await ctx.store.rota.holders(team.id, [day, following])
+    holder = holders.get(day)
     values = {
         "day": format_day(lang, day),
         "next_day": format_day(lang, following),
-        "next_holder": next_member.name if next_member else t(lang, "nobody"),
+        "next_holder": name_or_nobody(holders, following, lang),
         "phone": settings.phone or t(lang, "no_phone"),
     }
     away = await absent_days(ctx, team, day, day)
     if holder is not None and day not in away.get(holder.id, frozenset()):
         mention = Mention(holder.teams_user_id, holder.name)
-        return Morning(
-            Reply(t(lang, "announce", holder=mention.tag, **values), mentions=(mention,)), []
-        )
+        post = Reply(t(lang, "announce", holder=mention.tag, **values), mentions=(mention,))
+        return Morning(post)
     cover = await available_cover(ctx, team, day, exclude=holder.id if holder else None)
-    why = t(lang, "why_absent", name=holder.name) if holder else ""
-    suggestion = cover.name if cover else t(lang, "no_suggestion")
-    post = Reply(t(lang, "announce_nobody", why=why, suggestion=suggestion, **values))
-    leads = []
-    for member, ms in await ctx.store.members.of_team(team.id):
-        if ms.role == "lead":
-            lead_lang = member.language or lang
-            leads.append(
-                (
-                    member,
-                    Reply(
-                        t(
-                            lead_lang,
-                            "announce_nobody_lead",
-                            day=format_day(lead_lang, day),
-                            why=t(lead_lang, "why_absent", name=holder.name) if holder else "",
-                            suggestion=suggestion,
-                            date=day.isoformat(),
-                        )
-                    ),
-                )
+
+    def why(lang: str) -> str:
+        return t(lang, "why_absent", name=holder.name) if holder else ""
+
+    def suggestion(lang: str) -> str:
+        return cover.name if cover else t(lang, "no_suggestion")
+
+    def lead_note(lang: str) -> Reply:
+        return Reply(
+            t(
+                lang,
+                "announce_nobody_lead",
+                day=format_day(lang, day),
+                why=why(lang),
+                suggestion=suggestion(lang),
+                date=day.isoformat(),
             )
-    return Morning(post, leads)
+        )
+
+    post = Reply(t(lang, "announce_nobody", why=why(lang), suggestion=suggestion(lang), **values))
+    leads = [m for m, ms in await ctx.store.members.of_team(team.id) if ms.role == "lead"]
+    return Morning(post, leads, lead_note)
 
 
 async def queue_morning(ctx: Context, team: Team, day: date) -> bool:
-    """Queue the day's announcement (and the leads' notices); False if it was queued before."""
+    """Queue the day's announcement (and the leads' notices); False if it was queued before.
+    The tick asks every minute of the announcement window: the key is checked before the
+    post is composed."""
+    key = morning_key(team.id, day)
+    if await ctx.store.outbox.exists_like(key):
+        return False
     morning = await compose_morning(ctx, team, day)
-    queued = await ctx.notify(
-        f"announce:{team.id}:{day.isoformat()}",
-        team.id,
-        "announce",
-        f"channel:{team.id}",
-        morning.post,
-    )
-    if queued:
-        for lead, reply in morning.leads:
-            await ctx.notify(
-                f"nobody:{team.id}:{lead.id}:{day.isoformat()}",
-                team.id,
-                "nobody",
-                f"member:{lead.id}",
-                reply,
-            )
+    queued = await ctx.notify(key, team.id, "announce", f"channel:{team.id}", morning.post)
+    if queued and morning.lead_note is not None:
+        for lead in morning.leads:
+            key = f"nobody:{team.id}:{lead.id}:{day.isoformat()}"
+            await ctx.tell(team, lead, key, "nobody", morning.lead_note)
     return queued
 
 
 async def queue_headsup(ctx: Context, team: Team, today: date) -> bool:
     settings = ctx.team_settings(team)
     day = settings.calendar.next_working_day(today)
-    duty = await ctx.store.rota.on(team.id, day)
-    member = await ctx.store.members.get(duty.member_id) if duty and duty.member_id else None
+    member = (await ctx.store.rota.holders(team.id, [day])).get(day)
     if member is None:
         return False
     return await ctx.tell(
         team,
         member,
-        f"headsup:{team.id}:{member.id}:{day.isoformat()}",
+        headsup_key(team.id, member.id, day),
         "headsup",
         lambda lang: Reply(
             t(

@@ -139,8 +139,17 @@ async def replan_ahead(ctx: Context, team: Team, actor_id: int | None) -> list[C
     )
 
 
+def morning_key(team_id: int, day: date) -> str:
+    return f"announce:{team_id}:{day.isoformat()}"
+
+
+def headsup_key(team_id: int, member_id: int | str, day: date) -> str:
+    """`member_id` may be SQL LIKE's '%': has anyone been told about the day?"""
+    return f"headsup:{team_id}:{member_id}:{day.isoformat()}"
+
+
 async def _told(ctx: Context, team: Team, day: date) -> bool:
-    for key in (f"announce:{team.id}:{day.isoformat()}", f"headsup:{team.id}:%:{day.isoformat()}"):
+    for key in (morning_key(team.id, day), headsup_key(team.id, "%", day)):
         if await ctx.store.outbox.exists_like(key):
             return True
     return False

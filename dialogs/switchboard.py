@@ -189,17 +189,15 @@ async def queue_briefings(
     """The morning card to every switchboard member of the team, once a day each."""
     queued = 0
     day = ctx.today().isoformat()
+    built: dict[str, dict[str, Any]] = {}  # one card per language
     for member, ms in members:
-        if ms.role != "switchboard":
+        key = f"briefing:{team.id}:{member.id}:{day}"
+        # The tick asks every minute of the morning: nothing is built once it is queued.
+        if ms.role != "switchboard" or await ctx.store.outbox.exists_like(key):
             continue
         lang = ctx.language_of(team, member)
-        card = await briefing_card(ctx, team, lang)  # async: the card needs today's holder
-        if await ctx.tell(
-            team,
-            member,
-            f"briefing:{team.id}:{member.id}:{day}",
-            "briefing",
-            lambda _, card=card: Reply(card=card),
-        ):
+        if lang not in built:
+            built[lang] = await briefing_card(ctx, team, lang)  # it needs today's holder
+        if await ctx.tell(team, member, key, "briefing", lambda lang: Reply(card=built[lang])):
             queued += 1
     return queued
