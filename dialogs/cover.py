@@ -13,9 +13,8 @@ from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
 from dialogs.messages import t
 from dialogs.plain import Mention, Reply
-from dialogs.planning import absent_days, available_cover, rota_members
+from dialogs.planning import able_to_hold, available_cover, rota_members
 from dialogs.targets import target_and_rest
-from rules import weekdays
 from store.models import CardFlow, Member, Team
 
 
@@ -60,14 +59,8 @@ async def _cover_card(ctx: Context, team: Team, lang: str, sick_member: Member) 
                 cards.text(t(lang, "sick_nobody")),
             ]
         )
-    away = await absent_days(ctx, team, today, today)
-    others = [
-        m
-        for m, ms in await rota_members(ctx, team)
-        if m.id != sick_member.id
-        and today.weekday() in weekdays.decode(ms.workdays)
-        and today not in away.get(m.id, frozenset())
-    ]
+    members = await ctx.store.members.of_team(team.id)
+    others = [m for m in await able_to_hold(ctx, team, today, members) if m.id != sick_member.id]
     flow = await ctx.store.flows.start("cover", team.id, {"from": sick_member.id}, ctx.clock.now())
     choices = [(m.name, str(m.id)) for m in others]
     return cover_card_for(

@@ -160,17 +160,23 @@ async def duties_this_month(ctx: Context, team: Team, day: date) -> Counter[int]
     return Counter(r.member_id for r in rows.values() if r.member_id is not None)
 
 
+async def able_to_hold(
+    ctx: Context, team: Team, day: date, members: list[tuple[Member, Membership]]
+) -> list[Member]:
+    """Of the team's `members`: who is on the rota, works that weekday and is not away."""
+    away = await absent_days(ctx, team, day, day)
+    return [
+        m
+        for m, ms in on_rota(members)
+        if day.weekday() in weekdays.decode(ms.workdays) and day not in away.get(m.id, ())
+    ]
+
+
 async def available_cover(
     ctx: Context, team: Team, day: date, exclude: int | None = None
 ) -> Member | None:
     """Who should take a day nobody holds: available that day, fewest duties this month."""
-    away = await absent_days(ctx, team, day, day)
     counts = await duties_this_month(ctx, team, day)
-    candidates = [
-        m
-        for m, ms in await rota_members(ctx, team)
-        if m.id != exclude
-        and day.weekday() in weekdays.decode(ms.workdays)
-        and day not in away.get(m.id, frozenset())
-    ]
+    members = await ctx.store.members.of_team(team.id)
+    candidates = [m for m in await able_to_hold(ctx, team, day, members) if m.id != exclude]
     return min(candidates, key=lambda m: (counts[m.id], m.name, m.id), default=None)

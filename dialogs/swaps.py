@@ -10,9 +10,8 @@ from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
 from dialogs.messages import format_day, t
 from dialogs.plain import Reply
-from dialogs.planning import absent_days, on_rota
+from dialogs.planning import able_to_hold
 from dialogs.targets import target_and_rest
-from rules import weekdays
 from rules.dates import BadDate, parse_date
 from rules.swaps import (
     NotAvailableThatDay,
@@ -33,18 +32,6 @@ from store.swaps import plain
 
 WITH = frozenset({"med", "with"})
 FOR = frozenset({"mod", "for"})
-
-
-async def able_to_hold(
-    ctx: Context, team: Team, day: date, members: list[tuple[Member, Membership]]
-) -> set[int]:
-    """Of the team's `members`: who is on the rota, works that weekday and is not away."""
-    away = await absent_days(ctx, team, day, day)
-    return {
-        m.id
-        for m, ms in on_rota(members)
-        if day.weekday() in weekdays.decode(ms.workdays) and day not in away.get(m.id, ())
-    }
 
 
 def open_card(lang: str, row: SwapRequestRow, requester: str) -> dict[str, Any]:
@@ -230,6 +217,10 @@ async def act(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply
     ]
 
 
+def _ids(members: list[Member]) -> set[int]:
+    return {m.id for m in members}
+
+
 async def _both_can_hold(
     ctx: Context, team: Team, row: SwapRequestRow, caller: Caller, requester: Member
 ) -> bool:
@@ -237,13 +228,13 @@ async def _both_can_hold(
     if caller.membership is None:
         return False
     taker = [(caller.member, caller.membership)]
-    if caller.member.id not in await able_to_hold(ctx, team, row.day, taker):
+    if caller.member.id not in _ids(await able_to_hold(ctx, team, row.day, taker)):
         return False
     if row.offered_day is None:
         return True
     membership = await ctx.store.members.membership(team.id, requester.id)
     back = [(requester, membership)] if membership else []
-    return requester.id in await able_to_hold(ctx, team, row.offered_day, back)
+    return requester.id in _ids(await able_to_hold(ctx, team, row.offered_day, back))
 
 
 async def _apply(
@@ -470,7 +461,7 @@ async def tick_swaps(ctx: Context, team: Team, members: list[tuple[Member, Membe
     for row in await ctx.store.swaps.open_for_team(team.id, today):
         requester = names.get(row.requester_id, "")
         if row.target_id is None and reminder_due(row.day, today, calendar):
-            able = await able_to_hold(ctx, team, row.day, members)
+            able = _ids(await able_to_hold(ctx, team, row.day, members))
             for member, _ in members:
                 if member.id != row.requester_id and member.id in able:
                     queued += await _tell(
