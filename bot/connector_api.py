@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import aiohttp
 
-from bot.delivery import DeliveryError
+from bot.delivery import DeliveryError, retry_after
 
 Token = Callable[[], Awaitable[str | None]]
 
@@ -72,7 +72,9 @@ class ConnectorApi:
             async with self._http().request(method, url, json=body, headers=headers) as response:
                 if response.status >= 300:
                     raise DeliveryError(
-                        response.status, _retry_after(response), f"{method} {path.split('/')[1]}"
+                        response.status,
+                        retry_after(response.headers),
+                        f"{method} {path.split('/')[1]}",
                     )
                 raw = await response.read()
         except aiohttp.ClientError as exc:
@@ -87,10 +89,3 @@ class ConnectorApi:
         if self._session is None:
             self._session = aiohttp.ClientSession(timeout=self._timeout)
         return self._session
-
-
-def _retry_after(response: aiohttp.ClientResponse) -> float | None:
-    try:
-        return float(response.headers["Retry-After"])
-    except (KeyError, ValueError):
-        return None

@@ -31,7 +31,7 @@ from msrest.universal_http.requests import ClientRetryPolicy
 
 from bot.config import Settings
 from bot.connector_api import ConnectorApi
-from bot.delivery import DeliveryError, Destination
+from bot.delivery import DeliveryError, Destination, retry_after
 from dialogs.plain import Person, Reply, Request, TeamEvent
 
 log = logging.getLogger(__name__)
@@ -269,14 +269,8 @@ def _reply_address(incoming: Wire) -> Wire:
 def _delivery_error(exc: HttpOperationError) -> DeliveryError:
     response = exc.response
     status = int(getattr(response, "status_code", 0) or 0)
-    retry_after: float | None = None
-    raw = (getattr(response, "headers", None) or {}).get("Retry-After")
-    if raw:
-        try:
-            retry_after = float(raw)
-        except ValueError:
-            retry_after = None
-    return DeliveryError(status, retry_after, type(exc).__name__)
+    headers = getattr(response, "headers", None)
+    return DeliveryError(status, retry_after(headers), type(exc).__name__)
 
 
 # ---- conversion -----------------------------------------------------------------------------

@@ -122,14 +122,20 @@ async def register(
     replies = [
         Reply(t(lang, "away_ok" if who.id == caller.member.id else "away_ok_other", **values))
     ]
-    duties = await ctx.store.rota.between(team.id, max(first, ctx.today()), last)
-    mine = [d for d, row in duties.items() if row.member_id == who.id] if offer else []
+    mine = await _duty_days(ctx, team.id, who.id, max(first, ctx.today()), last) if offer else []
     for day in mine:
         await offer_day(ctx, team, who, day, reason="absence")
     if mine:
         days = ", ".join(format_day(lang, d) for d in mine)
         replies.append(Reply(t(lang, "away_conflicts", days=days)))
     return replies
+
+
+async def _duty_days(
+    ctx: Context, team_id: int, member_id: int, first: date, last: date
+) -> list[date]:
+    duties = await ctx.store.rota.between(team_id, first, last)
+    return [d for d, row in duties.items() if row.member_id == member_id]
 
 
 async def my_absences(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
