@@ -83,7 +83,9 @@ async def main(args: argparse.Namespace) -> None:
             # Twenty conversations at full speed are far over the per-person flood limit;
             # the check still runs on every turn.
             config.write_text("rate_limit_messages = 1000000\n", encoding="utf-8")
-            connector = await start("connector", ["-m", "bench.connector"], folder, {})
+            connector = await start(
+                "connector", ["-m", "bench.connector"], folder, {}, ready="/counts"
+            )
             bot = await start(
                 "bot",
                 ["-m", "bot.cli", "serve", "--host", "127.0.0.1"],

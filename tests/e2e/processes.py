@@ -47,9 +47,7 @@ class Server:
                 self.process.wait()
 
 
-async def start(
-    name: str, args: list[str], folder: str, env: dict[str, str], ready: str = "/counts"
-) -> Server:
+async def start(name: str, args: list[str], folder: str, env: dict[str, str], ready: str) -> Server:
     """Spawn `python <args> --port N` and wait until `ready` answers 200 (at most 60 s)."""
     port = free_port()
     log = open(Path(folder) / f"{name}.log", "wb")  # noqa: SIM115 - the process owns it
