@@ -73,6 +73,7 @@ def _database_and_bot(  # type: ignore[no-untyped-def]
             timedelta(seconds=settings.outbox_lease_seconds),
         )
         runner.on_outbox = outbox.kick
+        runner.roster = edge.api.roster_aad_id
         services = Services(settings, clock, engine, factory, runner, edge, outbox)
         services.tasks.append(asyncio.create_task(outbox.run_forever(), name="outbox"))
         app[SERVICES] = services

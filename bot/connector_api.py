@@ -60,8 +60,20 @@ class ConnectorApi:
         answer = await self._call("POST", service_url, "v3/conversations", parameters)
         return str(answer.get("id") or ""), str(answer.get("activityId") or "")
 
+    async def roster_aad_id(self, service_url: str, team_id: str, member_id: str) -> str | None:
+        """The AAD object id of one person on a team's roster as Teams has it now, or None
+        if they are not on it."""
+        path = f"v3/conversations/{quote(team_id, safe='')}/members/{quote(member_id, safe='')}"
+        try:
+            found = await self._call("GET", service_url, path, None)
+        except DeliveryError as exc:
+            if exc.status in (400, 403, 404):
+                return None
+            raise
+        return str(found.get("aadObjectId") or "") or None
+
     async def _call(
-        self, method: str, service_url: str, path: str, body: dict[str, Any]
+        self, method: str, service_url: str, path: str, body: dict[str, Any] | None
     ) -> dict[str, Any]:
         headers = {}
         token = await self._token()

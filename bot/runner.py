@@ -15,7 +15,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.logs import new_correlation_id
 from bot.ratelimit import RateLimiter
-from dialogs.context import Context
+from dialogs.context import Context, RosterLookup
 from dialogs.plain import Reply, Request, TeamEvent
 from dialogs.team_setup import on_team_event
 from dialogs.turn import handle_message, refusal
@@ -35,8 +35,10 @@ class TurnRunner:
         clock: Clock,
         settings: Settings,
         on_outbox: Callable[[], None] = lambda: None,
+        roster: RosterLookup | None = None,
     ) -> None:
         self.sessions = sessions
+        self.roster = roster
         self.clock = clock
         self.settings = settings
         self.on_outbox = on_outbox
@@ -64,7 +66,7 @@ class TurnRunner:
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 async with unit_of_work(self.sessions) as session:
-                    ctx = Context(Store(session), self.clock, self.settings)
+                    ctx = Context(Store(session), self.clock, self.settings, roster=self.roster)
                     result = await work(ctx)
                 if ctx.outbox_touched:
                     self.on_outbox()

@@ -16,12 +16,15 @@ FUTURE = timedelta(weeks=26)
 
 
 async def render(ctx: Context, secret: str) -> bytes | None:
-    """The feed behind a secret, or None if there is no such live feed."""
+    """The feed behind a secret, or None if there is no such live feed: it serves only while
+    the team has the bot installed and the person it was given to is still on the team."""
     feed = await ctx.store.feeds.live(secret)
-    if feed is None:
+    if feed is None or feed.member_id is None:
         return None
     team = await ctx.store.teams.get(feed.team_id)
-    if team is None:
+    if team is None or not team.active:
+        return None
+    if not await ctx.store.ownership.is_member(team.id, feed.member_id):
         return None
     lang = ctx.team_settings(team).post_language
     today = ctx.today()
@@ -32,7 +35,7 @@ async def render(ctx: Context, secret: str) -> bytes | None:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", t(lang, "ical_duty"))
     for day, duty in duties.items():
-        if duty.member_id is None or (feed.member_id and duty.member_id != feed.member_id):
+        if duty.member_id is None or (not feed.team_wide and duty.member_id != feed.member_id):
             continue
         event = Event()
         event.add("uid", f"duty-{team.id}-{day.isoformat()}@hotline-bot")
@@ -40,9 +43,9 @@ async def render(ctx: Context, secret: str) -> bytes | None:
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
         summary = (
-            t(lang, "ical_duty")
-            if feed.member_id
-            else t(lang, "ical_team_duty", name=names.get(duty.member_id, ""))
+            t(lang, "ical_team_duty", name=names.get(duty.member_id, ""))
+            if feed.team_wide
+            else t(lang, "ical_duty")
         )
         event.add("summary", summary)
         event.add("transp", "TRANSPARENT")
@@ -59,7 +62,9 @@ async def new_calendar(caller: Caller, inv: Invocation, ctx: Context) -> list[Re
 
 
 async def team_calendar(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
-    """The whole team's rota; `teamkalender ny` replaces the link."""
+    """The whole team's rota; `teamkalender ny` replaces the caller's link. Each member has a
+    link of their own, so renewing one breaks no colleague's calendar, and a link stops when
+    its holder leaves the team."""
     renew = fold(inv.args) in ("ny", "new")
     return await _link(caller, ctx, renew=renew, team_wide=True)
 
@@ -69,7 +74,7 @@ async def _link(caller: Caller, ctx: Context, *, renew: bool, team_wide: bool) -
         return [Reply(t(caller.lang, "personal_only"))]
     assert caller.team is not None
     secret = await ctx.store.feeds.secret_for(
-        caller.team.id, None if team_wide else caller.member.id, ctx.clock.now(), renew=renew
+        caller.team.id, caller.member.id, ctx.clock.now(), team_wide=team_wide, renew=renew
     )
     url = f"{ctx.settings.public_url.rstrip('/')}/ical/{secret}.ics"
     return [Reply(t(caller.lang, "calendar_link", url=url))]

@@ -1,6 +1,6 @@
 """What a dialog gets: the store, the clock, the settings, and who is asking."""
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -13,6 +13,10 @@ from store.models import Member, Membership, Team
 from store.store import Store
 
 ROLES = ("lead", "caseworker", "switchboard")
+
+# Asks Teams about a team's roster now: (the team's service URL, its Teams id, a person's Teams
+# user id) -> that person's AAD object id, or None when they are not on the roster.
+RosterLookup = Callable[[str, str, str], Awaitable[str | None]]
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,15 @@ class Context:
     settings: Settings
     # Set when a dialog queued a message in the outbox, so the edge can send it right away.
     outbox_touched: bool = False
+    roster: RosterLookup | None = None
+
+    async def on_roster(self, team: Team, teams_user_id: str, aad_object_id: str) -> bool:
+        """True if Teams says the person is on the team's roster now (asked at the address the
+        team was installed from, never one an activity names)."""
+        if self.roster is None or not teams_user_id:
+            return False
+        found = await self.roster(team.service_url, team.teams_team_id, teams_user_id)
+        return found is not None and found == aad_object_id
 
     async def notify(
         self, key: str, team_id: int | None, kind: str, recipient: str, reply: Reply

@@ -241,7 +241,11 @@ async def save_setup(
 
 def _ids(raw: Any, people: dict[int, tuple[Member, Membership]]) -> set[int]:
     ids = {int(p) for p in str(raw or "").split(",") if p.strip().isdigit()}
-    return {i for i in ids if i in people and people[i][1].role != "switchboard"}
+    return {
+        i
+        for i in ids
+        if i in people and people[i][1].in_roster and people[i][1].role != "switchboard"
+    }
 
 
 async def _store_settings(caller: Caller, changes: dict[str, Any], ctx: Context) -> None:

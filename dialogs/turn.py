@@ -5,6 +5,7 @@ from typing import Any
 
 from dialogs import cards, cases, swaps
 from dialogs.absences import cancel_absence
+from dialogs.card_ids import ids_are_the_teams
 from dialogs.commands import Command, Invocation, closest, match
 from dialogs.context import Caller, Context
 from dialogs.cover import confirm_cover
@@ -16,7 +17,7 @@ from dialogs.switchboard import answer_guide, guide_card
 from dialogs.team_setup import save_settings, save_setup
 from rules.cpr import any_cpr
 from store.members import RosterEntry, refreshed
-from store.models import CardFlow
+from store.models import CardFlow, Member, Membership, Team
 
 FlowAction = Callable[[Caller, CardFlow, dict[str, Any], Context], Awaitable[list[Reply]]]
 
@@ -25,6 +26,8 @@ async def handle_message(req: Request, ctx: Context) -> list[Reply]:
     # Before anything is stored or logged: the text never reaches the database.
     if any_cpr(req.text) or any_cpr(_typed(req.value)):
         return [Reply(t(lang_of(req.locale), "cpr_refused"))]
+    if not req.user.aad_object_id:  # the edge refuses these too; a Teams user always has one
+        return [refusal(req, "not_in_team")]
     caller = await resolve_caller(req, ctx)
     if isinstance(req.value, dict) and "flow" in req.value:
         return await handle_submit(caller, req.value, ctx)
@@ -49,9 +52,11 @@ def refusal(req: Request, key: str, **values: Any) -> Reply:
 
 
 async def resolve_caller(req: Request, ctx: Context) -> Caller:
+    """The person behind a request and, when they have access to one, their team.
+    A message never enrols anyone: access comes from the team's roster (or a join code)."""
     now = ctx.clock.now()
     user = req.user
-    entry = RosterEntry(user.aad_object_id or user.teams_user_id, user.teams_user_id, user.name)
+    entry = RosterEntry(user.aad_object_id, user.teams_user_id, user.name)
     known = await ctx.store.members.caller(req.tenant_id, entry.aad_object_id)
     if known is None:
         member, teams = await ctx.store.members.add(req.tenant_id, entry, now), []
@@ -68,18 +73,12 @@ async def resolve_caller(req: Request, ctx: Context) -> Caller:
             now,
         )
     if req.team_teams_id:
-        team = next((tm for tm, _ in teams if tm.teams_team_id == req.team_teams_id), None)
-        team = team or await ctx.store.teams.by_teams_id(req.tenant_id, req.team_teams_id)
-        if team is None:  # the install event was missed; the lead can still set roles
-            team, _ = await ctx.store.teams.install(
-                req.tenant_id, req.team_teams_id, "", req.service_url, req.channel_id or "", now
-            )
-        caller.team = team
-        caller.membership = await ctx.store.members.membership(team.id, member.id)
-        if caller.membership is None:
-            caller.membership = await ctx.store.members.join(team, member, "caseworker", now)
-        if req.scope != "personal":
-            caller.lang = ctx.team_settings(team).post_language
+        found = next(((tm, ms) for tm, ms in teams if tm.teams_team_id == req.team_teams_id), None)
+        found = found or await _from_roster(req, member, ctx)
+        if found is not None:
+            caller.team, caller.membership = found
+            if req.scope != "personal":
+                caller.lang = ctx.team_settings(caller.team).post_language
         return caller
     chosen = [(tm, ms) for tm, ms in teams if tm.id == member.active_team_id] or teams
     if len(chosen) == 1:
@@ -87,6 +86,20 @@ async def resolve_caller(req: Request, ctx: Context) -> Caller:
     elif chosen:
         caller.extra["several_teams"] = True
     return caller
+
+
+async def _from_roster(
+    req: Request, member: Member, ctx: Context
+) -> tuple[Team, Membership] | None:
+    """Someone the bot does not know as a member writes in a team's channel: they get in only
+    if Teams says they are on the team's roster now (a missed member event); guests of a shared
+    channel and people who left do not. An unknown team is never installed by a message."""
+    team = await ctx.store.teams.by_teams_id(req.tenant_id, req.team_teams_id or "")
+    if team is None or not team.active:
+        return None
+    if not await ctx.on_roster(team, req.user.teams_user_id, member.aad_object_id):
+        return None
+    return team, await ctx.store.members.join(team, member, "caseworker", ctx.clock.now())
 
 
 async def run_text(
@@ -135,6 +148,8 @@ async def handle_submit(caller: Caller, value: dict[str, Any], ctx: Context) -> 
         caller.membership = await ctx.store.members.membership(flow.team_id, caller.member.id)
     if flow.team_id is not None and caller.membership is None:
         return [Reply(t(lang, "not_in_team"))]
+    if not await ids_are_the_teams(caller, value, ctx):
+        return [Reply(t(lang, "card_unknown"))]
     return await action(caller, flow, {**value, "v": flow.version}, ctx)
 
 
@@ -198,6 +213,8 @@ async def _stateless(caller: Caller, value: dict[str, Any], ctx: Context) -> lis
         return [Reply(t(caller.lang, "not_in_team"))]
     if caller.role is None:
         return [Reply(t(caller.lang, "not_in_team"))]
+    if not await ids_are_the_teams(caller, value, ctx):
+        return [Reply(t(caller.lang, "card_unknown"))]
     action = value["action"]
     if action == "guide_open":
         return [Reply(card=guide_card(caller.lang))]

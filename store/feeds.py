@@ -17,11 +17,15 @@ class FeedRepo:
         feed = await self.session.get(CalendarFeed, secret)
         return feed if feed is not None and not feed.revoked else None
 
-    async def secret_for(self, team_id: int, member_id: int, now: datetime, *, renew: bool) -> str:
-        """The member's live feed secret; a new one (the old revoked) when `renew`."""
+    async def secret_for(
+        self, team_id: int, member_id: int, now: datetime, *, team_wide: bool, renew: bool
+    ) -> str:
+        """The member's live feed secret (of their own duties, or the whole team's); a new one
+        (the old revoked) when `renew`."""
         where = (
             CalendarFeed.team_id == team_id,
             CalendarFeed.member_id == member_id,
+            CalendarFeed.team_wide == team_wide,
             ~CalendarFeed.revoked,
         )
         if renew:
@@ -32,6 +36,12 @@ class FeedRepo:
                 return existing
         secret = secrets.token_urlsafe(24)
         self.session.add(
-            CalendarFeed(secret=secret, team_id=team_id, member_id=member_id, created_at=now)
+            CalendarFeed(
+                secret=secret,
+                team_id=team_id,
+                member_id=member_id,
+                team_wide=team_wide,
+                created_at=now,
+            )
         )
         return secret

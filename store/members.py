@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, select, update
+from sqlalchemy import ColumnElement, and_, bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.models import ConversationRef, Member, Membership, Team
@@ -19,11 +19,20 @@ class RosterEntry:
     email: str = ""
 
 
+# Who may see a team's data: the people on its Teams roster, and switchboard staff who joined
+# with a code (they are never on the roster). Someone who leaves the roster loses access at once.
+ACTIVE: ColumnElement[bool] = or_(Membership.in_roster, Membership.role == "switchboard")
+
+
+def is_active(membership: Membership) -> bool:
+    return membership.in_roster or membership.role == "switchboard"
+
+
 # Built once: this runs on every turn.
 _CALLER = (
     select(Member, ConversationRef, Team, Membership)
     .outerjoin(ConversationRef, ConversationRef.member_id == Member.id)
-    .outerjoin(Membership, Membership.member_id == Member.id)
+    .outerjoin(Membership, and_(Membership.member_id == Member.id, ACTIVE))
     .outerjoin(Team, and_(Team.id == Membership.team_id, Team.active))
     .where(Member.tenant_id == bindparam("tenant"), Member.aad_object_id == bindparam("aad"))
     .order_by(Team.name, Team.id)
@@ -91,13 +100,15 @@ class MemberRepo:
         return member
 
     async def membership(self, team_id: int, member_id: int) -> Membership | None:
-        return await self.session.get(Membership, (team_id, member_id))
+        """The member's membership of the team, if it gives access now (see `ACTIVE`)."""
+        found = await self.session.get(Membership, (team_id, member_id))
+        return found if found is not None and is_active(found) else None
 
     async def join(
         self, team: Team, member: Member, role: str, now: datetime, in_roster: bool = True
     ) -> Membership:
         """The member's membership in the team, created with `role` if new."""
-        existing = await self.membership(team.id, member.id)
+        existing = await self.session.get(Membership, (team.id, member.id))
         if existing is not None:
             existing.in_roster = existing.in_roster or in_roster
             return existing
@@ -118,7 +129,7 @@ class MemberRepo:
         rows = await self.session.execute(
             select(Team, Membership)
             .join(Membership, Membership.team_id == Team.id)
-            .where(Membership.member_id == member_id, Team.active)
+            .where(Membership.member_id == member_id, Team.active, ACTIVE)
             .order_by(Team.name, Team.id)
         )
         return [(t, m) for t, m in rows]
@@ -142,19 +153,25 @@ class MemberRepo:
         return [(m, ms) for m, ms in rows]
 
     async def sync_roster(self, team: Team, roster: Sequence[RosterEntry], now: datetime) -> int:
-        """Add everyone in the roster; mark those who left. New people start off the rota."""
+        """Add everyone in the roster; those who left lose their role and their place on the
+        rota, and with them every access to the team (cases, cards, calendar feeds: see
+        `ACTIVE`). New people start off the rota."""
         present: set[int] = set()
         for entry in roster:
             member = await self.upsert(team.tenant_id, entry, now)
             await self.join(team, member, "caseworker", now)
             present.add(member.id)
-        gone = update(Membership).where(
-            Membership.team_id == team.id,
-            Membership.in_roster,
-            Membership.role != "switchboard",
-            Membership.member_id.not_in(present),
+        gone = (
+            update(Membership)
+            .where(
+                Membership.team_id == team.id,
+                Membership.in_roster,
+                Membership.role != "switchboard",
+                Membership.member_id.not_in(present),
+            )
+            .values(in_roster=False, on_rota=False, role="caseworker")
         )
-        await self.session.execute(gone.values(in_roster=False, on_rota=False))
+        await self.session.execute(gone)
         return len(present)
 
     async def save_reference(
@@ -166,7 +183,9 @@ class MemberRepo:
         reference: dict[str, Any],
         now: datetime,
     ) -> None:
-        """Remember the member's 1:1 chat (`current` is what is stored now, if anything)."""
+        """Remember the member's 1:1 chat (`current` is what is stored now, if anything).
+        A stored chat is never moved to another conversation by an activity: the sender of an
+        activity is not proven by its token, and notices about cases go to this address."""
         if current is None:
             self.session.add(
                 ConversationRef(
@@ -177,9 +196,8 @@ class MemberRepo:
                     updated_at=now,
                 )
             )
-        elif current.conversation_id != conversation_id or current.service_url != service_url:
-            current.service_url, current.conversation_id = service_url, conversation_id
-            current.reference, current.updated_at = reference, now
+        elif current.conversation_id == conversation_id and current.service_url != service_url:
+            current.service_url, current.reference, current.updated_at = service_url, reference, now
 
     async def reach(self, member_id: int) -> tuple[Member, ConversationRef | None] | None:
         """The member and their 1:1 chat, if the bot has one, in one query."""

@@ -202,13 +202,16 @@ class Absence(Base):
 
 
 class CalendarFeed(Base):
-    """A private calendar link: a member's duties, or (member_id empty) the whole team's."""
+    """A private calendar link given to one member: their duties, or (`team_wide`) the whole
+    team's. It serves only while that member has access to the team."""
 
     __tablename__ = "calendar_feeds"
 
     secret: Mapped[str] = mapped_column(String(64), primary_key=True)
     team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    # Empty only on shared team feeds from before 0007, which are all revoked.
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    team_wide: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime]
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
 

@@ -10,6 +10,7 @@ from store.flows import FlowRepo
 from store.join_codes import JoinCodeRepo
 from store.members import MemberRepo
 from store.outbox import OutboxRepo
+from store.ownership import OwnershipRepo
 from store.rota import RotaRepo
 from store.swaps import SwapRepo
 from store.teams import TeamRepo
@@ -29,3 +30,4 @@ class Store:
         self.counts = CountRepo(session)
         self.swaps = SwapRepo(session)
         self.cases = CaseRepo(session)
+        self.ownership = OwnershipRepo(session)

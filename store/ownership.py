@@ -1,0 +1,35 @@
+"""Which team a row belongs to: every id that arrives in a card click is checked with this."""
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from store.members import ACTIVE
+from store.models import Absence, Case, Membership, SwapRequestRow
+
+# The card-value key of each kind of row that carries a team id.
+_TEAM_OF = {
+    "case": Case,
+    "swap": SwapRequestRow,
+    "absence": Absence,
+}
+ROW_KEYS = frozenset(_TEAM_OF)
+
+
+class OwnershipRepo:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def belongs(self, team_id: int, key: str, row_id: int) -> bool:
+        """True if the row named by a card key (`case`, `swap`, `absence`) is the team's."""
+        model = _TEAM_OF[key]
+        found = await self.session.scalar(select(model.team_id).where(model.id == row_id))
+        return found == team_id
+
+    async def is_member(self, team_id: int, member_id: int) -> bool:
+        """True if the member has access to the team now (on its roster, or its switchboard)."""
+        found = await self.session.scalar(
+            select(Membership.member_id).where(
+                Membership.team_id == team_id, Membership.member_id == member_id, ACTIVE
+            )
+        )
+        return found is not None
