@@ -117,7 +117,11 @@ async def confirm_cover(
     )
     at = now.astimezone(ctx.settings.zone).strftime("%H:%M")
     settings = ctx.team_settings(team)
-    post_lang, phone = settings.post_language, settings.phone or t(lang, "no_phone")
+    post_lang = settings.post_language
+
+    def phone(in_lang: str) -> str:
+        return settings.phone or t(in_lang, "no_phone")
+
     mention = Mention(cover.teams_user_id, cover.name)
     count = len(await ctx.store.swaps.handovers(team.id, today))
     await ctx.notify(
@@ -132,7 +136,7 @@ async def confirm_cover(
                 cover=mention.tag,
                 time=at,
                 name=sick_member.name,
-                phone=phone,
+                phone=phone(post_lang),
             ),
             mentions=(mention,),
         ),
@@ -142,7 +146,9 @@ async def confirm_cover(
         cover,
         f"cover:{team.id}:{today.isoformat()}:{count}",
         "cover",
-        lambda told: Reply(t(told, "sick_told_cover", time=at, name=sick_member.name, phone=phone)),
+        lambda told: Reply(
+            t(told, "sick_told_cover", time=at, name=sick_member.name, phone=phone(told))
+        ),
     )
     done = cards.done_card(
         t(lang, "sick_title", name=sick_member.name),

@@ -522,6 +522,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} cannot take your duty on {day}. Type **swap {date}** to ask everyone.",
     ),
     "swap_already": ("Den er allerede {status}{by}.", "It is already {status}{by}."),
+    "swap_already_awaiting": (
+        "Den er allerede taget{by} og venter på en leders godkendelse.",
+        "It is already taken{by} and waiting for a lead's approval.",
+    ),
     "swap_by": (" af {name}", " by {name}"),
     "status.taken": ("taget", "taken"),
     "status.awaiting_approval": (
@@ -566,6 +570,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "swaps_title": ("Åbne ønsker om bytte", "Open swap requests"),
     "swap_line": ("{day}: {name}{target}", "{day}: {name}{target}"),
     "swap_to": (" (spurgt: {name})", " (asked: {name})"),
+    "swap_line_awaiting": (
+        "{day}: {name} – taget af {taker}, venter på en leders godkendelse",
+        "{day}: {name} – taken by {taker}, waiting for a lead's approval",
+    ),
     "swap_reminder": (
         "Fastholdelsestelefonen mangler stadig en **{day}** ({name} kan ikke). Skriv **bytter** for at tage den.",
         "The retention hotline still needs someone on **{day}** ({name} cannot). Type **swaps** to take it.",

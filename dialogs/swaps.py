@@ -151,10 +151,15 @@ async def list_swaps(caller: Caller, inv: Invocation, ctx: Context) -> list[Repl
     assert caller.team is not None
     lang, team = caller.lang, caller.team
     rows = await ctx.store.swaps.open_for_team(team.id, ctx.today())
-    if not rows:
+    awaiting = await ctx.store.swaps.awaiting_for_team(team.id, ctx.today())
+    if not rows and not awaiting:
         return [Reply(t(lang, "swaps_none"))]
     names = await ctx.store.members.names(team.id)
     lines: list[tuple[str, tuple[str, dict[str, Any]] | None]] = []
+    for row in awaiting:
+        day, name = format_day(lang, row.day), names.get(row.requester_id, "")
+        taker = names.get(row.taken_by or 0, "")
+        lines.append((t(lang, "swap_line_awaiting", day=day, name=name, taker=taker), None))
     for row in rows:
         target = t(lang, "swap_to", name=names.get(row.target_id, "")) if row.target_id else ""
         line = t(
@@ -443,8 +448,11 @@ async def _tell(
 
 async def _already(ctx: Context, lang: str, row: SwapRequestRow, today: date) -> Reply:
     state = status(plain(row), today)
-    who = await ctx.store.members.get(row.taken_by) if state == "taken" and row.taken_by else None
+    taken = state in ("taken", "awaiting_approval")
+    who = await ctx.store.members.get(row.taken_by) if taken and row.taken_by else None
     by = t(lang, "swap_by", name=who.name) if who else ""
+    if state == "awaiting_approval":
+        return Reply(t(lang, "swap_already_awaiting", by=by))
     return Reply(t(lang, "swap_already", status=t(lang, f"status.{state}"), by=by))
 
 

@@ -28,6 +28,7 @@ def plain(row: SwapRequestRow) -> SwapRequest:
         row.taken_by,
         row.declined_at is not None,
         row.cancelled_at is not None,
+        row.awaiting_approval,
     )
 
 
@@ -69,6 +70,19 @@ class SwapRepo:
                 SwapRequestRow.team_id == team_id,
                 SwapRequestRow.day >= today,
                 *_still_open(),
+            )
+            .order_by(SwapRequestRow.day, SwapRequestRow.id)
+        )
+        return list(rows)
+
+    async def awaiting_for_team(self, team_id: int, today: date) -> list[SwapRequestRow]:
+        """Taken requests that wait for a lead's approval."""
+        rows = await self.session.scalars(
+            select(SwapRequestRow)
+            .where(
+                SwapRequestRow.team_id == team_id,
+                SwapRequestRow.day >= today,
+                SwapRequestRow.awaiting_approval,
             )
             .order_by(SwapRequestRow.day, SwapRequestRow.id)
         )

@@ -326,3 +326,42 @@ async def test_the_requester_can_withdraw_an_open_request(sqlite_url: str) -> No
         assert late[0].text == "Den er allerede trukket tilbage."
         assert (await holders(teams))[day] == ANNE.name
         assert "ingen åbne" in (await teams.say(teams.personal(BO, "bytter")))[0].text
+
+
+async def test_a_second_taker_is_told_the_day_waits_for_a_leads_approval(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        rota = await ready(teams)
+        form = (await teams.say(teams.personal(LIS, "indstillinger")))[0]
+        await teams.say(
+            teams.personal(LIS, "", value={**submit_data(form.card), "swap_approval": "true"})
+        )
+        day = first_day_of(rota, ANNE)
+        await teams.say(teams.personal(ANNE, f"byt {short(day)}"))
+        card = await channel_card(teams)
+        await click(teams, BO, card, "Tag vagten")
+        late = await click(teams, CAMILLA, card, "Tag vagten")
+        assert late[0].text == (
+            "Den er allerede taget af Bo Jensen og venter på en leders godkendelse."
+        )
+        listing = (await teams.say(teams.personal(CAMILLA, "bytter")))[0]
+        assert "venter på en leders godkendelse" in listing.text + listing.card_text
+
+
+async def test_a_cover_post_in_the_channel_is_all_in_the_teams_language(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        rota = await ready(teams)
+        async with unit_of_work(teams.services.sessions) as session:
+            team = (await Store(session).teams.all_active())[0]
+            team.settings = {**team.settings, "phone": ""}
+        today = date(2027, 1, 5)
+        first = next(u for u in (ANNE, BO, CAMILLA) if u.name == rota[today])
+        await teams.say(teams.personal(first, "sprog engelsk"))
+        await teams.at("2027-01-05 11:00")
+        card = (await teams.say(teams.personal(first, "I'm sick", locale="en-US")))[0]
+        assert card.card is not None
+        value = {**submit_data(card.card), "cover": card.card["body"][2]["value"]}
+        await teams.say(teams.personal(first, "", value=value, reply_to=card.activity_id))
+        await teams.settle()
+        [post] = [s for s in teams.connector.sent if s.text.startswith("Rettelse:")]
+        assert "nummeret er ikke sat" in post.text
+        assert "the number is not set" not in post.text
