@@ -7,7 +7,8 @@ from icalendar import Event
 
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
-from dialogs.messages import t
+from dialogs.markdown import Markup
+from dialogs.messages import t, t_plain
 from dialogs.plain import Reply
 from rules.text import fold
 
@@ -42,7 +43,7 @@ async def render(ctx: Context, secret: str) -> bytes | None:
         summary = (
             t(lang, "ical_duty")
             if feed.member_id
-            else t(lang, "ical_team_duty", name=names.get(duty.member_id, ""))
+            else t_plain(lang, "ical_team_duty", name=names.get(duty.member_id, ""))
         )
         event.add("summary", summary)
         event.add("transp", "TRANSPARENT")
@@ -72,4 +73,4 @@ async def _link(caller: Caller, ctx: Context, *, renew: bool, team_wide: bool) -
         caller.team.id, None if team_wide else caller.member.id, ctx.clock.now(), renew=renew
     )
     url = f"{ctx.settings.public_url.rstrip('/')}/ical/{secret}.ics"
-    return [Reply(t(caller.lang, "calendar_link", url=url))]
+    return [Reply(t(caller.lang, "calendar_link", url=Markup(url)))]

@@ -2,6 +2,7 @@
 
 from dialogs.commands import Invocation
 from dialogs.context import ROLES, Caller, Context
+from dialogs.markdown import escape
 from dialogs.messages import t, weekday_names
 from dialogs.plain import Reply
 from dialogs.planning import replan_ahead
@@ -37,7 +38,7 @@ async def list_members(caller: Caller, inv: Invocation, ctx: Context) -> list[Re
             parts.append(weekdays.format_weekdays(weekdays.decode(ms.workdays), names))
         if not ms.in_roster and ms.role != "switchboard":
             parts.append(t(lang, "members_left"))
-        lines.append(f"- {member.name}: {', '.join(parts)}")
+        lines.append(f"- {escape(member.name)}: {', '.join(parts)}")
     return [Reply("\n".join(lines))]
 
 

@@ -1,7 +1,10 @@
 """The one message catalogue: every text a user sees, in Danish and English."""
 
+import string
 from datetime import date
 from typing import Any
+
+from dialogs.markdown import Markup, escape
 
 LANGUAGES = ("da", "en")
 
@@ -831,7 +834,28 @@ def lang_of(locale: str | None, default: str = "da") -> str:
     return code if code in LANGUAGES else default
 
 
-def t(lang: str, key: str, **values: Any) -> str:
+class _Escaping(string.Formatter):
+    """Formats a catalogue text with every value escaped, except values that are `Markup`."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        shown = format(value, format_spec)
+        return value if isinstance(value, Markup) and not format_spec else escape(shown)
+
+
+_FORMATTER = _Escaping()
+
+
+def t(lang: str, key: str, **values: Any) -> Markup:
+    """The text `key` in `lang`, with `values` filled in as plain text: a name, company or note
+    cannot add a link, bold or a mention. Pass `Markup` for a value the bot composed itself."""
+    da, en = MESSAGES[key]
+    text = en if lang == "en" else da
+    return Markup(_FORMATTER.vformat(text, (), values) if values else text)
+
+
+def t_plain(lang: str, key: str, **values: Any) -> str:
+    """The text `key` with `values` filled in unescaped, for places that are not Markdown (a
+    calendar event's title)."""
     da, en = MESSAGES[key]
     text = en if lang == "en" else da
     return text.format(**values) if values else text
@@ -842,7 +866,8 @@ def weekday_names(lang: str) -> list[str]:
 
 
 def capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    shown = text[:1].upper() + text[1:]
+    return Markup(shown) if isinstance(text, Markup) else shown
 
 
 def format_day(lang: str, day: date) -> str:
