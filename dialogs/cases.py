@@ -152,7 +152,7 @@ def _date(value: Any) -> date | None:
 
 
 def deadline_lines(lang: str, case: Case, today: date) -> list[str]:
-    lines = []
+    lines: list[str] = []
     for deadline in deadlines(case.request_date, case.first_absence, case.first_talk):
         text = t(lang, f"case_deadline.{deadline.kind}", due=format_day(lang, deadline.due))
         if deadline.met is not None:
@@ -167,7 +167,7 @@ def deadline_lines(lang: str, case: Case, today: date) -> list[str]:
 
 async def case_card(ctx: Context, team: Team, case: Case, lang: str) -> dict[str, Any]:
     names = await ctx.store.members.names(team.id)
-    history = []
+    history: list[str] = []
     for entry in await ctx.store.audit.for_subject(team.id, f"case:{case.id}"):
         at = entry.at.astimezone(ctx.settings.zone).strftime("%d/%m %H:%M")
         before = names.get((entry.before or {}).get("member") or 0, "")

@@ -153,6 +153,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "That code does not work. It may have expired or been used. "
         "Ask the team lead for a new one.",
     ),
+    "join_locked": (
+        "Du har skrevet for mange forkerte koder. Prøv igen efter kl. {time}, og bed teamlederen "
+        "om en ny kode, hvis den ikke virker.",
+        "You have typed too many wrong codes. Try again after {time}, and ask the team lead for "
+        "a new code if it does not work.",
+    ),
+    "join_locked_lead": (
+        "{name} har skrevet {count} forkerte tilmeldingskoder på kort tid og er spærret til kl. "
+        "{time}. Kender du personen, så giv vedkommende en ny kode; ellers kan nogen prøve at "
+        "gætte sig ind.",
+        "{name} typed {count} wrong join codes in a short time and is locked out until {time}. "
+        "If you know the person, give them a new code; if not, someone may be trying to guess "
+        "their way in.",
+    ),
     "join_usage": ("Skriv **tilmeld KODE**.", "Type **join CODE**."),
     "personal_only": (
         "Skriv det til mig i en privat chat.",
@@ -845,9 +859,10 @@ class _Escaping(string.Formatter):
 _FORMATTER = _Escaping()
 
 
-def t(lang: str, key: str, **values: Any) -> Markup:
+def t(lang: str, key: str, **values: Any) -> str:
     """The text `key` in `lang`, with `values` filled in as plain text: a name, company or note
-    cannot add a link, bold or a mention. Pass `Markup` for a value the bot composed itself."""
+    cannot add a link, bold or a mention. Pass `Markup` for a value the bot composed itself.
+    The result is `Markup` (typed `str`), so it is not escaped again when passed on."""
     da, en = MESSAGES[key]
     text = en if lang == "en" else da
     return Markup(_FORMATTER.vformat(text, (), values) if values else text)
