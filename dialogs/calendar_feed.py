@@ -7,7 +7,8 @@ from icalendar import Event
 
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
-from dialogs.messages import t
+from dialogs.markdown import Markup
+from dialogs.messages import t, t_plain
 from dialogs.plain import Reply
 from rules.text import fold
 
@@ -43,9 +44,9 @@ async def render(ctx: Context, secret: str) -> bytes | None:
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
         summary = (
-            t(lang, "ical_team_duty", name=names.get(duty.member_id, ""))
+            t_plain(lang, "ical_team_duty", name=names.get(duty.member_id, ""))
             if feed.team_wide
-            else t(lang, "ical_duty")
+            else t_plain(lang, "ical_duty")
         )
         event.add("summary", summary)
         event.add("transp", "TRANSPARENT")
@@ -77,4 +78,4 @@ async def _link(caller: Caller, ctx: Context, *, renew: bool, team_wide: bool) -
         caller.team.id, caller.member.id, ctx.clock.now(), team_wide=team_wide, renew=renew
     )
     url = f"{ctx.settings.public_url.rstrip('/')}/ical/{secret}.ics"
-    return [Reply(t(caller.lang, "calendar_link", url=url))]
+    return [Reply(t(caller.lang, "calendar_link", url=Markup(url)))]

@@ -1,6 +1,13 @@
-"""Building blocks for Adaptive Cards. Every card carries its flow id and version in its data."""
+"""Building blocks for Adaptive Cards. Every card carries its flow id and version in its data.
+
+TextBlocks and FactSets are Markdown in Teams: every text they show goes through `escape`, so a
+name or a note is shown as typed; texts from `t()` are `Markup` and pass unchanged. Input values,
+choice values, labels and button titles are not Markdown and are left alone.
+"""
 
 from typing import Any
+
+from dialogs.markdown import escape
 
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 VERSION = "1.5"
@@ -19,18 +26,27 @@ def card(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None
 
 
 def heading(text: str) -> dict[str, Any]:
-    return {"type": "TextBlock", "text": text, "weight": "Bolder", "size": "Medium", "wrap": True}
+    return {
+        "type": "TextBlock",
+        "text": escape(text),
+        "weight": "Bolder",
+        "size": "Medium",
+        "wrap": True,
+    }
 
 
 def text(value: str, *, subtle: bool = False) -> dict[str, Any]:
-    block: dict[str, Any] = {"type": "TextBlock", "text": value, "wrap": True}
+    block: dict[str, Any] = {"type": "TextBlock", "text": escape(value), "wrap": True}
     if subtle:
         block["isSubtle"] = True
     return block
 
 
 def facts(pairs: list[tuple[str, str]]) -> dict[str, Any]:
-    return {"type": "FactSet", "facts": [{"title": k, "value": v} for k, v in pairs]}
+    return {
+        "type": "FactSet",
+        "facts": [{"title": escape(k), "value": escape(v)} for k, v in pairs],
+    }
 
 
 def submit(title: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -79,7 +95,7 @@ def row(cells: list[str], *, bold: bool = False, accent: bool = False) -> dict[s
     """One line of a table, as a ColumnSet (Teams renders it everywhere)."""
     columns = []
     for i, cell in enumerate(cells):
-        block: dict[str, Any] = {"type": "TextBlock", "text": cell, "wrap": True}
+        block: dict[str, Any] = {"type": "TextBlock", "text": escape(cell), "wrap": True}
         if bold:
             block["weight"] = "Bolder"
         if accent:

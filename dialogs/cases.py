@@ -11,6 +11,7 @@ from dialogs import cards
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
 from dialogs.cover import holder_at
+from dialogs.markdown import Markup, escape
 from dialogs.messages import capital, format_day, t
 from dialogs.plain import Reply
 from dialogs.planning import absent_days, rota_members
@@ -151,7 +152,7 @@ def _date(value: Any) -> date | None:
 
 
 def deadline_lines(lang: str, case: Case, today: date) -> list[str]:
-    lines = []
+    lines: list[str] = []
     for deadline in deadlines(case.request_date, case.first_absence, case.first_talk):
         text = t(lang, f"case_deadline.{deadline.kind}", due=format_day(lang, deadline.due))
         if deadline.met is not None:
@@ -160,19 +161,21 @@ def deadline_lines(lang: str, case: Case, today: date) -> list[str]:
             state = t(lang, "deadline_left", days=deadline.days_left(today))
         else:
             state = t(lang, "deadline_overdue", days=-deadline.days_left(today))
-        lines.append(f"{text}: {state}")
+        lines.append(Markup(f"{text}: {state}"))
     return lines
 
 
 async def case_card(ctx: Context, team: Team, case: Case, lang: str) -> dict[str, Any]:
     names = await ctx.store.members.names(team.id)
-    history = []
+    history: list[str] = []
     for entry in await ctx.store.audit.for_subject(team.id, f"case:{case.id}"):
         at = entry.at.astimezone(ctx.settings.zone).strftime("%d/%m %H:%M")
         before = names.get((entry.before or {}).get("member") or 0, "")
         after = names.get((entry.after or {}).get("member") or 0, "")
         what = t(lang, f"history.{entry.action}", before=before, after=after)
-        history.append(f"{at} {names.get(entry.actor_id or 0, t(lang, 'system'))}: {what}")
+        history.append(
+            Markup(f"{at} {escape(names.get(entry.actor_id or 0, t(lang, 'system')))}: {what}")
+        )
     when = case.call_at.astimezone(ctx.settings.zone)
     return case_card_for(
         lang,
@@ -339,7 +342,9 @@ def _line(lang: str, ctx: Context, case: Case) -> str:
     deadline = ""
     if upcoming:
         first = upcoming[0]
-        deadline = " — " + t(lang, f"case_deadline.{first.kind}", due=format_day(lang, first.due))
+        deadline = Markup(
+            " — " + t(lang, f"case_deadline.{first.kind}", due=format_day(lang, first.due))
+        )
     return t(
         lang,
         "case_line",
@@ -372,7 +377,7 @@ async def cases_period(caller: Caller, inv: Invocation, ctx: Context) -> list[Re
     names = await ctx.store.members.names(team.id)
     title = t(lang, "cases_week_title" if week else "cases_today_title")
     lines = [f"**{title}**", ""]
-    lines += [f"- {_line(lang, ctx, c)} ({names.get(c.owner_id or 0, '')})" for c in cases]
+    lines += [f"- {_line(lang, ctx, c)} ({escape(names.get(c.owner_id or 0, ''))})" for c in cases]
     if not cases:
         lines.append(t(lang, "cases_none"))
     load = await _load(ctx, team, today)

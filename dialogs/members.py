@@ -1,12 +1,15 @@
 """People and roles: list members, set roles, rota membership, working days; join codes."""
 
+from datetime import datetime
+
 from dialogs.commands import Invocation
 from dialogs.context import ROLES, Caller, Context
+from dialogs.markdown import escape
 from dialogs.messages import t, weekday_names
 from dialogs.plain import Reply
 from dialogs.planning import replan_ahead
 from dialogs.targets import target_and_rest
-from rules import weekdays
+from rules import lockout, weekdays
 from rules.text import fold
 from store.models import Member, Membership
 
@@ -37,7 +40,7 @@ async def list_members(caller: Caller, inv: Invocation, ctx: Context) -> list[Re
             parts.append(weekdays.format_weekdays(weekdays.decode(ms.workdays), names))
         if not ms.in_roster and ms.role != "switchboard":
             parts.append(t(lang, "members_left"))
-        lines.append(f"- {member.name}: {', '.join(parts)}")
+        lines.append(f"- {escape(member.name)}: {', '.join(parts)}")
     return [Reply("\n".join(lines))]
 
 
@@ -152,11 +155,21 @@ async def join(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     code = inv.args.strip()
     if not code:
         return [Reply(t(lang, "join_usage"))]
-    now = ctx.clock.now()
-    used = await ctx.store.join_codes.redeem(code, caller.member.id, now)
+    now, me, codes = ctx.clock.now(), caller.member, ctx.store.join_codes
+    # Enough history to see a lock that is still running: 5 failures, then 15 minutes.
+    since = now - lockout.WINDOW - lockout.LOCKED_FOR
+    until = lockout.locked_until(await codes.failures(me.id, since), now)
+    if until is not None:
+        return [Reply(t(lang, "join_locked", time=_clock(ctx, until)))]
+    used = await codes.redeem(code, me.tenant_id, me.id, now)
     team = await ctx.store.teams.get(used.team_id) if used else None
     if used is None or team is None:
-        return [Reply(t(lang, "join_bad"))]
+        await codes.record_failure(code, me.tenant_id, me.id, now)
+        until = lockout.locked_until(await codes.failures(me.id, since), now)
+        if until is None:
+            return [Reply(t(lang, "join_bad"))]
+        await _tell_leads_of_lockout(ctx, me, since, until)
+        return [Reply(t(lang, "join_locked", time=_clock(ctx, until)))]
     await ctx.store.members.join(team, caller.member, used.role, now, in_roster=False)
     caller.member.active_team_id = team.id
     ctx.store.audit.record(
@@ -169,3 +182,37 @@ async def join(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
         {"role": used.role},
     )
     return [Reply(t(lang, "join_ok", team=team.name, role=t(lang, f"role.{used.role}")))]
+
+
+def _clock(ctx: Context, moment: datetime) -> str:
+    return moment.astimezone(ctx.settings.zone).strftime("%H:%M")
+
+
+async def _tell_leads_of_lockout(
+    ctx: Context, who: Member, since: datetime, until: datetime
+) -> None:
+    """A wrong code names no team, so the leads told are those of the tenant's teams with a live
+    code (the codes being guessed at) and of teams whose old codes the person tried."""
+    now = ctx.clock.now()
+    for team_id in await ctx.store.join_codes.teams_guessed_at(who.tenant_id, who.id, since, now):
+        team = await ctx.store.teams.get(team_id)
+        if team is None:
+            continue
+        for lead, ms in await ctx.store.members.of_team(team_id):
+            if ms.role != "lead":
+                continue
+            await ctx.tell(
+                team,
+                lead,
+                f"join-locked:{team_id}:{lead.id}:{who.id}:{now.isoformat()}",
+                "join_locked",
+                lambda lang: Reply(
+                    t(
+                        lang,
+                        "join_locked_lead",
+                        name=who.name,
+                        count=lockout.MAX_FAILURES,
+                        time=_clock(ctx, until),
+                    )
+                ),
+            )

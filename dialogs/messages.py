@@ -1,7 +1,10 @@
 """The one message catalogue: every text a user sees, in Danish and English."""
 
+import string
 from datetime import date
 from typing import Any
+
+from dialogs.markdown import Markup, escape
 
 LANGUAGES = ("da", "en")
 
@@ -149,6 +152,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Den kode virker ikke. Den kan være udløbet eller brugt. Bed teamlederen om en ny.",
         "That code does not work. It may have expired or been used. "
         "Ask the team lead for a new one.",
+    ),
+    "join_locked": (
+        "Du har skrevet for mange forkerte koder. Prøv igen efter kl. {time}, og bed teamlederen "
+        "om en ny kode, hvis den ikke virker.",
+        "You have typed too many wrong codes. Try again after {time}, and ask the team lead for "
+        "a new code if it does not work.",
+    ),
+    "join_locked_lead": (
+        "{name} har skrevet {count} forkerte tilmeldingskoder på kort tid og er spærret til kl. "
+        "{time}. Kender du personen, så giv vedkommende en ny kode; ellers kan nogen prøve at "
+        "gætte sig ind.",
+        "{name} typed {count} wrong join codes in a short time and is locked out until {time}. "
+        "If you know the person, give them a new code; if not, someone may be trying to guess "
+        "their way in.",
     ),
     "join_usage": ("Skriv **tilmeld KODE**.", "Type **join CODE**."),
     "personal_only": (
@@ -839,7 +856,29 @@ def lang_of(locale: str | None, default: str = "da") -> str:
     return code if code in LANGUAGES else default
 
 
+class _Escaping(string.Formatter):
+    """Formats a catalogue text with every value escaped, except values that are `Markup`."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        shown = format(value, format_spec)
+        return value if isinstance(value, Markup) and not format_spec else escape(shown)
+
+
+_FORMATTER = _Escaping()
+
+
 def t(lang: str, key: str, **values: Any) -> str:
+    """The text `key` in `lang`, with `values` filled in as plain text: a name, company or note
+    cannot add a link, bold or a mention. Pass `Markup` for a value the bot composed itself.
+    The result is `Markup` (typed `str`), so it is not escaped again when passed on."""
+    da, en = MESSAGES[key]
+    text = en if lang == "en" else da
+    return Markup(_FORMATTER.vformat(text, (), values) if values else text)
+
+
+def t_plain(lang: str, key: str, **values: Any) -> str:
+    """The text `key` with `values` filled in unescaped, for places that are not Markdown (a
+    calendar event's title)."""
     da, en = MESSAGES[key]
     text = en if lang == "en" else da
     return text.format(**values) if values else text
@@ -850,7 +889,8 @@ def weekday_names(lang: str) -> list[str]:
 
 
 def capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    shown = text[:1].upper() + text[1:]
+    return Markup(shown) if isinstance(text, Markup) else shown
 
 
 def format_day(lang: str, day: date) -> str:

@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from typing import Any
 
+from dialogs.markdown import Markup, escape
+
 
 @dataclass(frozen=True)
 class Person:
@@ -36,7 +38,7 @@ class Mention:
 
     @property
     def tag(self) -> str:
-        return f"<at>{self.name}</at>"
+        return Markup(f"<at>{escape(self.name)}</at>")
 
 
 @dataclass(frozen=True)

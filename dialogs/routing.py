@@ -72,7 +72,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("workdays", ("arbejdsdage",), ("workdays",), "lead", members.set_workdays,
             "arbejdsdage Anne man-tor", "workdays Anne mon-thu"),
     Command("code", ("kode",), ("code",), "lead", members.make_code,
-            "kode omstilling", "code switchboard"),
+            "kode omstilling", "code switchboard", personal_only=True),
     Command("join", ("tilmeld",), ("join",), "anyone", members.join,
             "tilmeld KODE", "join CODE", personal_only=True),
     Command("settings", ("indstillinger",), ("settings",), "lead", team_setup.show_settings),

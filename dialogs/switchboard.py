@@ -11,6 +11,7 @@ from dialogs import cards
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
 from dialogs.duty import holder_name
+from dialogs.markdown import Markup
 from dialogs.messages import format_day, t
 from dialogs.plain import Reply
 from dialogs.switchboard_rules import SwitchboardRules, build
@@ -172,8 +173,8 @@ async def briefing_card(ctx: Context, team: Team, lang: str) -> dict[str, Any]:
     body = [
         cards.heading(t(lang, "briefing_title", day=format_day(lang, today))),
         cards.text(holder),
-        cards.text(f"**{t(lang, 'briefing_yes')}**\n\n" + "\n".join(yes)),
-        cards.text(f"**{t(lang, 'briefing_no')}**\n\n" + "\n".join(no)),
+        cards.text(Markup(f"**{t(lang, 'briefing_yes')}**\n\n" + "\n".join(yes))),
+        cards.text(Markup(f"**{t(lang, 'briefing_no')}**\n\n" + "\n".join(no))),
     ]
     return cards.card(body, [cards.submit(t(lang, "guide_title"), {"action": "guide_open"})])
 

@@ -133,6 +133,19 @@ class JoinCode(Base):
     used_at: Mapped[datetime | None]
 
 
+class JoinAttempt(Base):
+    """A wrong join code, kept so the lock-out holds across restarts and processes."""
+
+    __tablename__ = "join_attempts"
+    __table_args__ = (Index("ix_join_attempts_member_at", "member_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    # The team whose code it was, when the code is one of the tenant's used or expired codes.
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    at: Mapped[datetime]
+
+
 class AuditEntry(Base):
     __tablename__ = "audit_log"
     __table_args__ = (Index("ix_audit_team_subject", "team_id", "subject"),)

@@ -102,7 +102,8 @@ async def test_join_codes_work_once_and_expire(factory) -> None:  # type: ignore
         old = await store.join_codes.create(team_id, "switchboard", a.id, NOW - timedelta(days=8))
     async with unit_of_work(factory) as session:
         store = Store(session)
-        assert await store.join_codes.redeem(old, b.id, NOW) is None
-        used = await store.join_codes.redeem(f" {code.lower()} ", b.id, NOW)
+        assert await store.join_codes.redeem(old, "t", b.id, NOW) is None
+        assert await store.join_codes.redeem(code, "another tenant", b.id, NOW) is None
+        used = await store.join_codes.redeem(f" {code.lower()} ", "t", b.id, NOW)
         assert used is not None and used.team_id == team_id and used.role == "switchboard"
-        assert await store.join_codes.redeem(code, a.id, NOW) is None
+        assert await store.join_codes.redeem(code, "t", a.id, NOW) is None
