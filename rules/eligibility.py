@@ -82,13 +82,14 @@ class _Compiled:
     stems: dict[str, str]  # stem → pattern
     suffixes: dict[str, str]  # suffix → pattern
     typos: dict[str, list[str]]  # first letter → patterns that allow one letter wrong
+    longest: int  # the longest stem or suffix: no need to look further into a long word
 
     def first_words(self, word: str) -> set[str]:
         """The first-word patterns this word matches."""
         found = set()
         if word in self.exact:
             found.add(self.exact[word])
-        for size in range(len(word) + 1):
+        for size in range(min(len(word), self.longest) + 1):
             if (stem := self.stems.get(word[:size])) is not None:
                 found.add(stem)
             if (suffix := self.suffixes.get(word[len(word) - size :])) is not None:
@@ -101,7 +102,7 @@ class _Compiled:
 
 @lru_cache(maxsize=64)
 def _compiled(signals: tuple[Signal, ...]) -> _Compiled:
-    rules = _Compiled({}, {}, {}, {}, {})
+    rules = _Compiled({}, {}, {}, {}, {}, 0)
     order = 0
     for signal in signals:
         for phrase in signal.phrases:
@@ -119,7 +120,8 @@ def _compiled(signals: tuple[Signal, ...]) -> _Compiled:
                 rules.exact[first] = first
                 if len(first) >= 7:
                     rules.typos.setdefault(first[0], []).append(first)
-    return rules
+    longest = max(map(len, [*rules.stems, *rules.suffixes]), default=0)
+    return _Compiled(rules.phrases, rules.exact, rules.stems, rules.suffixes, rules.typos, longest)
 
 
 def _hits(rules: _Compiled, words: list[str]) -> list[tuple[int, int, Signal]]:
