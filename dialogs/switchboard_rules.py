@@ -91,7 +91,14 @@ def _checked(data: Mapping[str, Any], source: str) -> SwitchboardRules:
             isinstance(p, str) and p.strip() for p in phrases
         ):
             raise _error(kind, "needs phrases = a list of words or phrases", source)
-        signals.append(Signal(kind, raw["verdict"], tuple(phrases)))
+        decides = raw.get("decides", False)
+        if not isinstance(decides, bool):
+            raise _error(kind, "decides must be true or false", source)
+        # Only a "no" decides; a centre that turns a default "no" into a hotline signal
+        # inherits decides = true and keeps working.
+        signals.append(
+            Signal(kind, raw["verdict"], tuple(phrases), decides and raw["verdict"] == "no")
+        )
     referrals = {}
     for category, raw in (data.get("referrals") or {}).items():
         if not isinstance(raw, Mapping) or not all(

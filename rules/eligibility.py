@@ -3,12 +3,16 @@
 A rule set is plain data: signals (phrases that point to a kind of call) with a verdict
 each. Phrases are matched word by word on folded text: `sygemeld*` matches any word that
 starts so (inflections), `*firma` any word that ends so, and a long stem also matches with one
-letter wrong (common typos). A negation word just before a phrase cancels it (`ikke syg`).
+letter wrong (common typos). A negation word just before a health phrase turns it around
+(`ikke syg`); it never cancels a topic: "har ikke fået udbetalt" is still a payment call.
 
-The decision, in order: a call for somewhere else (a "no" signal) and a hotline signal
-together is unsure; a "no" signal alone is no; a strong hotline signal (Fast track, a
-round-table meeting, retention) is yes; a person at work together with health or risk is yes;
-anything else is unsure, and the switchboard gets the guide card instead of a guess.
+The decision, in order: a clear topic for somewhere else (a "no" signal that `decides`:
+payment, refund, complaint, an existing case...) is no whoever calls, unless a strong hotline
+signal stands beside it (then unsure); any other "no" signal beside a hotline signal is unsure;
+a "no" signal alone is no; a strong hotline signal (Fast track, a round-table meeting,
+retention) is yes; a person at work together with health or risk is yes; anything else is
+unsure, and the switchboard gets the guide card instead of a guess. When several "no" signals
+are found, the one listed first in the rules names the place the call goes.
 """
 
 from collections.abc import Sequence
@@ -26,6 +30,7 @@ class Signal:
     kind: str  # a category: "fast_track", "work", "health", "payment", ...
     verdict: str  # "yes" (points to the hotline), "no" (points elsewhere), "context", "strong"
     phrases: tuple[str, ...]
+    decides: bool = False  # a "no" that decides the call even beside someone at work and sick
 
 
 @dataclass(frozen=True)
@@ -65,32 +70,82 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
 
 
-Compiled = dict[str, list[tuple[Signal, tuple[str, ...]]]]
+@dataclass(frozen=True)
+class _Compiled:
+    """A rule set's phrases folded and split once, filed so that a word finds the phrases
+    whose first word it matches with a few dictionary look-ups: whole words, stems (`syg*`)
+    and suffixes (`*leder`) by their text, and only the long patterns that allow a typo are
+    compared one by one (those with the word's first letter)."""
+
+    phrases: dict[str, list[tuple[int, Signal, tuple[str, ...]]]]  # first pattern → phrases
+    exact: dict[str, str]  # word → pattern
+    stems: dict[str, str]  # stem → pattern
+    suffixes: dict[str, str]  # suffix → pattern
+    typos: dict[str, list[str]]  # first letter → patterns that allow one letter wrong
+    longest: int  # the longest stem or suffix: no need to look further into a long word
+
+    def first_words(self, word: str) -> set[str]:
+        """The first-word patterns this word matches."""
+        found = set()
+        if word in self.exact:
+            found.add(self.exact[word])
+        for size in range(min(len(word), self.longest) + 1):
+            if (stem := self.stems.get(word[:size])) is not None:
+                found.add(stem)
+            if (suffix := self.suffixes.get(word[len(word) - size :])) is not None:
+                found.add(suffix)
+        for pattern in self.typos.get(word[:1], ()):
+            if pattern not in found and _word_matches(pattern, word):
+                found.add(pattern)
+        return found
 
 
 @lru_cache(maxsize=64)
-def _compiled(signals: tuple[Signal, ...]) -> Compiled:
-    """Phrases folded and split once per rule set, and filed by the first letter of their
-    first word ("*" for those that start with a suffix pattern), so a word is only compared
-    with phrases that can match it."""
-    index: Compiled = {}
+def _compiled(signals: tuple[Signal, ...]) -> _Compiled:
+    rules = _Compiled({}, {}, {}, {}, {}, 0)
+    order = 0
     for signal in signals:
         for phrase in signal.phrases:
             parts = tuple(fold(phrase).split())
-            index.setdefault(parts[0][0], []).append((signal, parts))
-    return index
+            first = parts[0]
+            order += 1
+            rules.phrases.setdefault(first, []).append((order, signal, parts[1:]))
+            if first.startswith("*"):
+                rules.suffixes[first[1:]] = first
+            elif first.endswith("*"):
+                rules.stems[first[:-1]] = first
+                if len(first) - 1 >= 6:
+                    rules.typos.setdefault(first[0], []).append(first)
+            else:
+                rules.exact[first] = first
+                if len(first) >= 7:
+                    rules.typos.setdefault(first[0], []).append(first)
+    longest = max(map(len, [*rules.stems, *rules.suffixes]), default=0)
+    return _Compiled(rules.phrases, rules.exact, rules.stems, rules.suffixes, rules.typos, longest)
 
 
-def _hits(index: Compiled, words: list[str]) -> list[tuple[int, int, Signal]]:
-    hits = []
+def _hits(rules: _Compiled, words: list[str]) -> list[tuple[int, int, Signal]]:
+    hits: list[tuple[int, int, Signal]] = []
     for start, word in enumerate(words):
-        for signal, parts in index.get(word[:1], []) + index.get("*", []):
-            end = start + len(parts)
-            if end <= len(words) and all(
-                _word_matches(p, words[start + i]) for i, p in enumerate(parts)
-            ):
-                hits.append((start, end, signal))
+        found = []
+        for pattern in rules.first_words(word):
+            for order, signal, rest in rules.phrases[pattern]:
+                end = start + 1 + len(rest)
+                if end <= len(words) and all(
+                    _word_matches(p, words[start + 1 + i]) for i, p in enumerate(rest)
+                ):
+                    found.append((order, end, signal))
+        hits.extend((start, end, signal) for _, end, signal in sorted(found, key=_first))
     return hits
+
+
+def _first(hit: tuple[int, int, Signal]) -> int:
+    return hit[0]
+
+
+def _title(raw: list[str], i: int) -> bool:
+    """`Hr. Jensen` is Mr Jensen, not the HR department (`HR.` at a sentence's end is)."""
+    return raw[i].lower() == "hr." and raw[i] != "HR." and i + 1 < len(raw)
 
 
 def _negated(words: list[str], start: int, end: int) -> bool:
@@ -101,13 +156,13 @@ def _negated(words: list[str], start: int, end: int) -> bool:
 def matches(text: str, signals: Sequence[Signal]) -> list[tuple[Signal, str]]:
     """Every signal found in the text, with the words that matched as written, in the order
     they stand in the text."""
-    raw = text.replace("/", " ").replace("-", " ")
-    shown = [w.strip(".,:;!?\"'()") for w in raw.split()]
-    words = [fold(w) for w in shown]
+    raw = text.replace("/", " ").replace("-", " ").split()
+    shown = [w.strip(".,:;!?\"'()") for w in raw]
+    words = [fold(w) if not _title(raw, i) else "" for i, w in enumerate(shown)]
     return [
         (signal, " ".join(shown[start:end]))
         for start, end, signal in _hits(_compiled(tuple(signals)), words)
-        if not _negated(words, start, end)
+        if signal.verdict != "yes" or not _negated(words, start, end)
     ]
 
 
@@ -124,10 +179,12 @@ def classify(text: str, signals: Sequence[Signal]) -> Verdict:
     strong = by_verdict.get("strong", [])
     context = by_verdict.get("context", [])
     health = by_verdict.get("yes", [])
-    if elsewhere and (strong or (context and health)):
+    decided = any(signal.decides for signal, _ in elsewhere)
+    if elsewhere and (strong or (context and health and not decided)):
         return Verdict("unsure", "unclear", reasons("no", "strong", "context", "yes"))
     if elsewhere:
-        return Verdict("no", elsewhere[0][0].kind, reasons("no"))
+        first = min(elsewhere, key=lambda hit: signals.index(hit[0]))[0]
+        return Verdict("no", first.kind, reasons("no"))
     if strong:
         return Verdict("yes", strong[0][0].kind, reasons("strong", "context", "yes"))
     if context and health:
