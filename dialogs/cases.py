@@ -4,6 +4,7 @@ A case belongs to whoever held the phone when the call came (hand-overs included
 it is logged later or by someone else.
 """
 
+import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -16,8 +17,20 @@ from dialogs.messages import capital, format_day, t
 from dialogs.plain import Reply
 from dialogs.planning import absent_days, rota_members
 from dialogs.targets import target_and_rest
-from rules.deadlines import deadlines, fast_track_due, remind_on, round_table_ok
+from rules.deadlines import (
+    TALKS,
+    Deadline,
+    RequestBeforeAbsence,
+    check_request,
+    deadlines,
+    last_working_day,
+    meeting_reminder_due,
+    next_deadline,
+    reminder_due,
+    round_table_problem,
+)
 from rules.text import fold
+from rules.working_days import Calendar, holiday_name
 from store.models import CardFlow, Case, Member, Membership, Team
 
 CALLERS = ("employer", "employee", "other")
@@ -151,17 +164,37 @@ def _date(value: Any) -> date | None:
         return None
 
 
-def deadline_lines(lang: str, case: Case, today: date) -> list[str]:
-    lines: list[str] = []
-    for deadline in deadlines(case.request_date, case.first_absence, case.first_talk):
-        text = t(lang, f"case_deadline.{deadline.kind}", due=format_day(lang, deadline.due))
-        if deadline.met is not None:
-            state = t(lang, "deadline_met" if deadline.met else "deadline_missed")
-        elif deadline.days_left(today) >= 0:
-            state = t(lang, "deadline_left", days=deadline.days_left(today))
-        else:
-            state = t(lang, "deadline_overdue", days=-deadline.days_left(today))
-        lines.append(Markup(f"{text}: {state}"))
+def days_text(lang: str, days: int) -> str:
+    """`1 dag` / `2 dage`, `1 day` / `2 days`."""
+    return t(lang, "n_days.one" if abs(days) == 1 else "n_days", n=days)
+
+
+def deadline_text(lang: str, deadline: Deadline, today: date, calendar: Calendar) -> str:
+    """`Første samtale (uge 8) senest søndag 16. maj (sidste arbejdsdag fredag 14. maj): 6 dage
+    tilbage`: the due date, the working day to act by when it differs, and the state."""
+    text = t(lang, f"case_deadline.{deadline.kind}", due=format_day(lang, deadline.due))
+    last = last_working_day(deadline.due, calendar)
+    if deadline.kind in TALKS and last != deadline.due:
+        text += f" ({t(lang, 'deadline_last_working_day', day=format_day(lang, last))})"
+    if deadline.met is not None:
+        state = t(lang, "deadline_met" if deadline.met else "deadline_missed")
+    elif deadline.days_left(today) >= 0:
+        state = t(lang, "deadline_left", days=days_text(lang, deadline.days_left(today)))
+    else:
+        state = t(lang, "deadline_overdue", days=days_text(lang, -deadline.days_left(today)))
+    return Markup(f"{text}: {state}")
+
+
+def deadline_lines(lang: str, case: Case, today: date, calendar: Calendar) -> list[str]:
+    """Every deadline that applies; the earliest open talk deadline also named as the next."""
+    found = deadlines(case.request_date, case.first_absence, case.first_talk)
+    lines = [deadline_text(lang, d, today, calendar) for d in found]
+    upcoming = next_deadline(found)
+    if upcoming is not None and len([d for d in found if d.kind in TALKS]) > 1:
+        lines.insert(
+            0,
+            Markup(f"{t(lang, 'deadline_next')}: {deadline_text(lang, upcoming, today, calendar)}"),
+        )
     return lines
 
 
@@ -182,7 +215,7 @@ async def case_card(ctx: Context, team: Team, case: Case, lang: str) -> dict[str
         case,
         names.get(case.owner_id or 0, ""),
         when,
-        deadline_lines(lang, case, ctx.today()),
+        deadline_lines(lang, case, ctx.today(), ctx.team_settings(team).calendar),
         history,
     )
 
@@ -292,14 +325,43 @@ async def save_outcome(caller: Caller, value: dict[str, Any], ctx: Context) -> l
         return [Reply(t(lang, "case_missing"))]
     meeting, reason = _date(value.get("meeting_day")), _text(value.get("meeting_reason"), 300)
     request = _date(value.get("request_date"))
+    first_absence = _date(value.get("first_absence"))
     call_day = case.call_at.astimezone(ctx.settings.zone).date()
     if outcome == "round_table":
         if meeting is None:
             return [Reply(t(lang, "case_need_meeting"))]
-        if not round_table_ok(call_day, meeting) and not reason:
-            return [Reply(t(lang, "case_meeting_reason_needed", days=(meeting - call_day).days))]
+        problem = round_table_problem(call_day, meeting, ctx.team_settings(team).calendar)
+        if problem == "days" and not reason:
+            days = days_text(lang, (meeting - call_day).days)
+            return [Reply(t(lang, "case_meeting_reason_needed", days=days))]
+        if problem == "closed" and not reason:
+            holiday = holiday_name(meeting, lang)
+            return [
+                Reply(
+                    t(
+                        lang,
+                        "case_meeting_reason_closed",
+                        day=format_day(lang, meeting),
+                        holiday=f" ({holiday})" if holiday else "",
+                    )
+                )
+            ]
     if outcome == "fast_track" and request is None:
         return [Reply(t(lang, "case_need_request_date"))]
+    try:
+        check_request(request, first_absence)
+    except RequestBeforeAbsence:
+        assert request is not None and first_absence is not None
+        return [
+            Reply(
+                t(
+                    lang,
+                    "case_request_before_absence",
+                    request=format_day(lang, request),
+                    first=format_day(lang, first_absence),
+                )
+            )
+        ]
     not_hotline = value.get("not_hotline") if value.get("not_hotline") in NOT_HOTLINE else None
     referred = _text(value.get("referred_to"))
     if outcome == "referred" and not (referred or not_hotline):
@@ -309,7 +371,7 @@ async def save_outcome(caller: Caller, value: dict[str, Any], ctx: Context) -> l
     case.advice = value.get("advice") if value.get("advice") in ADVICE else None
     case.meeting_day, case.meeting_reason = meeting, reason
     case.meeting_place = _text(value.get("meeting_place"))
-    case.request_date, case.first_absence = request, _date(value.get("first_absence"))
+    case.request_date, case.first_absence = request, first_absence
     case.first_talk = _date(value.get("first_talk"))
     case.referred_to, case.not_hotline = referred, not_hotline
     now = ctx.clock.now()
@@ -332,27 +394,31 @@ async def save_outcome(caller: Caller, value: dict[str, Any], ctx: Context) -> l
     ]
 
 
-def _line(lang: str, ctx: Context, case: Case) -> str:
+def initials(name: str) -> str:
+    """`Anders Bo Jensen` -> `ABJ`; initials typed as such (`AB`, `A.B.`) stay."""
+    bare = name.replace(".", "").strip()
+    if bare.isalpha() and bare.isupper() and len(bare) <= 4:
+        return bare
+    return "".join(word[0].upper() for word in re.split(r"[\s\-.]+", name) if word)
+
+
+def _line(lang: str, ctx: Context, case: Case, calendar: Calendar) -> str:
+    """What a caseworker knows a case by (company, the employee's initials, topic), the call,
+    and the next deadline."""
     when = case.call_at.astimezone(ctx.settings.zone)
-    upcoming = [
-        d
-        for d in deadlines(case.request_date, case.first_absence, case.first_talk)
-        if d.met is None
-    ]
-    deadline = ""
-    if upcoming:
-        first = upcoming[0]
-        deadline = Markup(
-            " — " + t(lang, f"case_deadline.{first.kind}", due=format_day(lang, first.due))
-        )
-    return t(
+    who = ", ".join(part for part in (case.company, initials(case.employee)) if part)
+    line = t(
         lang,
         "case_line",
         number=case.number,
-        when=f"{when.day}/{when.month} {when.strftime('%H:%M')}",
+        who=who or t(lang, "case_line_unnamed"),
         topic=t(lang, f"topic.{case.topic}"),
-        deadline=deadline,
+        when=f"{when.day}/{when.month} {when.strftime('%H:%M')}",
     )
+    upcoming = next_deadline(deadlines(case.request_date, case.first_absence, case.first_talk))
+    if upcoming is not None:
+        line += " — " + deadline_text(lang, upcoming, ctx.today(), calendar)
+    return line
 
 
 async def my_cases(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
@@ -361,7 +427,9 @@ async def my_cases(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]
     cases = await ctx.store.cases.open_cases(caller.team.id, caller.member.id)
     if not cases:
         return [Reply(t(lang, "my_cases_none"))]
-    lines = [f"**{t(lang, 'my_cases_title')}**", ""] + [f"- {_line(lang, ctx, c)}" for c in cases]
+    calendar = ctx.team_settings(caller.team).calendar
+    lines = [f"**{t(lang, 'my_cases_title')}**", ""]
+    lines += [f"- {_line(lang, ctx, c, calendar)}" for c in cases]
     return [Reply("\n".join(lines))]
 
 
@@ -377,7 +445,11 @@ async def cases_period(caller: Caller, inv: Invocation, ctx: Context) -> list[Re
     names = await ctx.store.members.names(team.id)
     title = t(lang, "cases_week_title" if week else "cases_today_title")
     lines = [f"**{title}**", ""]
-    lines += [f"- {_line(lang, ctx, c)} ({escape(names.get(c.owner_id or 0, ''))})" for c in cases]
+    calendar = ctx.team_settings(team).calendar
+    lines += [
+        f"- {_line(lang, ctx, c, calendar)} ({escape(names.get(c.owner_id or 0, ''))})"
+        for c in cases
+    ]
     if not cases:
         lines.append(t(lang, "cases_none"))
     load = await _load(ctx, team, today)
@@ -473,11 +545,19 @@ async def _hand_on(caller: Caller, ctx: Context, case: Case, member: Member) -> 
     return [Reply(t(lang, "reassigned", number=case.number, name=member.name))]
 
 
+REMINDERS = {  # talk deadline -> (outbox key prefix, reminder key, overdue key)
+    "fast_track_talk": ("ft", "case_ft_reminder", "case_ft_overdue"),
+    "ordinary_talk": ("wk8", "case_ordinary_reminder", "case_ordinary_overdue"),
+}
+
+
 async def tick_cases(
     ctx: Context, team: Team, team_members: list[tuple[Member, Membership]]
 ) -> int:
-    """Meeting reminders the working day before; Fast-track reminders 3 working days before
-    the deadline, then every working day once overdue (leads copied). Once per event and day."""
+    """Meeting reminders from the working day before; talk reminders (Fast track and week 8)
+    from 3 working days before the last working day of the deadline; both caught up on a
+    later day (a case logged late, a server down) until the event has passed, and sent once
+    (the outbox key names case, kind and date). Once overdue, every working day, leads copied."""
     today, calendar = ctx.today(), ctx.team_settings(team).calendar
     if not calendar.is_working_day(today):
         return 0
@@ -488,11 +568,7 @@ async def tick_cases(
         owner = members.get(case.owner_id or 0, (None, None))[0]
         if owner is None:
             continue
-        if (
-            case.meeting_day
-            and calendar.next_working_day(today) <= case.meeting_day
-            and calendar.previous_working_day(case.meeting_day) == today
-        ):
+        if case.meeting_day and meeting_reminder_due(case.meeting_day, today, calendar):
             place = f", {case.meeting_place}" if case.meeting_place else ""
             queued += await ctx.tell(
                 team,
@@ -509,34 +585,44 @@ async def tick_cases(
                     )
                 ),
             )
-        if case.request_date is None or case.first_talk is not None:
+        if case.first_talk is not None:
             continue
-        due = fast_track_due(case.request_date)
-        if today == remind_on(due, calendar):
-            queued += await ctx.tell(
-                team,
-                owner,
-                f"ft-soon:{case.id}:{due}",
-                "case_ft",
-                lambda lang, c=case, d=due: Reply(
-                    t(lang, "case_ft_reminder", number=c.number, day=format_day(lang, d))
-                ),
-            )
-        elif today > due:
-            for person in {owner.id: owner, **{m.id: m for m in leads}}.values():
+        for deadline in deadlines(case.request_date, case.first_absence, None):
+            if deadline.kind not in REMINDERS:
+                continue
+            prefix, soon_key, overdue_key = REMINDERS[deadline.kind]
+            due = deadline.due
+            if reminder_due(due, today, calendar):
                 queued += await ctx.tell(
                     team,
-                    person,
-                    f"ft-overdue:{case.id}:{person.id}:{today}",
+                    owner,
+                    f"{prefix}-soon:{case.id}:{due}",
                     "case_ft",
-                    lambda lang, c=case, d=due, o=owner: Reply(
-                        t(
+                    lambda lang, c=case, d=due, k=soon_key: Reply(
+                        _with_last_working_day(
                             lang,
-                            "case_ft_overdue",
-                            number=c.number,
-                            owner=o.name,
-                            day=format_day(lang, d),
+                            t(lang, k, number=c.number, day=format_day(lang, d)),
+                            d,
+                            calendar,
                         )
                     ),
                 )
+            elif today > due:
+                for person in {owner.id: owner, **{m.id: m for m in leads}}.values():
+                    queued += await ctx.tell(
+                        team,
+                        person,
+                        f"{prefix}-overdue:{case.id}:{person.id}:{today}",
+                        "case_ft",
+                        lambda lang, c=case, d=due, o=owner, k=overdue_key: Reply(
+                            t(lang, k, number=c.number, owner=o.name, day=format_day(lang, d))
+                        ),
+                    )
     return queued
+
+
+def _with_last_working_day(lang: str, text: str, due: date, calendar: Calendar) -> str:
+    last = last_working_day(due, calendar)
+    if last == due:
+        return text
+    return f"{text} {t(lang, 'deadline_last_working_day_note', day=format_day(lang, last))}"

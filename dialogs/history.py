@@ -11,7 +11,8 @@ async def history(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     assert caller.team is not None
     lang = caller.lang
     try:
-        day = parse_date(inv.args, ctx.today()) if inv.args.strip() else ctx.today()
+        # History looks back: "historik 5.1" in March is the 5 January just gone.
+        day = parse_date(inv.args, ctx.today(), "back") if inv.args.strip() else ctx.today()
     except BadDate:
         return [Reply(t(lang, "bad_date", text=inv.args))]
     entries = await ctx.store.audit.for_subject(caller.team.id, f"day:{day.isoformat()}")

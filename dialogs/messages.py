@@ -713,7 +713,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Begrundelse, hvis mødet ikke er 1-7 dage efter opkaldet",
         "Reason, if the meeting is not 1-7 days after the call",
     ),
-    "case_request_date": ("Fast track anmodet den", "Fast track requested on"),
+    "case_request_date": (
+        "Anmodning om Fast track modtaget den",
+        "Fast-track request received on",
+    ),
     "case_first_absence": ("Første fraværsdag (hvis kendt)", "First day of absence (if known)"),
     "case_first_talk": ("Første opfølgningssamtale holdt den", "First follow-up talk held on"),
     "case_referred_to": ("Henvist til", "Referred to"),
@@ -726,12 +729,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case_outcome_saved": ("Sag #{number}: {outcome}.", "Case #{number}: {outcome}."),
     "case_need_meeting": ("Skriv mødedatoen.", "Give the meeting date."),
     "case_meeting_reason_needed": (
-        "Mødet ligger {days} dage efter opkaldet; normalt 1-7 dage efter. Skriv en begrundelse.",
-        "The meeting is {days} days after the call; normally 1-7 days after. Give a reason.",
+        "Mødet ligger {days} efter opkaldet; normalt 1-7 dage efter. Skriv en begrundelse.",
+        "The meeting is {days} after the call; normally 1-7 days after. Give a reason.",
+    ),
+    "case_meeting_reason_closed": (
+        "Mødet ligger {day}{holiday}, som ikke er en arbejdsdag. Skriv en begrundelse.",
+        "The meeting is on {day}{holiday}, which is not a working day. Give a reason.",
     ),
     "case_need_request_date": (
-        "Skriv datoen for anmodningen om Fast track.",
-        "Give the date Fast track was requested.",
+        "Skriv datoen, hvor anmodningen om Fast track blev modtaget.",
+        "Give the date the Fast-track request was received.",
+    ),
+    "case_request_before_absence": (
+        "Anmodningen om Fast track kan ikke være modtaget {request}, før fraværet begyndte "
+        "{first}. Ret en af datoerne.",
+        "The Fast-track request cannot have been received on {request}, before the absence "
+        "began on {first}. Correct one of the dates.",
     ),
     "case_need_referral": (
         "Skriv hvor opkaldet blev henvist hen.",
@@ -749,8 +762,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Første samtale (uge 8) senest {due}",
         "First talk (week 8) by {due}",
     ),
-    "deadline_left": ("{days} dage tilbage", "{days} days left"),
-    "deadline_overdue": ("overskredet med {days} dage", "overdue by {days} days"),
+    "deadline_next": ("Næste frist", "Next deadline"),
+    "deadline_last_working_day": ("sidste arbejdsdag {day}", "last working day {day}"),
+    "deadline_last_working_day_note": (
+        "Sidste arbejdsdag inden da er {day}.",
+        "The last working day before it is {day}.",
+    ),
+    "n_days": ("{n} dage", "{n} days"),
+    "n_days.one": ("{n} dag", "{n} day"),
+    "deadline_left": ("{days} tilbage", "{days} left"),
+    "deadline_overdue": ("overskredet med {days}", "overdue by {days}"),
     "deadline_met": ("overholdt", "met"),
     "deadline_missed": ("ikke overholdt", "missed"),
     "case_unknown": (
@@ -761,7 +782,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case_closed_already": ("Sag #{number} er lukket.", "Case #{number} is closed."),
     "my_cases_none": ("Du har ingen åbne sager.", "You have no open cases."),
     "my_cases_title": ("Dine åbne sager", "Your open cases"),
-    "case_line": ("#{number} {when}: {topic}{deadline}", "#{number} {when}: {topic}{deadline}"),
+    "case_line": (
+        "#{number} {who}: {topic} (opkald {when})",
+        "#{number} {who}: {topic} (call {when})",
+    ),
+    "case_line_unnamed": ("ingen virksomhed", "no company"),
     "cases_none": ("Ingen sager i perioden.", "No cases in the period."),
     "cases_today_title": ("Dagens sager", "Today's cases"),
     "cases_week_title": ("Ugens sager", "This week's cases"),
@@ -798,6 +823,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case_ft_overdue": (
         "Fristen for første samtale i sag #{number} ({owner}) var {day}, og samtalen er ikke registreret.",
         "The deadline for the first talk in case #{number} ({owner}) was {day}, and no talk is recorded.",
+    ),
+    "case_ordinary_reminder": (
+        "Sag #{number}: første opfølgningssamtale (uge 8) senest {day}.",
+        "Case #{number}: the first follow-up talk (week 8) by {day}.",
+    ),
+    "case_ordinary_overdue": (
+        "Fristen for første samtale (uge 8) i sag #{number} ({owner}) var {day}, og samtalen er "
+        "ikke registreret.",
+        "The deadline for the first talk (week 8) in case #{number} ({owner}) was {day}, and no "
+        "talk is recorded.",
     ),
     "history.case_created": ("oprettede sagen", "created the case"),
     "history.case_outcome": ("satte udfald", "set the outcome"),

@@ -272,3 +272,147 @@ async def test_another_teams_member_cannot_see_or_change_a_case(sqlite_url: str)
         )
         assert "kender jeg ikke" in changed[0].text
         assert (await case_row(teams, 1)).outcome is None
+
+
+async def owner_user(teams: Teams, number: int) -> User:
+    name = await name_of(teams, (await case_row(teams, number)).owner_id)
+    return next(u for u in (ANNE, BO, CAMILLA, LIS) if u.name == name)
+
+
+async def test_a_case_logged_after_its_reminder_day_still_gets_the_reminder_once(
+    sqlite_url: str,
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        await teams.at("2027-01-14 10:00")  # the reminder day for Monday 18th was the 13th
+        card = (await log_case(teams, LIS, "2027-01-14 09:00", topic="fast_track"))[1]
+        await outcome(teams, card, outcome="fast_track", request_date="2027-01-04")
+        for moment in ("2027-01-14 10:00", "2027-01-14 15:00", "2027-01-15 09:00"):
+            await teams.at(moment)
+            await tick(teams.services)
+        soon = await told(teams, ANNE, "Fast track i sag #1: første samtale senest mandag 18.")
+        assert len(soon) == 1
+    async with teams_session(sqlite_url, teams.clock) as again:  # a restart sends no duplicate
+        await again.at("2027-01-18 08:30")
+        await tick(again.services)
+        assert not await told(again, ANNE, "Fast track i sag #1: første samtale")
+
+
+async def test_the_week_8_first_talk_is_reminded_like_fast_track(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        await teams.at("2027-01-04 10:00")
+        card = (await log_case(teams, LIS, "2027-01-04 09:00", topic="ongoing"))[1]
+        # absence from Monday 23 November: week 8 ends Sunday 17 January, act by Friday 15th
+        saved = await outcome(
+            teams,
+            card,
+            outcome="round_table",
+            meeting_day="2027-01-07",
+            first_absence="2026-11-23",
+        )
+        assert (
+            "Første samtale (uge 8) senest søndag 17. januar (sidste arbejdsdag fredag 15. januar)"
+            ": 13 dage tilbage" in saved[0].card_text
+        )
+        owner = await name_of(teams, (await case_row(teams, 1)).owner_id)
+        reminder = (
+            "Sag #1: første opfølgningssamtale (uge 8) senest søndag 17. januar. "
+            "Sidste arbejdsdag inden da er fredag 15. januar."
+        )
+        sent = []
+        for day in ("2027-01-11", "2027-01-12", "2027-01-13", "2027-01-18"):
+            await teams.at(f"{day} 09:00")
+            await tick(teams.services)
+            sent.append(len(await told(teams, ANNE, reminder)))
+        assert sent == [0, 1, 1, 1]  # on Tuesday 12th: three working days before Friday 15th
+        overdue = await told(teams, ANNE, "Fristen for første samtale (uge 8) i sag #1")
+        assert len(overdue) == (2 if owner != LIS.name else 1)  # the owner and the lead
+
+
+async def test_a_round_table_on_a_weekend_needs_a_reason(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        await teams.at("2027-01-04 10:00")
+        card = (await log_case(teams, LIS, "2027-01-04 09:00"))[1]
+        saturday = await outcome(teams, card, outcome="round_table", meeting_day="2027-01-09")
+        assert "lørdag 9. januar, som ikke er en arbejdsdag" in saturday[0].text
+        assert "begrundelse" in saturday[0].text
+        assert (await case_row(teams, 1)).outcome is None
+        ok = await outcome(
+            teams,
+            card,
+            outcome="round_table",
+            meeting_day="2027-01-09",
+            meeting_reason="Virksomheden holder kun åbent lørdag",
+        )
+        assert "Rundbordssamtale aftalt" in ok[1].text
+        assert (await case_row(teams, 1)).meeting_day == date(2027, 1, 9)
+
+
+async def test_a_fast_track_request_before_the_absence_is_refused(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        await teams.at("2027-01-04 10:00")
+        card = (await log_case(teams, LIS, "2027-01-04 09:00", topic="fast_track"))[1]
+        assert "Anmodning om Fast track modtaget den" in card.card_text
+        refused = await outcome(
+            teams, card, outcome="fast_track", request_date="2027-01-03", first_absence="2027-01-04"
+        )
+        assert (
+            "Anmodningen om Fast track kan ikke være modtaget søndag 3. januar, før fraværet "
+            "begyndte mandag 4. januar" in refused[0].text
+        )
+        row = await case_row(teams, 1)
+        assert row.outcome is None and row.request_date is None
+
+
+async def test_case_lists_show_company_initials_and_the_next_deadline(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        await teams.at("2027-01-04 10:00")
+        first = (await log_case(teams, LIS, "2027-01-04 09:00"))[1]
+        await outcome(teams, first, outcome="fast_track", request_date="2027-01-04")
+        await log_case(
+            teams, LIS, "2027-01-04 09:30", company="Bageriet Ø", employee="Mette Sø Holm"
+        )
+        owner = await owner_user(teams, 1)
+        mine = (await teams.say(teams.personal(owner, "mine sager")))[0].text
+        assert (
+            "#1 Tømrer Hansen ApS, KL: Risiko for sygemelding (opkald 4/1 09:00) — "
+            "Første samtale (Fast track) senest mandag 18. januar: 14 dage tilbage" in mine
+        )
+        assert "#2 Bageriet Ø, MSH: Risiko for sygemelding (opkald 4/1 09:30)" in mine
+        today = (await teams.say(teams.personal(owner, "sager i dag")))[0].text
+        assert "#1 Tømrer Hansen ApS, KL: Risiko for sygemelding" in today
+        assert "senest mandag 18. januar: 14 dage tilbage" in today
+        await teams.at("2027-01-17 10:00")
+        assert (
+            "18 January: 1 day left"
+            in (await teams.say(teams.personal(owner, "my cases", locale="en-US")))[0].text
+        )
+        assert (
+            "18. januar: 1 dag tilbage"
+            in (await teams.say(teams.personal(owner, "mine sager")))[0].text
+        )
+
+
+async def test_a_late_fast_track_request_keeps_the_week_8_deadline_as_next(
+    sqlite_url: str,
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        await teams.at("2027-05-10 10:00")  # day 50 of an absence from 22 March
+        card = (await log_case(teams, LIS, "2027-05-10 09:00", topic="fast_track"))[1]
+        saved = await outcome(
+            teams, card, outcome="fast_track", request_date="2027-05-10", first_absence="2027-03-22"
+        )
+        text = saved[0].card_text
+        assert "Første samtale (Fast track) senest mandag 24. maj: 14 dage tilbage" in text
+        assert (
+            "Næste frist: Første samtale (uge 8) senest søndag 16. maj "
+            "(sidste arbejdsdag fredag 14. maj): 6 dage tilbage" in text
+        )
+        owner = await owner_user(teams, 1)
+        mine = (await teams.say(teams.personal(owner, "mine sager")))[0].text
+        assert "— Første samtale (uge 8) senest søndag 16. maj" in mine

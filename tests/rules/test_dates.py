@@ -31,7 +31,6 @@ TODAY = date(2026, 12, 30)  # a Wednesday
         ("2027-01-05", date(2027, 1, 5)),
         ("24.12", date(2026, 12, 24)),
         ("1. december", date(2026, 12, 1)),
-        ("29.2", date(2028, 2, 29)),
         ("5 january", date(2027, 1, 5)),
         ("14. maj", date(2027, 5, 14)),
     ],
@@ -52,8 +51,47 @@ def test_dates_people_write(text: str, expected: date) -> None:
         "",
         "13.13",
         "5/1/20277",
+        "29.2",  # the next February, 2027, has none: not a date in 2028
+        "29. februar",
     ],
 )
 def test_bad_or_impossible_dates(text: str) -> None:
     with pytest.raises(BadDate):
         parse_date(text, TODAY)
+
+
+def test_29_february_when_the_year_meant_has_one() -> None:
+    assert parse_date("29.2", date(2027, 12, 30)) == date(2028, 2, 29)
+    assert parse_date("29.2", date(2028, 3, 10), "back") == date(2028, 2, 29)
+    assert parse_date("29.2", date(2029, 1, 10), "back") == date(2028, 2, 29)
+    with pytest.raises(BadDate):
+        parse_date("29.2", date(2027, 3, 10), "back")  # February just gone had none
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        ("5.1", date(2027, 3, 22), date(2027, 1, 5)),  # not 5 January 2028
+        ("5.1", date(2027, 1, 5), date(2027, 1, 5)),
+        ("6.1", date(2027, 1, 5), date(2026, 1, 6)),
+        ("24.12", date(2027, 1, 5), date(2026, 12, 24)),
+        ("5. januar", date(2027, 3, 22), date(2027, 1, 5)),
+        ("5.1.2028", date(2027, 3, 22), date(2028, 1, 5)),  # a year given is kept
+        ("mandag", date(2027, 3, 24), date(2027, 3, 22)),
+        ("mandag", date(2027, 3, 22), date(2027, 3, 22)),
+        ("fredag", date(2027, 3, 22), date(2027, 3, 19)),
+        ("i går", date(2027, 3, 22), date(2027, 3, 21)),
+    ],
+)
+def test_looking_back_finds_the_most_recent_past_date(
+    text: str, today: date, expected: date
+) -> None:
+    assert parse_date(text, today, "back") == expected
+
+
+def test_paa_mandag_on_a_monday_is_next_weeks_monday() -> None:
+    monday = date(2027, 3, 22)
+    assert parse_date("på mandag", monday) == date(2027, 3, 29)
+    assert parse_date("paa mandag", monday) == date(2027, 3, 29)
+    assert parse_date("på tirsdag", monday) == date(2027, 3, 23)
+    assert parse_date("mandag", monday) == monday
