@@ -106,6 +106,16 @@ class TeamsEdge:
             # whatever failed, the caller is not let in.
             log.warning("request refused: %s %s", type(exc).__name__, exc)
             return web.json_response({"error": "unauthorized"}, status=401)
+        refusal = self._refusal(body)
+        if refusal:
+            log.warning(
+                "activity refused, %s: type %.40s, channel %.40s, tenant %.80s",
+                refusal,
+                body["type"],
+                body.get("channelId"),
+                _tenant_id(body),
+            )
+            return web.json_response({"error": refusal}, status=403)
         kind = body["type"]
         if kind == ActivityTypes.message:
             # The hot path reads the JSON itself and needs no TurnContext: botbuilder would
@@ -126,6 +136,23 @@ class TeamsEdge:
                 checked, activity, lambda context: self._on_update(context, body)
             )
         return web.Response(status=201)
+
+    def _refusal(self, body: Wire) -> str | None:
+        """Why a well-formed, authenticated activity is still not let in. A token proves the
+        channel service and the service URL, not the user: the user is whoever `from` says,
+        so only Teams, which fills `from` itself, is believed."""
+        if body.get("channelId") != "msteams":
+            return "only Microsoft Teams is served"
+        if body["type"] in (ActivityTypes.message, ActivityTypes.invoke) and not _str(
+            _dict(body, "from"), "aadObjectId"
+        ):
+            # Member and install events may come without one; their people come from the
+            # roster the connector returns, and an installer without one is no one.
+            return "from.aadObjectId is required"
+        tenants = self.settings.allowed_tenants
+        if tenants is not None and _tenant_id(body) not in tenants:
+            return "tenant not allowed"
+        return None
 
     async def _on_turn_error(self, context: TurnContext, error: Exception) -> None:
         log.error("turn failed in the adapter: %s", type(error).__name__)
