@@ -47,6 +47,9 @@ Wire = dict[str, Any]  # an activity (or part of one) as JSON
 PUBLIC_SERVICE_URL = "https://smba.trafficmanager.net/teams/"
 # Connector tokens live an hour; one is reused for a quarter of that.
 TOKEN_REUSE_SECONDS = 15 * 60
+# A Teams activity nests 6 or 7 levels; deeper bodies are refused before anything reads them
+# (a few hundred levels made msrest and the card code recurse and log a traceback each).
+MAX_DEPTH = 32
 
 
 class Runner(Protocol):
@@ -87,9 +90,12 @@ class TeamsEdge:
 
     async def handle_http(self, request: web.Request) -> web.Response:
         try:
-            body = await request.json()
-        except (json.JSONDecodeError, UnicodeDecodeError, ValueError):
+            # The body's size is capped by the app (client_max_size); its nesting here.
+            body = json.loads(await request.text())
+        except (UnicodeDecodeError, ValueError, RecursionError):
             return web.json_response({"error": "body is not JSON"}, status=400)
+        if _deeper_than(body, MAX_DEPTH):
+            return web.json_response({"error": f"nested deeper than {MAX_DEPTH}"}, status=400)
         problem = _problem(body)
         if problem:
             return web.json_response({"error": problem}, status=400)
@@ -329,6 +335,21 @@ def _problem(body: Any) -> str | None:
     if body.get("channelData") is not None and not isinstance(body["channelData"], dict):
         return "channelData must be an object"
     return None
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether JSON nests more than `limit` arrays and objects; without recursion."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if not isinstance(node, dict | list):
+            continue
+        if depth > limit:
+            return True
+        stack.extend(
+            (child, depth + 1) for child in (node.values() if isinstance(node, dict) else node)
+        )
+    return False
 
 
 def _looks_like_jwt(header: str) -> bool:

@@ -1,5 +1,6 @@
 """Bad input over HTTP: a clear 4xx, never a 500, and the server keeps serving."""
 
+import json
 import logging
 
 import pytest
@@ -157,3 +158,28 @@ async def test_an_exception_gives_an_apology_with_an_id_and_no_stack_trace(
         assert "Traceback" not in replies[0].text and "boom" not in replies[0].text
         ref = replies[0].text.split("fejl-id ")[1].split(" ")[0]
         assert ref in caplog.text and "boom" in caplog.text
+
+
+def nested(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+async def test_deeply_nested_bodies_get_400_before_anything_reads_them(
+    sqlite_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        assert await teams.post(nested(100_000)) == 400  # was a RecursionError, 500
+        assert await teams.post(nested(33)) == 400
+        activity = teams.personal(ANNE, "")
+        card = json.dumps({**activity, "value": {"flow": "x", "note": "NESTED"}})
+        assert await teams.post(card.replace('"NESTED"', nested(900))) == 400
+        assert await teams.post(card.replace('"NESTED"', nested(31))) == 400  # 33 in all
+        assert "Traceback" not in caplog.text and "RecursionError" not in caplog.text
+        assert await teams.post(card.replace('"NESTED"', nested(29))) == 201  # 31 in all
+        assert await teams.say(teams.personal(ANNE, "hjælp"))
+
+
+async def test_a_body_over_256_kb_gets_413(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        assert await teams.post(teams.personal(ANNE, "x" * 300_000)) == 413
+        assert await teams.say(teams.personal(ANNE, "hjælp"))
