@@ -11,7 +11,7 @@ from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.clock import Clock, SystemClock
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.outbox_sender import OutboxSender
 from bot.runner import TurnRunner
 from bot.scheduler import start_scheduler
@@ -46,6 +46,13 @@ def create_app(
 ) -> web.Application:
     """The bot's web app. `migrate` defaults to True on SQLite (the embedded default);
     tests that move a fake clock run the scheduled jobs themselves (`scheduled=False`)."""
+    if not settings.authenticated and not settings.public_url_is_loopback:
+        # Behind a reverse proxy the listen address is loopback, yet anyone can reach the bot.
+        raise ConfigError(
+            f"refusing to serve {settings.public_url} (HOTLINE_PUBLIC_URL) without "
+            "MicrosoftAppId/MicrosoftAppPassword: anyone who reaches it could post as any "
+            "user and make the bot send wherever they like"
+        )
     app = web.Application(client_max_size=256 * 1024)
     app.cleanup_ctx.append(_database_and_bot(settings, clock or SystemClock(), migrate, scheduled))
     app.router.add_post("/api/messages", _messages)
@@ -59,6 +66,7 @@ def _database_and_bot(  # type: ignore[no-untyped-def]
     settings: Settings, clock: Clock, migrate: bool | None, scheduled: bool
 ):
     async def life(app: web.Application) -> AsyncIterator[None]:
+        _log_who_gets_in(settings)
         engine = create_engine(settings.database_url)
         if migrate if migrate is not None else settings.database_url.startswith("sqlite"):
             await upgrade(engine)
@@ -94,6 +102,26 @@ def _database_and_bot(  # type: ignore[no-untyped-def]
         await engine.dispose()
 
     return life
+
+
+def _log_who_gets_in(settings: Settings) -> None:
+    """Said at every start, so a missing credential or allow-list cannot go unnoticed."""
+    if not settings.authenticated:
+        log.warning(
+            "NO AUTHENTICATION: MicrosoftAppId is empty, so /api/messages believes every "
+            "request and sends replies to whatever serviceUrl a request names. Only for a "
+            "local stand-in on this machine; never expose this server."
+        )
+    tenants = settings.allowed_tenants
+    if tenants is None:
+        log.warning(
+            "Teams activities are accepted from ANY tenant (HOTLINE_TENANTS is %s and "
+            "MicrosoftAppTenantId is %s)",
+            repr(settings.tenants) if settings.tenants else "not set",
+            "set" if settings.app_tenant_id else "not set",
+        )
+    else:
+        log.info("Teams activities are accepted from tenant(s) %s", ", ".join(sorted(tenants)))
 
 
 async def _messages(request: web.Request) -> web.Response:

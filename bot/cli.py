@@ -44,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(getattr(args, "log_format", None) or settings.log_format)
     try:
         return int(args.func(args, settings) or 0)
-    except CliError as exc:
+    except (CliError, ConfigError) as exc:  # ConfigError: `serve` exposed without credentials
         print(f"hotline-bot: {exc}", file=sys.stderr)
         return 2
 

@@ -3,12 +3,14 @@
 Per-team settings live in the database (store.team_settings) and start from these defaults.
 """
 
+import ipaddress
 import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -43,6 +45,9 @@ class Settings:
     public_url: str = "http://127.0.0.1:3978"
     # Where Bot Framework's token signing keys are published; tests point it at a stand-in.
     openid_metadata_url: str = ""
+    # Tenants whose Teams activities are let in, comma-separated; "*" for any. Empty: the
+    # app's own tenant (app_tenant_id) when that is set, else any.
+    tenants: str = ""
     # The [switchboard] table of the config file, and the file's text (to name lines).
     switchboard: Mapping[str, Any] = field(default_factory=dict)
     config_source: str = field(default="", repr=False)
@@ -54,6 +59,20 @@ class Settings:
     @property
     def authenticated(self) -> bool:
         return bool(self.app_id)
+
+    @property
+    def allowed_tenants(self) -> frozenset[str] | None:
+        """The tenants let in; None for any."""
+        listed = frozenset(t.strip() for t in self.tenants.split(",") if t.strip())
+        if "*" in listed:
+            return None
+        if listed:
+            return listed
+        return frozenset({self.app_tenant_id}) if self.app_tenant_id else None
+
+    @property
+    def public_url_is_loopback(self) -> bool:
+        return is_loopback(urlsplit(self.public_url).hostname or "")
 
 
 # Environment variable → field. The Bot Framework names are the ones Azure's docs use.
@@ -74,6 +93,7 @@ ENV_NAMES = {
     "HOTLINE_HEADSUP_TIME": "headsup_time",
     "HOTLINE_PUBLIC_URL": "public_url",
     "TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL": "openid_metadata_url",
+    "HOTLINE_TENANTS": "tenants",
 }
 
 SECRET_FIELDS = frozenset({"app_password", "database_url"})
@@ -120,6 +140,8 @@ def _validated(values: dict[str, object]) -> Settings:
         kind = types[key]
         if key == "switchboard" and not isinstance(raw, dict):
             raise ConfigError("switchboard: must be a table ([switchboard])")
+        if key == "tenants" and not isinstance(raw, str):
+            raise ConfigError("tenants: expected tenant ids separated by commas, as one string")
         try:
             clean[key] = int(str(raw)) if kind is int else float(str(raw)) if kind is float else raw
         except ValueError as exc:
@@ -138,6 +160,16 @@ def _validated(values: dict[str, object]) -> Settings:
 
     check(settings.switchboard, settings.config_source)
     return settings
+
+
+def is_loopback(host: str) -> bool:
+    """Whether a host name or address is this machine only."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _is_hhmm(text: str) -> bool:

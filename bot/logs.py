@@ -6,6 +6,7 @@ import logging
 import re
 import sys
 import uuid
+from typing import TextIO
 
 from aiohttp.abc import AbstractAccessLogger as AccessLogger
 from aiohttp.web import BaseRequest, StreamResponse
@@ -46,26 +47,53 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+# Line breaks and other control characters, as Unicode counts them, in text from outside.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(correlation_id)s] %(message)s"
+
+
+def escape(text: str) -> str:
+    """One line whatever a value holds: a control character becomes its escape (\\n, \\x1b)."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 class TextFormatter(logging.Formatter):
+    """One line a record: a value with a line break cannot forge a line of its own. A
+    traceback follows on lines that start with "  | ", so none of them can pass for a record."""
+
     def format(self, record: logging.LogRecord) -> str:
-        return redact(super().format(record))
+        record.message = record.getMessage()
+        if self.usesTime():
+            record.asctime = self.formatTime(record, self.datefmt)
+        line = escape(redact(self.formatMessage(record)))
+        extra = []
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            extra.append(record.exc_text)
+        if record.stack_info:
+            extra.append(self.formatStack(record.stack_info))
+        for text in extra:
+            line += "".join(f"\n  | {escape(redact(part))}" for part in text.splitlines())
+        return line
 
 
 def setup_logging(fmt: str = "text", level: int = logging.INFO) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.addFilter(_Context())
-    if fmt == "json":
-        handler.setFormatter(JsonFormatter())
-    else:
-        handler.setFormatter(
-            TextFormatter("%(asctime)s %(levelname)s %(name)s [%(correlation_id)s] %(message)s")
-        )
+    handler = log_handler(fmt)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
     logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
     logging.getLogger("msrest").setLevel(logging.ERROR)
     logging.getLogger("urllib3").setLevel(logging.WARNING)
+
+
+def log_handler(fmt: str = "text", stream: TextIO | None = None) -> logging.Handler:
+    """The handler the server logs through, in `fmt`, writing to `stream` (stderr)."""
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.addFilter(_Context())
+    handler.setFormatter(JsonFormatter() if fmt == "json" else TextFormatter(TEXT_FORMAT))
+    return handler
 
 
 class RedactingAccessLogger(AccessLogger):

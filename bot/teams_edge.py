@@ -47,6 +47,9 @@ Wire = dict[str, Any]  # an activity (or part of one) as JSON
 PUBLIC_SERVICE_URL = "https://smba.trafficmanager.net/teams/"
 # Connector tokens live an hour; one is reused for a quarter of that.
 TOKEN_REUSE_SECONDS = 15 * 60
+# A Teams activity nests 6 or 7 levels; deeper bodies are refused before anything reads them
+# (a few hundred levels made msrest and the card code recurse and log a traceback each).
+MAX_DEPTH = 32
 
 
 class Runner(Protocol):
@@ -87,9 +90,12 @@ class TeamsEdge:
 
     async def handle_http(self, request: web.Request) -> web.Response:
         try:
-            body = await request.json()
-        except (json.JSONDecodeError, UnicodeDecodeError, ValueError):
+            # The body's size is capped by the app (client_max_size); its nesting here.
+            body = json.loads(await request.text())
+        except (UnicodeDecodeError, ValueError, RecursionError):
             return web.json_response({"error": "body is not JSON"}, status=400)
+        if _deeper_than(body, MAX_DEPTH):
+            return web.json_response({"error": f"nested deeper than {MAX_DEPTH}"}, status=400)
         problem = _problem(body)
         if problem:
             return web.json_response({"error": problem}, status=400)
@@ -106,6 +112,16 @@ class TeamsEdge:
             # whatever failed, the caller is not let in.
             log.warning("request refused: %s %s", type(exc).__name__, exc)
             return web.json_response({"error": "unauthorized"}, status=401)
+        refusal = self._refusal(body)
+        if refusal:
+            log.warning(
+                "activity refused, %s: type %.40s, channel %.40s, tenant %.80s",
+                refusal,
+                body["type"],
+                body.get("channelId"),
+                _tenant_id(body),
+            )
+            return web.json_response({"error": refusal}, status=403)
         kind = body["type"]
         if kind == ActivityTypes.message:
             # The hot path reads the JSON itself and needs no TurnContext: botbuilder would
@@ -126,6 +142,23 @@ class TeamsEdge:
                 checked, activity, lambda context: self._on_update(context, body)
             )
         return web.Response(status=201)
+
+    def _refusal(self, body: Wire) -> str | None:
+        """Why a well-formed, authenticated activity is still not let in. A token proves the
+        channel service and the service URL, not the user: the user is whoever `from` says,
+        so only Teams, which fills `from` itself, is believed."""
+        if body.get("channelId") != "msteams":
+            return "only Microsoft Teams is served"
+        if body["type"] in (ActivityTypes.message, ActivityTypes.invoke) and not _str(
+            _dict(body, "from"), "aadObjectId"
+        ):
+            # Member and install events may come without one; their people come from the
+            # roster the connector returns, and an installer without one is no one.
+            return "from.aadObjectId is required"
+        tenants = self.settings.allowed_tenants
+        if tenants is not None and _tenant_id(body) not in tenants:
+            return "tenant not allowed"
+        return None
 
     async def _on_turn_error(self, context: TurnContext, error: Exception) -> None:
         log.error("turn failed in the adapter: %s", type(error).__name__)
@@ -302,6 +335,21 @@ def _problem(body: Any) -> str | None:
     if body.get("channelData") is not None and not isinstance(body["channelData"], dict):
         return "channelData must be an object"
     return None
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether JSON nests more than `limit` arrays and objects; without recursion."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if not isinstance(node, dict | list):
+            continue
+        if depth > limit:
+            return True
+        stack.extend(
+            (child, depth + 1) for child in (node.values() if isinstance(node, dict) else node)
+        )
+    return False
 
 
 def _looks_like_jwt(header: str) -> bool:

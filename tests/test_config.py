@@ -44,3 +44,43 @@ def test_bad_toml_is_named(tmp_path: Path, content: str, message: str) -> None:
 def test_a_missing_toml_file_is_named() -> None:
     with pytest.raises(ConfigError, match="no such file"):
         load_settings({"HOTLINE_CONFIG": "/nonexistent/hotline.toml"})
+
+
+@pytest.mark.parametrize(
+    ("env", "allowed"),
+    [
+        ({}, None),
+        ({"MicrosoftAppTenantId": "own"}, frozenset({"own"})),
+        ({"MicrosoftAppTenantId": "own", "HOTLINE_TENANTS": "a, b,,"}, frozenset({"a", "b"})),
+        ({"MicrosoftAppTenantId": "own", "HOTLINE_TENANTS": "*"}, None),
+        ({"HOTLINE_TENANTS": "a"}, frozenset({"a"})),
+    ],
+)
+def test_the_tenant_allow_list(env: dict[str, str], allowed: frozenset[str] | None) -> None:
+    assert load_settings(env).allowed_tenants == allowed
+
+
+def test_tenants_in_toml_are_one_string(tmp_path: Path) -> None:
+    toml = tmp_path / "hotline.toml"
+    toml.write_text('tenants = ["a", "b"]\n')
+    with pytest.raises(ConfigError, match="tenants: expected tenant ids separated by commas"):
+        load_settings({"HOTLINE_CONFIG": str(toml)})
+    toml.write_text('tenants = "a,b"\n')
+    assert load_settings({"HOTLINE_CONFIG": str(toml)}).allowed_tenants == {"a", "b"}
+
+
+@pytest.mark.parametrize(
+    ("url", "loopback"),
+    [
+        ("http://127.0.0.1:3978", True),
+        ("http://localhost:3978/", True),
+        ("http://[::1]:3978", True),
+        ("http://127.8.0.1", True),
+        ("https://hotline.kommune.dk", False),
+        ("http://10.0.0.5:3978", False),
+        ("https://localhost.kommune.dk", False),
+        ("127.0.0.1:3978", False),  # no scheme: not read as loopback
+    ],
+)
+def test_whether_the_public_url_is_loopback(url: str, loopback: bool) -> None:
+    assert load_settings({"HOTLINE_PUBLIC_URL": url}).public_url_is_loopback is loopback

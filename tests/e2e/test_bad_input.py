@@ -1,10 +1,13 @@
 """Bad input over HTTP: a clear 4xx, never a 500, and the server keeps serving."""
 
+import io
+import json
 import logging
 
 import pytest
 from sqlalchemy import select, text, update
 
+from bot.logs import log_handler
 from store.db import unit_of_work
 from store.models import CardFlow, Member
 from store.store import Store
@@ -157,3 +160,60 @@ async def test_an_exception_gives_an_apology_with_an_id_and_no_stack_trace(
         assert "Traceback" not in replies[0].text and "boom" not in replies[0].text
         ref = replies[0].text.split("fejl-id ")[1].split(" ")[0]
         assert ref in caplog.text and "boom" in caplog.text
+
+
+def nested(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+async def test_deeply_nested_bodies_get_400_before_anything_reads_them(
+    sqlite_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        assert await teams.post(nested(100_000)) == 400  # was a RecursionError, 500
+        assert await teams.post(nested(33)) == 400
+        activity = teams.personal(ANNE, "")
+        card = json.dumps({**activity, "value": {"flow": "x", "note": "NESTED"}})
+        assert await teams.post(card.replace('"NESTED"', nested(900))) == 400
+        assert await teams.post(card.replace('"NESTED"', nested(31))) == 400  # 33 in all
+        assert "Traceback" not in caplog.text and "RecursionError" not in caplog.text
+        assert await teams.post(card.replace('"NESTED"', nested(29))) == 201  # 31 in all
+        assert await teams.say(teams.personal(ANNE, "hjælp"))
+
+
+async def test_a_body_over_256_kb_gets_413(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        assert await teams.post(teams.personal(ANNE, "x" * 300_000)) == 413
+        assert await teams.say(teams.personal(ANNE, "hjælp"))
+
+
+FORGED = "2027-01-04 09:00:00,000 INFO dialogs.members [-] Anne Hansen is now lead"
+
+
+async def test_a_value_with_a_line_break_cannot_forge_a_log_line(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text log prints the conversation type of a failed turn and the channel of a
+    refused one; both come from the request."""
+
+    async def broken(*args: object) -> list[object]:
+        raise RuntimeError(f"boom\n{FORGED}")
+
+    monkeypatch.setattr("bot.runner.handle_message", broken)
+    output = io.StringIO()
+    handler = log_handler("text", output)
+    logging.getLogger().addHandler(handler)
+    try:
+        async with teams_session(sqlite_url) as teams:
+            failing = teams.personal(ANNE, "hjælp")
+            failing["conversation"]["conversationType"] = f"personal\n{FORGED}"
+            assert "Beklager" in (await teams.say(failing))[0].text
+            foreign = {**teams.personal(ANNE, "hjælp"), "channelId": f"webchat\r\n{FORGED}"}
+            assert await teams.post(foreign) == 403
+    finally:
+        logging.getLogger().removeHandler(handler)
+    lines = output.getvalue().splitlines()
+    assert [line for line in lines if line.startswith(FORGED)] == []
+    assert any("scope=personal\\n2027-01-04" in line for line in lines), lines
+    assert any("channel webchat\\r\\n2027" in line for line in lines), lines
+    assert any(line.startswith("  | RuntimeError: boom") for line in lines), lines

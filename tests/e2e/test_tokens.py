@@ -13,9 +13,12 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
+from sqlalchemy import func, select
 
+from store.db import unit_of_work
+from store.models import ConversationRef, Member
 from tests.e2e.people import ANNE
-from tests.e2e.teams import Teams, free_port, teams_session
+from tests.e2e.teams import Teams, free_port, running_connector, teams_session
 
 APP_ID = "6f1e2d3c-4b5a-4968-8776-655443322110"
 ISSUER = "https://api.botframework.com"
@@ -117,3 +120,30 @@ async def test_an_unreachable_key_endpoint_is_401_not_500(sqlite_url: str, trust
         token = trusted.token(serviceurl=teams.connector.url)
         assert await teams.post(typing(teams), {"Authorization": f"Bearer {token}"}) == 401
         assert await teams.post(typing(teams), {"Authorization": f"Bearer {token}"}) == 401
+
+
+async def test_replies_go_only_to_the_service_url_the_token_proves(
+    sqlite_url: str, openid: str, trusted: Keys
+) -> None:
+    """A token for the real connector does not carry a body that names another one: nothing is
+    sent there, and no one is stored with it as their address."""
+    async with secured(sqlite_url, openid) as teams, running_connector() as elsewhere:
+        token = trusted.token(serviceurl=teams.connector.url)
+        forged = {**teams.personal(ANNE, "hjælp"), "serviceUrl": elsewhere.url}
+        assert await teams.post(forged, {"Authorization": f"Bearer {token}"}) == 401
+        assert elsewhere.sent == [] and elsewhere.created == []
+        async with unit_of_work(teams.services.sessions) as session:
+            assert await session.scalar(select(func.count()).select_from(Member)) == 0
+            assert await session.scalar(select(func.count()).select_from(ConversationRef)) == 0
+
+
+async def test_a_valid_token_from_another_tenant_is_refused(
+    sqlite_url: str, openid: str, trusted: Keys
+) -> None:
+    """MicrosoftAppTenantId is the allow-list when HOTLINE_TENANTS is not set."""
+    async with secured(sqlite_url, openid) as teams:
+        header = {"Authorization": f"Bearer {trusted.token(serviceurl=teams.connector.url)}"}
+        foreign = typing(teams)
+        foreign["channelData"] = {"tenant": {"id": "tenant-2"}}
+        assert await teams.post(foreign, header) == 403
+        assert await teams.post(typing(teams), header) == 201
