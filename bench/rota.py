@@ -9,7 +9,7 @@ import statistics
 import time
 from datetime import date, timedelta
 
-from rules.rota import RotaInput, RotaPerson, expected_counts, generate
+from rules.rota import RotaInput, RotaPerson, free_quotas, generate
 from rules.working_days import Calendar
 
 
@@ -42,7 +42,7 @@ def measure(people: int, runs: int) -> str:
         start = time.perf_counter()
         rota = generate(inp)
         times.append((time.perf_counter() - start) * 1000)
-    expected = expected_counts(inp)
+    expected = free_quotas(inp)  # of the days not kept
     free = [h for d, h in rota.items() if d not in inp.kept]
     worst = max(abs(free.count(pid) - float(e)) for pid, e in expected.items())
     return (

@@ -3,10 +3,11 @@
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from fractions import Fraction
 
 from dialogs.context import Context
 from rules import weekdays
-from rules.rota import RotaInput, RotaPerson, expected_counts, generate
+from rules.rota import RotaInput, RotaPerson, carry_over, generate
 from rules.working_days import Calendar
 from store.models import Member, Membership, Team
 
@@ -110,17 +111,16 @@ async def _carry(
     people: list[RotaPerson],
     absences: dict[int, frozenset[date]],
     first: date,
-) -> dict[int, float]:
-    """What the last weeks owe each person: their fair share of those days minus what they had."""
-    past_first = first - HISTORY
-    history = await ctx.store.rota.between(team.id, past_first, first - timedelta(days=1))
+) -> dict[int, Fraction]:
+    """What the last weeks owe each person: their fair share of the days someone held, minus
+    the days they held. A day covered, swapped or set by hand counts for who held it."""
+    past_first, past_last = first - HISTORY, first - timedelta(days=1)
+    history = await ctx.store.rota.between(team.id, past_first, past_last)
     if not history or not people:
         return {}
-    days = [d for d in calendar.working_days(past_first, first - timedelta(days=1)) if d in history]
-    kept = {d: history[d].member_id for d in days if history[d].kept}
-    expected = expected_counts(RotaInput(people, days, absences, kept))
-    held = Counter(history[d].member_id for d in days if d not in kept)
-    return {p.id: float(expected[p.id]) - held[p.id] for p in people}
+    days = calendar.working_days(past_first, past_last)
+    held = {d: history[d].member_id for d in days if d in history}
+    return carry_over(people, days, absences, held)
 
 
 def horizon(ctx: Context, team: Team) -> date:

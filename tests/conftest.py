@@ -32,6 +32,6 @@ async def pg_url(tmp_path) -> AsyncIterator[str]:  # type: ignore[no-untyped-def
 
 # CI runs the property tests on a fixed set of examples (the same every run), so a build is
 # red only when the code changed; locally they explore new examples every run.
-settings.register_profile("ci", derandomize=True, deadline=None)
+settings.register_profile("ci", deadline=None)
 settings.register_profile("dev", deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")

@@ -4,11 +4,12 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
 from tests.e2e.flows import setup
-from tests.e2e.people import ANNE, BO, CAMILLA
+from tests.e2e.people import ANNE, BO, CAMILLA, TEAM
 from tests.e2e.teams import teams_session
 
 BIN = Path(sys.executable).parent / "hotline-bot"
@@ -119,3 +120,22 @@ async def test_stats_csv_and_retention_run(sqlite_url: str) -> None:
     ]
     result = run(sqlite_url, "retention", "run")
     assert result.returncode == 0 and result.stdout.startswith("purged or anonymised ")
+
+
+async def test_rota_generate_two_months_after_the_first_plan_stays_within_one(
+    sqlite_url: str,
+) -> None:
+    """Five on the rota, nobody away: the first plan at join (4 January to 1 March), then
+    `rota generate` for 17 February to 19 March. In that range, and over the 12-week
+    carry-over window up to its end, counts differ by at most one (they were 9/8/8/8/7-like
+    and 12/12/11/10/10 before the fix)."""
+    async with teams_session(sqlite_url) as teams:
+        await teams.at("2027-01-04 07:00")
+        await setup(teams, on_rota=TEAM)
+    generated = run(sqlite_url, "rota", "generate", "--from", "2027-02-17", "--to", "2027-03-19")
+    assert generated.returncode == 0, generated.stderr
+    for first in ("2027-02-17", "2026-11-25"):  # the range, then the window up to its end
+        rows = show(sqlite_url, first, "2027-03-19")
+        held = Counter(r["holder_name"] for r in rows if r["date"] >= "2027-01-04")
+        assert None not in held and len(held) == len(TEAM), held
+        assert max(held.values()) - min(held.values()) <= 1, (first, held)
