@@ -10,6 +10,8 @@ from store.flows import FlowRepo
 from store.join_codes import JoinCodeRepo
 from store.members import MemberRepo
 from store.outbox import OutboxRepo
+from store.privacy import PrivacyRepo
+from store.retention import RetentionRepo
 from store.rota import RotaRepo
 from store.swaps import SwapRepo
 from store.teams import TeamRepo
@@ -29,3 +31,5 @@ class Store:
         self.counts = CountRepo(session)
         self.swaps = SwapRepo(session)
         self.cases = CaseRepo(session)
+        self.retention = RetentionRepo(session)
+        self.privacy = PrivacyRepo(session)
