@@ -7,7 +7,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from rules.text import fold
 from store.cases import PERSONAL
-from store.models import AuditEntry, Case, Member, OutboxMessage
+from store.models import (
+    Absence,
+    AuditEntry,
+    Case,
+    Duty,
+    Member,
+    Membership,
+    OutboxMessage,
+    Team,
+)
 from store.outbox import OutboxRepo
 
 
@@ -74,8 +83,54 @@ class PrivacyRepo:
             by_team.setdefault(case.team_id, []).append(case.id)
         return sum([await outbox.delete_for_cases(team, ids) for team, ids in by_team.items()])
 
-    async def member_by_email(self, email: str) -> list[Member]:
-        rows = await self.session.scalars(
-            select(Member).where(Member.email != "").order_by(Member.id)
+    async def member_data(self, email: str) -> dict[str, Any] | None:
+        """A staff member's own data: who they are, their teams, absences, duty days and the
+        cases they own (numbers only: the cases are about other people)."""
+        wanted = email.strip().casefold()
+        members = await self.session.scalars(select(Member).where(Member.email != ""))
+        member = next((m for m in members if m.email.casefold() == wanted), None)
+        if member is None:
+            return None
+        teams = dict((await self.session.execute(select(Team.id, Team.name))).tuples().all())
+        fields = ("id", "name", "email", "aad_object_id", "teams_user_id", "language")
+        memberships = await self.session.scalars(
+            select(Membership).where(Membership.member_id == member.id)
         )
-        return [m for m in rows if m.email.casefold() == email.strip().casefold()]
+        absences = await self.session.scalars(
+            select(Absence).where(Absence.member_id == member.id).order_by(Absence.first_day)
+        )
+        duties = await self.session.execute(
+            select(Duty.team_id, Duty.day).where(Duty.member_id == member.id).order_by(Duty.day)
+        )
+        owned = await self.session.execute(
+            select(Case.team_id, Case.number).where(Case.owner_id == member.id)
+        )
+        return {
+            "member": {
+                **{f: getattr(member, f) for f in fields},
+                "created_at": member.created_at.isoformat(),
+            },
+            "teams": [
+                {
+                    "team": teams.get(ms.team_id),
+                    "role": ms.role,
+                    "on_rota": ms.on_rota,
+                    "workdays": ms.workdays,
+                    "in_roster": ms.in_roster,
+                    "joined_at": ms.joined_at.isoformat(),
+                }
+                for ms in memberships
+            ],
+            "absences": [
+                {
+                    "team": teams.get(a.team_id),
+                    "first_day": a.first_day.isoformat(),
+                    "last_day": a.last_day.isoformat(),
+                    "kind": a.kind,
+                    "cancelled": a.cancelled,
+                }
+                for a in absences
+            ],
+            "duties": [{"team": teams.get(t), "day": d.isoformat()} for t, d in duties],
+            "cases_owned": [{"team": teams.get(t), "number": n} for t, n in owned],
+        }
