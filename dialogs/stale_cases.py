@@ -2,7 +2,8 @@
 `stale_case_days` without a change, and to the leads as soon as its owner left the team.
 Once per case and change (or per case and departed owner): the outbox key sees to it."""
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import date, timedelta
 
 from dialogs.context import Context
 from dialogs.messages import format_day, t
@@ -12,6 +13,16 @@ from store.models import Member, Membership, Team
 
 def _present(membership: Membership) -> bool:
     return membership.in_roster or membership.role == "switchboard"
+
+
+def _orphaned(number: int, owner: str) -> Callable[[str], Reply]:
+    return lambda lang: Reply(t(lang, "case_orphaned", number=number, owner=owner))
+
+
+def _stale(number: int, owner: str, since: date) -> Callable[[str], Reply]:
+    return lambda lang: Reply(
+        t(lang, "case_stale", number=number, owner=owner, day=format_day(lang, since))
+    )
 
 
 async def tick_stale_cases(
@@ -35,9 +46,7 @@ async def tick_stale_cases(
                     lead,
                     f"case-orphan:{case.id}:{lead.id}:{case.owner_id}",
                     "case_orphan",
-                    lambda lang, c=case, o=owner_name: Reply(
-                        t(lang, "case_orphaned", number=c.number, owner=o)
-                    ),
+                    _orphaned(case.number, owner_name),
                 )
         if last >= before:
             continue
@@ -49,8 +58,6 @@ async def tick_stale_cases(
                 person,
                 f"case-stale:{case.id}:{person.id}:{last.isoformat()}",
                 "case_stale",
-                lambda lang, c=case, o=owner_name, d=since: Reply(
-                    t(lang, "case_stale", number=c.number, owner=o, day=format_day(lang, d))
-                ),
+                _stale(case.number, owner_name, since),
             )
     return queued
