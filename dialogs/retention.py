@@ -25,7 +25,7 @@ async def retention(ctx: Context) -> int:
         )
     done += await closed_cases_and_messages(ctx)
     done += await store.retention.purge_audit(now - timedelta(days=settings.audit_retention_days))
-    done += await store.retention.mark_departures(now)
+    await store.retention.mark_departures(now)  # noted, not erased yet: not counted
     erased = await store.retention.erase_departed(
         now - timedelta(days=settings.departed_member_days), now
     )
