@@ -21,13 +21,15 @@ from dialogs.context import ROLES, Context
 from dialogs.duty import range_problem
 from dialogs.messages import t
 from dialogs.planning import plan
-from dialogs.stats import period_figures, retention
+from dialogs.retention import retention
+from dialogs.stats import period_figures
 from manifest.package import ManifestError
 from manifest.package import build as build_package
 from rules.names import Named, match_name
 from store.db import create_engine, sessions, unit_of_work, upgrade
 from store.members import RosterEntry
-from store.models import Team
+from store.models import Case, Team
+from store.privacy import case_record
 from store.store import Store
 
 log = logging.getLogger("hotline-bot")
@@ -129,6 +131,22 @@ def _parser() -> argparse.ArgumentParser:
     retention.add_parser("run", help="purge old messages, anonymise old closed cases").set_defaults(
         func=_retention_run
     )
+
+    privacy = sub.add_parser(
+        "privacy", help="a data subject's request: show or erase their data (audited)"
+    ).add_subparsers(required=True)
+    export = privacy.add_parser("export", help="print (JSON) everything kept about a person")
+    subject = export.add_mutually_exclusive_group(required=True)
+    subject.add_argument("--employee", help="an employee's name or initials, as in the cases")
+    subject.add_argument("--member", metavar="EMAIL", help="a staff member's own data")
+    export.set_defaults(func=_privacy_export)
+    erase = privacy.add_parser("erase", help="erase an employee's personal data from the cases")
+    erase.add_argument("--employee", required=True, help="the name or initials, as in the cases")
+    erase.add_argument("--yes", action="store_true", help="erase; without it, only list")
+    erase.set_defaults(func=_privacy_erase)
+    for command in (export, erase):
+        command.add_argument("--team", help="team id or name (default: every team)")
+        command.add_argument("--operator", required=True, help="who runs it, for the audit log")
 
     announce = sub.add_parser("announce", help="queue the morning announcement now")
     announce.add_argument("--date", type=_iso_date, help="default: today")
@@ -438,6 +456,84 @@ def _stats(args: argparse.Namespace, settings: Settings) -> int:
 
 def _retention_run(args: argparse.Namespace, settings: Settings) -> int:
     print(f"purged or anonymised {_in_context(settings, retention)} rows")
+    return 0
+
+
+async def _subject_cases(ctx: Context, args: argparse.Namespace) -> list[Case]:
+    team = await _team(ctx.store, args.team) if args.team else None
+    return await ctx.store.privacy.employee_cases(args.employee, team.id if team else None)
+
+
+def _audit_request(ctx: Context, action: str, operator: str, cases: list[Case]) -> None:
+    """One entry per case touched, and one for the request: never the person's name, which
+    the request may be about to erase."""
+    now = ctx.clock.now()
+    for case in cases:
+        ctx.store.audit.record(
+            case.team_id, None, action, f"case:{case.id}", now, None, {"operator": operator}
+        )
+    ctx.store.audit.record(
+        None, None, action, "data_subject", now, None, {"operator": operator, "cases": len(cases)}
+    )
+
+
+def _privacy_export(args: argparse.Namespace, settings: Settings) -> int:
+    """Everything kept about a data subject, as JSON, for their request for access."""
+
+    async def work(ctx: Context) -> dict[str, object]:
+        if args.member:
+            found = await ctx.store.privacy.member_data(args.member)
+            if found is None:
+                raise CliError(f"no member with the email {args.member!r}")
+            ctx.store.audit.record(
+                None,
+                None,
+                "privacy_export",
+                f"member:{found['member']['id']}",
+                ctx.clock.now(),
+                None,
+                {"operator": args.operator},
+            )
+            return found
+        cases = await _subject_cases(ctx, args)
+        teams = {t.id: t.name for t in await ctx.store.teams.all_active()}
+        records = []
+        for case in cases:
+            names = await ctx.store.members.names(case.team_id)
+            record = case_record(case, teams.get(case.team_id, ""), names)
+            record["history"] = [
+                {"at": e.at.isoformat(), "action": e.action, "by": names.get(e.actor_id or 0)}
+                for e in await ctx.store.privacy.history(case)
+            ]
+            record["messages"] = [
+                {"kind": m.kind, "status": m.status, "created_at": m.created_at.isoformat()}
+                for m in await ctx.store.privacy.outbox_copies(case)
+            ]
+            records.append(record)
+        _audit_request(ctx, "privacy_export", args.operator, cases)
+        return {"employee": args.employee, "cases": records}
+
+    print(json.dumps(_in_context(settings, work), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _privacy_erase(args: argparse.Namespace, settings: Settings) -> int:
+    """The right to erasure: the employee's cases lose names, phone numbers, notes and
+    places, and every message the bot queued or sent about them; the figures stay."""
+
+    async def work(ctx: Context) -> str:
+        cases = await _subject_cases(ctx, args)
+        teams = {t.id: t.name for t in await ctx.store.teams.all_active()}
+        listed = ", ".join(f"{teams.get(c.team_id, c.team_id)} #{c.number}" for c in cases)
+        if not cases:
+            return f"no case names {args.employee!r}; nothing to erase"
+        if not args.yes:
+            return f"would erase {len(cases)} case(s): {listed}. Run again with --yes to erase."
+        copies = await ctx.store.privacy.erase_cases(cases)
+        _audit_request(ctx, "privacy_erase", args.operator, cases)
+        return f"erased {len(cases)} case(s): {listed}; deleted {copies} message(s)"
+
+    print(_in_context(settings, work))
     return 0
 
 

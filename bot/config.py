@@ -51,6 +51,15 @@ class Settings:
     # The [switchboard] table of the config file, and the file's text (to name lines).
     switchboard: Mapping[str, Any] = field(default_factory=dict)
     config_source: str = field(default="", repr=False)
+    # Retention beyond cases (README "Personal data and retention"). Absences are deleted this
+    # many days after their last day, sick days (health data) sooner; audit entries after
+    # about five years; a member who left every team loses name, email and AAD id this long
+    # after the nightly job saw them gone; an open case unchanged this long is flagged.
+    absence_retention_days: int = 90
+    sick_retention_days: int = 30
+    audit_retention_days: int = 1826
+    departed_member_days: int = 30
+    stale_case_days: int = 30
 
     @property
     def zone(self) -> ZoneInfo:

@@ -9,7 +9,7 @@ from bot.delivery import DeliveryError
 from dialogs.announcements import tick_team
 from dialogs.plain import TeamEvent
 from dialogs.planning import horizon, plan
-from dialogs.stats import retention
+from dialogs.retention import retention
 from store.db import unit_of_work
 from store.store import Store
 
@@ -85,9 +85,10 @@ async def sync_rosters(services: "Services") -> int:
 
 
 async def purge_old(services: "Services") -> int:
-    """Nightly: delete what the retention period no longer allows us to keep, and wipe names,
-    phone numbers and notes from cases closed before each team's retention period (the
-    counts stay)."""
+    """Nightly: delete what the retention periods no longer allow us to keep: sent messages,
+    old absences and audit entries, the names and ids of members who left, and names, phone
+    numbers and notes of cases closed before each team's retention period, with the case's
+    copies in the outbox (the counts stay)."""
     return await services.runner.run(retention)
 
 

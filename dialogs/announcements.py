@@ -14,6 +14,7 @@ from dialogs.duty import name_or_nobody
 from dialogs.messages import format_day, t
 from dialogs.plain import Mention, Reply
 from dialogs.planning import absent_days, available_cover, headsup_key, morning_key
+from dialogs.stale_cases import tick_stale_cases
 from dialogs.stats import queue_weekly_report
 from dialogs.swaps import tick_swaps
 from dialogs.switchboard import queue_briefings
@@ -131,6 +132,9 @@ async def tick_team(ctx: Context, team_id: int) -> list[str]:
             queued.append("announce")
         if await queue_briefings(ctx, team, members):
             queued.append("briefing")
+        # Once a day is enough to notice a case that has waited for weeks.
+        if await tick_stale_cases(ctx, team, members):
+            queued.append("stale_cases")
     if clock >= settings.headsup_time and await queue_headsup(ctx, team, today):
         queued.append("headsup")
     if clock >= settings.announce_time and await tick_swaps(ctx, team, members):

@@ -834,6 +834,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The deadline for the first talk (week 8) in case #{number} ({owner}) was {day}, and no "
         "talk is recorded.",
     ),
+    "case_stale": (
+        "Sag #{number} ({owner}) har stået åben uden ændringer siden {day}. Giv den et udfald, "
+        "luk den eller giv den videre: skriv **sag {number}**.",
+        "Case #{number} ({owner}) has been open with no change since {day}. Record an outcome, "
+        "close it or pass it on: type **case {number}**.",
+    ),
+    "case_orphaned": (
+        "Sag #{number} er stadig åben, men {owner} er ikke længere med i teamet. Giv den "
+        "videre: skriv fx **overdrag {number} til Bo**.",
+        "Case #{number} is still open, but {owner} is no longer in the team. Pass it on: type "
+        "e.g. **reassign {number} to Bo**.",
+    ),
     "history.case_created": ("oprettede sagen", "created the case"),
     "history.case_outcome": ("satte udfald", "set the outcome"),
     "history.case_owner": (

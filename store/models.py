@@ -72,6 +72,10 @@ class Member(Base):
     language: Mapped[str | None] = mapped_column(String(5))
     active_team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="SET NULL"))
     created_at: Mapped[datetime]
+    # Set by the nightly job when the member is in no team's roster any more; their name,
+    # email and AAD id are erased (erased_at) after the retention period.
+    departed_at: Mapped[datetime | None]
+    erased_at: Mapped[datetime | None]
 
 
 class Membership(Base):

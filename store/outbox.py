@@ -1,5 +1,9 @@
-"""The outbox table: enqueue once per key, claim with a lease, record the outcome."""
+"""The outbox table: enqueue once per key, claim with a lease, record the outcome.
 
+A message about a case has a kind that starts with `case_` and a key `<what>:<case id>:…`,
+so the case's copies can be found and deleted with the case's personal data."""
+
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -130,3 +134,23 @@ class OutboxRepo:
             )
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    async def delete_for_cases(self, team_id: int, case_ids: Iterable[int]) -> int:
+        """Delete every copy, queued or sent, of the team's messages about these cases."""
+        wanted = {str(i) for i in case_ids}
+        if not wanted:
+            return 0
+        rows = await self.session.execute(
+            select(OutboxMessage.id, OutboxMessage.key).where(
+                OutboxMessage.team_id == team_id, OutboxMessage.kind.startswith("case_")
+            )
+        )
+        doomed = [i for i, key in rows if [*key.split(":"), ""][1] in wanted]
+        if not doomed:
+            return 0
+        await self.session.execute(
+            delete(OutboxMessage)
+            .where(OutboxMessage.id.in_(doomed))
+            .execution_options(synchronize_session=False)
+        )
+        return len(doomed)

@@ -11,6 +11,8 @@ from store.join_codes import JoinCodeRepo
 from store.members import MemberRepo
 from store.outbox import OutboxRepo
 from store.ownership import OwnershipRepo
+from store.privacy import PrivacyRepo
+from store.retention import RetentionRepo
 from store.rota import RotaRepo
 from store.swaps import SwapRepo
 from store.teams import TeamRepo
@@ -31,3 +33,5 @@ class Store:
         self.swaps = SwapRepo(session)
         self.cases = CaseRepo(session)
         self.ownership = OwnershipRepo(session)
+        self.retention = RetentionRepo(session)
+        self.privacy = PrivacyRepo(session)
