@@ -14,7 +14,7 @@ from rules.cpr import CprInText
 from store.cases import PERSONAL
 from store.db import create_engine, sessions, unit_of_work
 from store.members import RosterEntry
-from store.models import Base, Case, CardFlow, Member, Team
+from store.models import Base, CardFlow, Case, Member, Team
 from store.personal_text import PersonalJSON, PersonalText
 from store.store import Store
 
