@@ -20,7 +20,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from store.personal_text import PersonalJSON, PersonalNote, PersonalText
+from store.personal_text import PersonalJSON, PersonalNote, PersonalText, TeamsJSON
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -103,7 +103,7 @@ class ConversationRef(Base):
     )
     service_url: Mapped[str] = mapped_column(String(500))
     conversation_id: Mapped[str] = mapped_column(String(300))
-    reference: Mapped[dict[str, Any]]
+    reference: Mapped[dict[str, Any]] = mapped_column(TeamsJSON)
     updated_at: Mapped[datetime]
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import JSON, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-from rules.cpr import CprInText, any_cpr, contains_cpr
+from rules.cpr import CprInText, any_cpr, contains_cpr, redact_cpr
 
 
 class PersonalText(TypeDecorator[str]):
@@ -50,3 +50,27 @@ class PersonalJSON(TypeDecorator[Any]):
         if any_cpr(value):
             raise CprInText
         return value
+
+
+class TeamsJSON(TypeDecorator[Any]):
+    """JSON as Teams sent it (a conversation reference). Its ids must stay exactly as they
+    are, even where they look like a CPR number; a display name in it is Teams' text, stored
+    with the CPR-shaped part blanked, as in the members table."""
+
+    impl = JSON
+    cache_ok = True
+    should_evaluate_none = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        return _names_redacted(value)
+
+
+def _names_redacted(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            k: redact_cpr(v) if k == "name" and isinstance(v, str) else _names_redacted(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_names_redacted(v) for v in value]
+    return value

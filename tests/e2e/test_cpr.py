@@ -116,7 +116,15 @@ async def test_a_cpr_in_a_name_teams_supplies_is_blanked_and_the_team_still_work
             names = set(await session.scalars(select(Member.name)))
             team_name = await session.scalar(select(Team.name))
             dump = ""
-            for table in ("members", "teams", "memberships", "card_flows", "audit_log", "outbox"):
+            for table in (
+                "members",
+                "teams",
+                "memberships",
+                "conversation_refs",
+                "card_flows",
+                "audit_log",
+                "outbox",
+            ):
                 dump += str(list(await session.execute(text(f"SELECT * FROM {table}"))))
         assert "Ole Olsen [CPR]" in names and team_name == "Sygedagpenge [CPR]"
         assert "010190" not in dump

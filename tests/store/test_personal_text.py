@@ -14,8 +14,8 @@ from rules.cpr import CprInText
 from store.cases import PERSONAL
 from store.db import create_engine, sessions, unit_of_work
 from store.members import RosterEntry
-from store.models import Base, CardFlow, Case, Member, Team
-from store.personal_text import PersonalJSON, PersonalText
+from store.models import Base, CardFlow, Case, ConversationRef, Member, Team
+from store.personal_text import PersonalJSON, PersonalText, TeamsJSON
 from store.store import Store
 
 NOW = datetime(2027, 1, 4, 8, 0, tzinfo=UTC)
@@ -162,6 +162,13 @@ async def test_text_teams_supplies_is_stored_with_the_cpr_blanked(
         assert await store.members.sync_roster(team, roster, NOW) == 2
         again, _ = await store.teams.install("t", "19:x", f"Ny {CPR}", "http://s/", "19:x", NOW)
         assert again.id == team.id
+        bo = await store.members.by_aad("t", "aad-1")
+        assert bo is not None
+        reference = {
+            "user": {"id": f"29:{CPR_LIKE_ID}", "name": f"Bo {CPR}"},
+            "conversation": {"id": f"a:{CPR_LIKE_ID}"},
+        }
+        await store.members.save_reference(bo, None, "http://s/", "a:1", reference, NOW)
     async with unit_of_work(factory) as session:
         names = sorted(await session.scalars(select(Member.name)))
         emails = sorted(await session.scalars(select(Member.email)))
@@ -169,7 +176,13 @@ async def test_text_teams_supplies_is_stored_with_the_cpr_blanked(
     assert names == ["Anne Hansen", "Bo [CPR]"]
     assert emails == ["[CPR]@kommune.dk", "anne@kommune.dk"]
     assert team_name == "Ny [CPR]"
-    assert "1234" not in await _dump(factory)
+    async with unit_of_work(factory) as session:
+        stored = await session.scalar(select(ConversationRef.reference))
+    assert stored == {
+        "user": {"id": f"29:{CPR_LIKE_ID}", "name": "Bo [CPR]"},
+        "conversation": {"id": f"a:{CPR_LIKE_ID}"},
+    }
+    assert CPR not in await _dump(factory)
 
 
 async def test_the_bots_own_ids_may_look_like_a_cpr_number(
@@ -196,8 +209,7 @@ NOT_PERSONAL = {
     "teams": {"tenant_id", "teams_team_id", "service_url", "announce_channel_id"},
     "members": {"tenant_id", "aad_object_id", "teams_user_id", "language"},
     "memberships": {"role", "workdays"},
-    # Teams' conversation reference; the user's display name in it is not redacted yet.
-    "conversation_refs": {"service_url", "conversation_id", "reference"},
+    "conversation_refs": {"service_url", "conversation_id"},
     "card_flows": {"id", "kind"},
     "join_codes": {"code_hash", "role"},
     "audit_log": {"action", "subject"},
@@ -225,7 +237,8 @@ def test_every_text_column_is_guarded_or_named_as_holding_no_personal_text() -> 
         f"{table.name}.{column.name}"
         for table in Base.metadata.sorted_tables
         for column in table.columns
-        if isinstance(column.type, PersonalText | PersonalJSON)
+        if isinstance(column.type, PersonalText | PersonalJSON | TeamsJSON)
     }
     assert {f"cases.{field}" for field in PERSONAL} <= guarded
     assert {"members.name", "members.email", "teams.name", "card_flows.state"} <= guarded
+    assert "conversation_refs.reference" in guarded
