@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from aiohttp import web
+from sqlalchemy.exc import StatementError
 
 from bot.clock import SystemClock
 from bot.config import ConfigError, Settings, load_settings
@@ -25,6 +26,7 @@ from dialogs.retention import retention
 from dialogs.stats import period_figures
 from manifest.package import ManifestError
 from manifest.package import build as build_package
+from rules.cpr import CprInText, any_cpr, refuse_cpr
 from rules.names import Named, match_name
 from store.db import create_engine, sessions, unit_of_work, upgrade
 from store.members import RosterEntry
@@ -49,6 +51,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CliError, ConfigError) as exc:  # ConfigError: `serve` exposed without credentials
         print(f"hotline-bot: {exc}", file=sys.stderr)
         return 2
+    except (CprInText, StatementError) as exc:
+        if not isinstance(exc, CprInText) and not isinstance(exc.orig, CprInText):
+            raise
+        print(f"hotline-bot: {CPR_REFUSED}", file=sys.stderr)
+        return 2
+
+
+CPR_REFUSED = "refused: a value looks like a CPR number; nothing was stored"
 
 
 class CliError(Exception):
@@ -236,6 +246,7 @@ def _in_context(settings: Settings, work):  # type: ignore[no-untyped-def]
 def _members_add(args: argparse.Namespace, settings: Settings) -> int:
     async def work(store: Store) -> None:
         now = datetime.now(UTC)
+        refuse_cpr(args.name, args.email)  # a RosterEntry would blank it, as it does for Teams
         team = await _team(store, args.team)
         member = await store.members.upsert(
             team.tenant_id, RosterEntry(args.aad_id, "", args.name, args.email), now
@@ -362,6 +373,8 @@ def _rota_import(args: argparse.Namespace, settings: Settings) -> int:
         for number, row in enumerate(lines, start=1):
             if not row or (number == 1 and row[0].strip().lower() in ("date", "dato")):
                 continue
+            if any_cpr(row):  # refused before any message could repeat it
+                raise CliError(f"line {number}: {CPR_REFUSED}")
             if len(row) < 2:
                 raise CliError(f"line {number}: expected date,email or date,name")
             try:

@@ -11,6 +11,8 @@ from typing import TextIO
 from aiohttp.abc import AbstractAccessLogger as AccessLogger
 from aiohttp.web import BaseRequest, StreamResponse
 
+from rules.cpr import mask_cpr
+
 correlation_id: contextvars.ContextVar[str] = contextvars.ContextVar("correlation_id", default="-")
 
 # Calendar secrets and tokens must not reach the access log through the URL.
@@ -24,7 +26,9 @@ def new_correlation_id() -> str:
 
 
 def redact(text: str) -> str:
-    return _SECRET_PATH.sub(r"\1[redacted]", text)
+    """A log line without calendar secrets, and with any CPR-shaped number masked (a value in
+    an exception's message or a traceback must not carry one into the log)."""
+    return mask_cpr(_SECRET_PATH.sub(r"\1[redacted]", text))
 
 
 class _Context(logging.Filter):
@@ -43,7 +47,7 @@ class JsonFormatter(logging.Formatter):
             "message": redact(record.getMessage()),
         }
         if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
+            entry["exception"] = redact(self.formatException(record.exc_info))
         return json.dumps(entry, ensure_ascii=False)
 
 

@@ -8,7 +8,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, StatementError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
@@ -19,6 +19,7 @@ from dialogs.context import Context, RosterLookup
 from dialogs.plain import Reply, Request, TeamEvent
 from dialogs.team_setup import on_team_event
 from dialogs.turn import handle_message, refusal
+from rules.cpr import CprInText
 from store.db import unit_of_work
 from store.store import Store
 
@@ -53,7 +54,12 @@ class TurnRunner:
             return [refusal(req, "slow_down")]
         try:
             return await self.run(lambda ctx: handle_message(req, ctx))
-        except Exception:
+        except Exception as exc:
+            if _refused_cpr(exc):
+                # The store refused the write and the transaction rolled back: nothing was kept.
+                # The log says so without the text (nor the statement, which names no values).
+                log.warning("a CPR-shaped text was refused at the store (scope=%s)", req.scope)
+                return [refusal(req, "cpr_refused")]
             log.exception("message turn failed, error id %s (scope=%s)", ref, req.scope)
             return [refusal(req, "error_apology", ref=ref)]
 
@@ -77,6 +83,13 @@ class TurnRunner:
                     raise
                 log.info("write race, attempt %d again", attempt)
         raise AssertionError("unreachable")
+
+
+def _refused_cpr(exc: BaseException) -> bool:
+    """A personal text column refused a CPR number (SQLAlchemy wraps the refusal)."""
+    return isinstance(exc, CprInText) or (
+        isinstance(exc, StatementError) and isinstance(exc.orig, CprInText)
+    )
 
 
 def _is_race(exc: DBAPIError) -> bool:

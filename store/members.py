@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from rules.cpr import redact_cpr
 from store.models import ConversationRef, Member, Membership, Team
 
 
@@ -17,6 +18,10 @@ class RosterEntry:
     teams_user_id: str
     name: str
     email: str = ""
+
+    def __post_init__(self) -> None:  # Teams' own text: a CPR-shaped part is blanked, not refused
+        object.__setattr__(self, "name", redact_cpr(self.name))
+        object.__setattr__(self, "email", redact_cpr(self.email))
 
 
 # Who may see a team's data: the people on its Teams roster, and switchboard staff who joined

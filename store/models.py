@@ -20,6 +20,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from store.personal_text import PersonalJSON, PersonalNote, PersonalText, TeamsJSON
+
 
 class UtcDateTime(TypeDecorator[datetime]):
     """Aware UTC datetimes on every backend (SQLite hands back naive ones otherwise)."""
@@ -51,10 +53,10 @@ class Team(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     tenant_id: Mapped[str] = mapped_column(String(64))
     teams_team_id: Mapped[str] = mapped_column(String(200))
-    name: Mapped[str] = mapped_column(String(200), default="")
+    name: Mapped[str] = mapped_column(PersonalText(200), default="")
     service_url: Mapped[str] = mapped_column(String(500))
     announce_channel_id: Mapped[str | None] = mapped_column(String(200))
-    settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    settings: Mapped[dict[str, Any]] = mapped_column(PersonalJSON, default=dict)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime]
 
@@ -67,8 +69,8 @@ class Member(Base):
     tenant_id: Mapped[str] = mapped_column(String(64))
     aad_object_id: Mapped[str] = mapped_column(String(64))
     teams_user_id: Mapped[str] = mapped_column(String(200), default="")
-    name: Mapped[str] = mapped_column(String(200), default="")
-    email: Mapped[str] = mapped_column(String(200), default="")
+    name: Mapped[str] = mapped_column(PersonalText(200), default="")
+    email: Mapped[str] = mapped_column(PersonalText(200), default="")
     language: Mapped[str | None] = mapped_column(String(5))
     active_team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="SET NULL"))
     created_at: Mapped[datetime]
@@ -105,7 +107,7 @@ class ConversationRef(Base):
     )
     service_url: Mapped[str] = mapped_column(String(500))
     conversation_id: Mapped[str] = mapped_column(String(300))
-    reference: Mapped[dict[str, Any]]
+    reference: Mapped[dict[str, Any]] = mapped_column(TeamsJSON)
     updated_at: Mapped[datetime]
 
 
@@ -117,7 +119,7 @@ class CardFlow(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(40))
-    state: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    state: Mapped[dict[str, Any]] = mapped_column(PersonalJSON, default=dict)
     version: Mapped[int] = mapped_column(Integer, default=1)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     handled_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
@@ -159,8 +161,8 @@ class AuditEntry(Base):
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
     action: Mapped[str] = mapped_column(String(60))
     subject: Mapped[str] = mapped_column(String(120), default="")
-    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    before: Mapped[dict[str, Any] | None] = mapped_column(PersonalJSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(PersonalJSON)
     at: Mapped[datetime]
 
 
@@ -314,21 +316,21 @@ class Case(Base):
     logged_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
     caller: Mapped[str] = mapped_column(String(20))
-    company: Mapped[str] = mapped_column(String(200), default="")
-    contact_name: Mapped[str] = mapped_column(String(200), default="")
-    contact_phone: Mapped[str] = mapped_column(String(40), default="")
-    employee: Mapped[str] = mapped_column(String(100), default="")
+    company: Mapped[str] = mapped_column(PersonalText(200), default="")
+    contact_name: Mapped[str] = mapped_column(PersonalText(200), default="")
+    contact_phone: Mapped[str] = mapped_column(PersonalText(40), default="")
+    employee: Mapped[str] = mapped_column(PersonalText(100), default="")
     topic: Mapped[str] = mapped_column(String(20))
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(PersonalNote, default="")
     outcome: Mapped[str | None] = mapped_column(String(20))
     advice: Mapped[str | None] = mapped_column(String(40))
     meeting_day: Mapped[date | None] = mapped_column(Date)
-    meeting_place: Mapped[str] = mapped_column(String(200), default="")
-    meeting_reason: Mapped[str] = mapped_column(String(300), default="")
+    meeting_place: Mapped[str] = mapped_column(PersonalText(200), default="")
+    meeting_reason: Mapped[str] = mapped_column(PersonalText(300), default="")
     request_date: Mapped[date | None] = mapped_column(Date)
     first_absence: Mapped[date | None] = mapped_column(Date)
     first_talk: Mapped[date | None] = mapped_column(Date)
-    referred_to: Mapped[str] = mapped_column(String(200), default="")
+    referred_to: Mapped[str] = mapped_column(PersonalText(200), default="")
     not_hotline: Mapped[str | None] = mapped_column(String(40))
     closed_at: Mapped[datetime | None]
     anonymised: Mapped[bool] = mapped_column(Boolean, default=False)

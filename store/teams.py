@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from rules.cpr import redact_cpr
 from store.models import Team
 
 
@@ -34,6 +35,7 @@ class TeamRepo:
         now: datetime,
     ) -> tuple[Team, bool]:
         """The team row, created on first install; True if it is new."""
+        name = redact_cpr(name)  # Teams' own text: a CPR-shaped part is blanked, not refused
         team = await self.by_teams_id(tenant_id, teams_team_id)
         if team is not None:
             team.service_url = service_url
