@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rules.swaps import SwapRequest
@@ -64,26 +64,18 @@ class SwapRepo:
         return await self.session.get(SwapRequestRow, swap_id)
 
     async def open_for_team(self, team_id: int, today: date) -> list[SwapRequestRow]:
-        rows = await self.session.scalars(
-            select(SwapRequestRow)
-            .where(
-                SwapRequestRow.team_id == team_id,
-                SwapRequestRow.day >= today,
-                *_still_open(),
-            )
-            .order_by(SwapRequestRow.day, SwapRequestRow.id)
-        )
-        return list(rows)
+        return await self._coming(team_id, today, *_still_open())
 
     async def awaiting_for_team(self, team_id: int, today: date) -> list[SwapRequestRow]:
         """Taken requests that wait for a lead's approval."""
+        return await self._coming(team_id, today, SwapRequestRow.awaiting_approval)
+
+    async def _coming(
+        self, team_id: int, today: date, *where: ColumnElement[bool]
+    ) -> list[SwapRequestRow]:
         rows = await self.session.scalars(
             select(SwapRequestRow)
-            .where(
-                SwapRequestRow.team_id == team_id,
-                SwapRequestRow.day >= today,
-                SwapRequestRow.awaiting_approval,
-            )
+            .where(SwapRequestRow.team_id == team_id, SwapRequestRow.day >= today, *where)
             .order_by(SwapRequestRow.day, SwapRequestRow.id)
         )
         return list(rows)

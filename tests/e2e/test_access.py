@@ -42,16 +42,16 @@ async def snapshot(teams: Teams) -> dict[str, list[Any]]:
         return tables
 
 
-async def memberships_of(teams: Teams, user: User) -> int:
+async def of_member(teams: Teams, user: User, query: str) -> Any:
+    """One value about a person: `query` selects from a table joined to `members` by
+    `member_id`, for the person's AAD id."""
     async with unit_of_work(teams.services.sessions) as session:
-        found = await session.scalar(
-            text(
-                "SELECT count(*) FROM memberships JOIN members ON members.id = member_id "
-                "WHERE members.aad_object_id = :aad"
-            ),
-            {"aad": user.aad_id},
-        )
-    return int(found or 0)
+        sql = f"{query} JOIN members ON members.id = member_id WHERE members.aad_object_id = :aad"
+        return await session.scalar(text(sql), {"aad": user.aad_id})
+
+
+async def memberships_of(teams: Teams, user: User) -> int:
+    return int(await of_member(teams, user, "SELECT count(*) FROM memberships") or 0)
 
 
 async def with_a_case(teams: Teams) -> Any:
@@ -258,14 +258,7 @@ async def test_a_stored_1to1_chat_is_not_moved_by_an_activity_naming_another(
         forged = teams.personal(ANNE, "hjælp")
         forged["conversation"]["id"] = "a:attackers-own-chat"
         await teams.post(forged)
-        async with unit_of_work(teams.services.sessions) as session:
-            stored = await session.scalar(
-                text(
-                    "SELECT conversation_id FROM conversation_refs JOIN members "
-                    "ON members.id = member_id WHERE members.aad_object_id = :aad"
-                ),
-                {"aad": ANNE.aad_id},
-            )
+        stored = await of_member(teams, ANNE, "SELECT conversation_id FROM conversation_refs")
         assert stored == ANNE.personal_chat
 
 

@@ -278,13 +278,18 @@ async def test_my_absences_lists_and_cancels(sqlite_url: str) -> None:
         assert "kender jeg ikke længere" in again[0].text
 
 
+async def require_approval(teams: Teams) -> None:
+    """The lead turns on lead approval of swaps in the settings card."""
+    form = (await teams.say(teams.personal(LIS, "indstillinger")))[0]
+    await teams.say(
+        teams.personal(LIS, "", value={**submit_data(form.card), "swap_approval": "true"})
+    )
+
+
 async def test_with_lead_approval_a_take_waits_for_a_lead(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         rota = await ready(teams)
-        form = (await teams.say(teams.personal(LIS, "indstillinger")))[0]
-        await teams.say(
-            teams.personal(LIS, "", value={**submit_data(form.card), "swap_approval": "true"})
-        )
+        await require_approval(teams)
         day = first_day_of(rota, ANNE)
         await teams.say(teams.personal(ANNE, f"byt {short(day)}"))
         card = await channel_card(teams)
@@ -331,10 +336,7 @@ async def test_the_requester_can_withdraw_an_open_request(sqlite_url: str) -> No
 async def test_a_second_taker_is_told_the_day_waits_for_a_leads_approval(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         rota = await ready(teams)
-        form = (await teams.say(teams.personal(LIS, "indstillinger")))[0]
-        await teams.say(
-            teams.personal(LIS, "", value={**submit_data(form.card), "swap_approval": "true"})
-        )
+        await require_approval(teams)
         day = first_day_of(rota, ANNE)
         await teams.say(teams.personal(ANNE, f"byt {short(day)}"))
         card = await channel_card(teams)
