@@ -2,6 +2,7 @@
 run time, not only the modules: an editable checkout hides a missing one."""
 
 import inspect
+import re
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from dialogs import switchboard_rules
 from manifest import package
@@ -90,3 +93,50 @@ def test_the_wheel_holds_no_tests_or_caches(wheel_names: frozenset[str]) -> None
         if name.startswith(("tests/", "bench/", "docs/")) or "__pycache__" in name
     )
     assert not stray, stray
+
+
+def _pins(lock: str) -> dict[str, str]:
+    text = (ROOT / lock).read_text(encoding="utf-8")
+    found = re.findall(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+) \\$", text, flags=re.MULTILINE)
+    return {canonicalize_name(name): version for name, version in found}
+
+
+def _unmet(requirements: list[str], pins: dict[str, str]) -> list[str]:
+    unmet = []
+    for line in requirements:
+        requirement = Requirement(line)
+        if requirement.marker and not requirement.marker.evaluate({"extra": ""}):
+            continue
+        version = pins.get(canonicalize_name(requirement.name))
+        if version is None or not requirement.specifier.contains(version, prereleases=True):
+            unmet.append(f"{line} (locked: {version})")
+    return unmet
+
+
+@pytest.mark.parametrize(
+    ("lock", "extras"), [("requirements.lock", ()), ("requirements-test.lock", ("test",))]
+)
+def test_the_locks_hold_every_dependency_of_pyproject(lock: str, extras: tuple[str, ...]) -> None:
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        project = tomllib.load(f)
+    wanted = project["build-system"]["requires"] + project["project"]["dependencies"]
+    for extra in extras:
+        wanted += project["project"]["optional-dependencies"][extra]
+    unmet = _unmet(wanted, _pins(lock))
+    assert not unmet, f"{lock} is out of date with pyproject.toml, run .ci/lock: {unmet}"
+
+
+def test_the_image_runs_the_versions_ci_tests() -> None:
+    runtime, test = _pins("requirements.lock"), _pins("requirements-test.lock")
+    assert len(runtime) > 20
+    differ = {name: (v, test.get(name)) for name, v in runtime.items() if test.get(name) != v}
+    assert not differ, f"run .ci/lock: {differ}"
+
+
+def test_every_pin_carries_a_hash() -> None:
+    for lock in ("requirements.lock", "requirements-test.lock", "requirements-audit.lock"):
+        entries = re.split(r"\n(?=[A-Za-z0-9])", (ROOT / lock).read_text(encoding="utf-8"))
+        pinned = [entry for entry in entries if "==" in entry.split("\n", 1)[0]]
+        assert pinned, lock
+        unhashed = [e.split()[0] for e in pinned if "--hash=sha256:" not in e]
+        assert not unhashed, f"{lock}: {unhashed}"
