@@ -252,7 +252,12 @@ def _members_add(args: argparse.Namespace, settings: Settings) -> int:
             team.tenant_id, RosterEntry(args.aad_id, "", args.name, args.email), now
         )
         ms = await store.members.join(
-            team, member, args.role, now, in_roster=args.role != "switchboard"
+            team,
+            member,
+            args.role,
+            now,
+            in_roster=args.role != "switchboard",
+            via_code=args.role == "switchboard",
         )
         ms.role = args.role
         store.audit.record(

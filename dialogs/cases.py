@@ -31,6 +31,7 @@ from rules.deadlines import (
 )
 from rules.text import fold
 from rules.working_days import Calendar, holiday_name
+from store.members import is_staff
 from store.models import CardFlow, Case, Member, Membership, Team
 
 CALLERS = ("employer", "employee", "other")
@@ -517,6 +518,11 @@ async def confirm_reassign(caller: Caller, value: dict[str, Any], ctx: Context) 
 async def _hand_on(caller: Caller, ctx: Context, case: Case, member: Member) -> list[Reply]:
     assert caller.team is not None
     team, lang, now = caller.team, caller.lang, ctx.clock.now()
+    # A case goes only to the team's caseworkers and leads: never to the switchboard (who
+    # must not see case details) or someone who left.
+    membership = await ctx.store.members.membership(team.id, member.id)
+    if membership is None or not is_staff(membership):
+        return [Reply(t(lang, "reassign_not_staff", name=member.name))]
     before, case.owner_id = case.owner_id, member.id
     ctx.store.audit.record(
         team.id,
@@ -562,13 +568,17 @@ async def tick_cases(
     if not calendar.is_working_day(today):
         return 0
     members = {m.id: (m, ms) for m, ms in team_members}
-    leads = [m for m, ms in members.values() if ms.role == "lead"]
+    leads = [m for m, ms in members.values() if ms.role == "lead" and is_staff(ms)]
+    team_lang = ctx.team_settings(team).post_language
     queued = 0
     for case in await ctx.store.cases.open_cases(team.id):
-        owner = members.get(case.owner_id or 0, (None, None))[0]
-        if owner is None:
+        member, ms = members.get(case.owner_id or 0, (None, None))
+        # An owner who left the team (or now works the switchboard) is told nothing more about
+        # the case; the leads still get the overdue notices (and the orphaned-case notice).
+        owner = member if ms is not None and is_staff(ms) else None
+        if owner is None and not leads:
             continue
-        if case.meeting_day and meeting_reminder_due(case.meeting_day, today, calendar):
+        if owner and case.meeting_day and meeting_reminder_due(case.meeting_day, today, calendar):
             place = f", {case.meeting_place}" if case.meeting_place else ""
             queued += await ctx.tell(
                 team,
@@ -592,7 +602,7 @@ async def tick_cases(
                 continue
             prefix, soon_key, overdue_key = REMINDERS[deadline.kind]
             due = deadline.due
-            if reminder_due(due, today, calendar):
+            if owner and reminder_due(due, today, calendar):
                 queued += await ctx.tell(
                     team,
                     owner,
@@ -608,14 +618,16 @@ async def tick_cases(
                     ),
                 )
             elif today > due:
-                for person in {owner.id: owner, **{m.id: m for m in leads}}.values():
+                told = [owner] if owner else []
+                owner_name = (member.name if member else "") or t(team_lang, "someone")
+                for person in {m.id: m for m in [*told, *leads]}.values():
                     queued += await ctx.tell(
                         team,
                         person,
                         f"{prefix}-overdue:{case.id}:{person.id}:{today}",
                         "case_ft",
-                        lambda lang, c=case, d=due, o=owner, k=overdue_key: Reply(
-                            t(lang, k, number=c.number, owner=o.name, day=format_day(lang, d))
+                        lambda lang, c=case, d=due, o=owner_name, k=overdue_key: Reply(
+                            t(lang, k, number=c.number, owner=o, day=format_day(lang, d))
                         ),
                     )
     return queued

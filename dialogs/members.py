@@ -11,6 +11,7 @@ from dialogs.planning import replan_ahead
 from dialogs.targets import target_and_rest
 from rules import lockout, weekdays
 from rules.text import fold
+from store.members import is_active
 from store.models import Member, Membership
 
 ROLE_WORDS = {
@@ -38,7 +39,7 @@ async def list_members(caller: Caller, inv: Invocation, ctx: Context) -> list[Re
         if ms.role != "switchboard":
             parts.append(t(lang, "members_on_rota" if ms.on_rota else "members_off_rota"))
             parts.append(weekdays.format_weekdays(weekdays.decode(ms.workdays), names))
-        if not ms.in_roster and ms.role != "switchboard":
+        if not is_active(ms):
             parts.append(t(lang, "members_left"))
         lines.append(f"- {escape(member.name)}: {', '.join(parts)}")
     return [Reply("\n".join(lines))]
@@ -170,7 +171,9 @@ async def join(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
             return [Reply(t(lang, "join_bad"))]
         await _tell_leads_of_lockout(ctx, me, since, until)
         return [Reply(t(lang, "join_locked", time=_clock(ctx, until)))]
-    await ctx.store.members.join(team, caller.member, used.role, now, in_roster=False)
+    await ctx.store.members.join(
+        team, caller.member, used.role, now, in_roster=False, via_code=True
+    )
     caller.member.active_team_id = team.id
     ctx.store.audit.record(
         team.id,

@@ -795,6 +795,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Open cases per colleague: {load}. Least loaded: {least}.",
     ),
     "reassign_usage": ("Skriv fx **overdrag 12 til Bo**.", "Type e.g. **reassign 12 to Bo**."),
+    "reassign_not_staff": (
+        "{name} kan ikke overtage sager: kun teamets sagsbehandlere og ledere kan det.",
+        "{name} cannot take over cases: only the team's caseworkers and leads can.",
+    ),
     "reassign_not_owner": (
         "Kun sagens ejer eller en teamleder kan give den videre.",
         "Only the case's owner or a team lead can pass it on.",

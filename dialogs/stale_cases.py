@@ -8,11 +8,8 @@ from datetime import date, timedelta
 from dialogs.context import Context
 from dialogs.messages import format_day, t
 from dialogs.plain import Reply
+from store.members import is_staff
 from store.models import Member, Membership, Team
-
-
-def _present(membership: Membership) -> bool:
-    return membership.in_roster or membership.role == "switchboard"
 
 
 def _orphaned(number: int, owner: str) -> Callable[[str], Reply]:
@@ -29,7 +26,7 @@ async def tick_stale_cases(
     ctx: Context, team: Team, team_members: list[tuple[Member, Membership]]
 ) -> int:
     members = {m.id: (m, ms) for m, ms in team_members}
-    leads = [m for m, ms in team_members if ms.role == "lead" and _present(ms)]
+    leads = [m for m, ms in team_members if ms.role == "lead" and is_staff(ms)]
     before = ctx.clock.now() - timedelta(days=ctx.settings.stale_case_days)
     zone = ctx.settings.zone
     queued = 0
@@ -39,7 +36,7 @@ async def tick_stale_cases(
         if owner is None and case.owner_id is not None:
             owner = await ctx.store.members.get(case.owner_id)  # no membership here any more
         owner_name = owner.name if owner else ""
-        if case.owner_id is not None and (owner_ms is None or not _present(owner_ms)):
+        if case.owner_id is not None and (owner_ms is None or not is_staff(owner_ms)):
             for lead in leads:
                 queued += await ctx.tell(
                     team,
@@ -50,7 +47,7 @@ async def tick_stale_cases(
                 )
         if last >= before:
             continue
-        told = [owner] if owner is not None and owner_ms is not None and _present(owner_ms) else []
+        told = [owner] if owner is not None and owner_ms is not None and is_staff(owner_ms) else []
         since = last.astimezone(zone).date()
         for person in {m.id: m for m in [*told, *leads]}.values():
             queued += await ctx.tell(

@@ -6,6 +6,7 @@ from dialogs.context import Caller, Context
 from dialogs.messages import t
 from dialogs.plain import Reply
 from rules.names import Named, match_name
+from store.members import is_active
 from store.models import Member
 
 Target = tuple[Member, str]
@@ -29,16 +30,14 @@ async def target_and_rest(
     words = inv.args.split()
     split = max(len(words) - rest_words, 0)
     name, rest = " ".join(words[:split]), " ".join(words[split:])
-    people = await ctx.store.members.of_team(caller.team.id)
+    people = [(m, ms) for m, ms in await ctx.store.members.of_team(caller.team.id) if is_active(ms)]
     for mention in caller.request.mentions:
         for member, _ in people:
             if member.teams_user_id == mention.teams_user_id:
                 return member, rest
     if not name:
         return [Reply(t(lang, "name_needed", example=inv.example))]
-    found = match_name(
-        name, [Named(m.name, m) for m, ms in people if ms.in_roster or ms.role == "switchboard"]
-    )
+    found = match_name(name, [Named(m.name, m) for m, _ in people])
     if not found:
         return [Reply(t(lang, "name_unknown", name=name))]
     if len(found) == 1:

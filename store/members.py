@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, or_, select, update
+from sqlalchemy import ColumnElement, and_, bindparam, case, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rules.cpr import redact_cpr
@@ -25,12 +25,20 @@ class RosterEntry:
 
 
 # Who may see a team's data: the people on its Teams roster, and switchboard staff who joined
-# with a code (they are never on the roster). Someone who leaves the roster loses access at once.
-ACTIVE: ColumnElement[bool] = or_(Membership.in_roster, Membership.role == "switchboard")
+# with a code (they are never on the roster). Someone who leaves the roster loses access at once,
+# also if a lead had made them switchboard.
+ACTIVE: ColumnElement[bool] = or_(
+    Membership.in_roster, and_(Membership.role == "switchboard", Membership.via_code)
+)
 
 
 def is_active(membership: Membership) -> bool:
-    return membership.in_roster or membership.role == "switchboard"
+    return membership.in_roster or (membership.role == "switchboard" and membership.via_code)
+
+
+def is_staff(membership: Membership) -> bool:
+    """A caseworker or lead on the roster now: who may own and be told about cases."""
+    return membership.in_roster and membership.role in ("lead", "caseworker")
 
 
 # Built once: this runs on every turn.
@@ -110,12 +118,20 @@ class MemberRepo:
         return found if found is not None and is_active(found) else None
 
     async def join(
-        self, team: Team, member: Member, role: str, now: datetime, in_roster: bool = True
+        self,
+        team: Team,
+        member: Member,
+        role: str,
+        now: datetime,
+        in_roster: bool = True,
+        via_code: bool = False,
     ) -> Membership:
-        """The member's membership in the team, created with `role` if new."""
+        """The member's membership in the team, created with `role` if new. `via_code`: a
+        switchboard member who joined with a code (or was added by an operator)."""
         existing = await self.session.get(Membership, (team.id, member.id))
         if existing is not None:
             existing.in_roster = existing.in_roster or in_roster
+            existing.via_code = existing.via_code or via_code
             return existing
         membership = Membership(
             team_id=team.id,
@@ -124,6 +140,7 @@ class MemberRepo:
             on_rota=False,
             workdays="0,1,2,3,4",
             in_roster=in_roster,
+            via_code=via_code,
             joined_at=now,
         )
         self.session.add(membership)
@@ -171,10 +188,13 @@ class MemberRepo:
             .where(
                 Membership.team_id == team.id,
                 Membership.in_roster,
-                Membership.role != "switchboard",
                 Membership.member_id.not_in(present),
             )
-            .values(in_roster=False, on_rota=False, role="caseworker")
+            .values(
+                in_roster=False,
+                on_rota=False,
+                role=case((Membership.via_code, Membership.role), else_="caseworker"),
+            )
         )
         await self.session.execute(gone)
         return len(present)

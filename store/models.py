@@ -94,6 +94,8 @@ class Membership(Base):
     workdays: Mapped[str] = mapped_column(String(20), default="0,1,2,3,4")
     # False once the person left the Teams team; switchboard staff joined by code are never in it.
     in_roster: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Joined with a join code (or added by an operator): switchboard staff outside the roster.
+    via_code: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     joined_at: Mapped[datetime]
 
 

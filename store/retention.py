@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import String, and_, cast, delete, exists, func, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from store.members import ACTIVE
 from store.models import (
     Absence,
     AuditEntry,
@@ -92,11 +93,11 @@ class RetentionRepo:
 
     async def mark_departures(self, now: datetime) -> int:
         """Note when a member stopped being in any active team (the roster sync only clears
-        `in_roster`); clear the note for someone who came back. Switchboard staff join by
-        code and are never in a roster: their membership counts as presence."""
+        `in_roster`); clear the note for someone who came back. Presence is `ACTIVE`: on a
+        roster, or switchboard by code."""
         present = exists().where(
             Membership.member_id == Member.id,
-            or_(Membership.in_roster, Membership.role == "switchboard"),
+            ACTIVE,
             Membership.team_id.in_(select(Team.id).where(Team.active)),
         )
         left = await self.session.execute(

@@ -11,10 +11,10 @@ from store.members import RosterEntry
 from store.models import Absence, Case, SwapRequestRow
 from store.store import Store
 from tests.e2e.flows import submit_data
-from tests.e2e.people import ANNE, BO, LIS, TEAM
+from tests.e2e.people import ANNE, BO, LIS, SIGNE, TEAM
 from tests.e2e.teams import Teams, User, teams_session
 from tests.e2e.test_calendar import link
-from tests.e2e.test_cases import case_row, log_case
+from tests.e2e.test_cases import case_row, log_case, outcome
 from tests.e2e.test_swaps import ready
 
 MALLORY = User("mallory", "Mallory Gæst")  # writes in the channel, never on the roster
@@ -267,3 +267,81 @@ async def _id_of(teams: Teams, user: User) -> int:
         member = await Store(session).members.by_aad("tenant-1", user.aad_id)
     assert member is not None
     return member.id
+
+
+async def _switchboard(teams: Teams, user: User) -> None:
+    """A lead gives a join code; `user` joins the team's switchboard with it 1:1."""
+    code = (await teams.say(teams.personal(LIS, "kode omstilling")))[0].text.split("**")[1]
+    await teams.say(teams.personal(user, f"tilmeld {code}"))
+
+
+async def test_a_case_is_never_handed_to_the_switchboard(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await with_a_case(teams)
+        await _switchboard(teams, SIGNE)
+        owner = (await case_row(teams, 1)).owner_id
+        typed = await teams.say(teams.personal(LIS, "overdrag 1 til Signe Omstilling"))
+        assert "kan ikke overtage sager" in typed[0].text
+        value = {
+            "action": "case.reassign",
+            "case": (await case_row(teams, 1)).id,
+            "member": await _id_of(teams, SIGNE),
+        }
+        clicked = await teams.say(teams.personal(LIS, "", value=value))
+        assert "kan ikke overtage sager" in clicked[0].text
+        assert (await case_row(teams, 1)).owner_id == owner
+        await teams.settle()
+        assert not [s for s in teams.connector.to(SIGNE.personal_chat) if "Tømrer" in s.card_text]
+
+
+async def test_an_at_mention_never_picks_someone_who_left(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await with_a_case(teams)
+        teams.roster(*(u for u in TEAM if u is not ANNE))
+        await teams.say(teams.members_changed(LIS, removed=(ANNE,)))
+        owner = (await case_row(teams, 1)).owner_id
+        reply = await teams.say(teams.channel(LIS, "overdrag 1 til @Anne Hansen", mentions=(ANNE,)))
+        assert "Sag #1 er givet videre" not in reply[0].text
+        assert (await case_row(teams, 1)).owner_id == owner
+        for command in ("syg @Anne Hansen", "rolle @Anne Hansen leder"):
+            reply = await teams.say(teams.channel(LIS, command, mentions=(ANNE,)))
+            assert 'Jeg kender ingen i teamet, der hedder "Anne Hansen"' in reply[0].text
+        assert NOT_IN_TEAM in (await teams.say(teams.personal(ANNE, "vagt")))[0].text
+
+
+async def test_a_roster_member_made_switchboard_loses_access_on_leaving(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await with_a_case(teams)
+        await teams.say(teams.personal(LIS, "rolle Bo omstilling"))
+        assert NOT_IN_TEAM not in (await teams.say(teams.personal(BO, "vagt")))[0].text
+        teams.roster(*(u for u in TEAM if u is not BO))
+        await teams.say(teams.members_changed(LIS, removed=(BO,)))
+        assert NOT_IN_TEAM in (await teams.say(teams.personal(BO, "vagt")))[0].text
+
+
+async def _meeting_reminders(teams: Teams, leaves: bool) -> list[Any]:
+    """A round table tomorrow; the owner leaves the team (or not); the next day's tick."""
+    from bot.jobs import tick
+
+    card = await with_a_case(teams)
+    await outcome(teams, card, outcome="round_table", meeting_day="2027-01-06")
+    owner_id = (await case_row(teams, 1)).owner_id
+    ids = {u.key: await _id_of(teams, u) for u in TEAM}
+    owner = next(u for u in TEAM if ids[u.key] == owner_id)
+    if leaves:
+        teams.roster(*(u for u in TEAM if u is not owner))
+        await teams.say(teams.members_changed(LIS, removed=(owner,)))
+    await teams.at("2027-01-05 09:00")
+    await tick(teams.services)
+    await teams.settle()
+    return [s for s in teams.connector.sent if "rundbordssamtale i sag #1" in s.text]
+
+
+async def test_an_owner_on_the_team_is_reminded_of_the_meeting(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        assert len(await _meeting_reminders(teams, leaves=False)) == 1
+
+
+async def test_an_owner_who_left_gets_no_more_reminders_about_the_case(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        assert await _meeting_reminders(teams, leaves=True) == []

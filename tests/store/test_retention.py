@@ -118,7 +118,9 @@ async def test_a_member_who_left_every_team_is_erased_30_days_later_and_keeps_an
         )  # type: ignore[arg-type]
         await store.outbox.enqueue("note:1", team_id, "nobody", f"member:{gone}", {}, NOW)
         switchboard = await store.members.add("t", RosterEntry("aad-s", "", "Signe", "s@x"), NOW)
-        await store.members.join(team, switchboard, "switchboard", NOW, in_roster=False)
+        await store.members.join(
+            team, switchboard, "switchboard", NOW, in_roster=False, via_code=True
+        )
         await store.members.sync_roster(team, PEOPLE[2:], NOW)  # Person 0 and 1 leave
     await run_retention(factory, NOW)
     async with unit_of_work(factory) as session:
