@@ -18,7 +18,7 @@ from bot.ratelimit import RateLimiter
 from dialogs.context import Context, RosterLookup
 from dialogs.plain import Reply, Request, TeamEvent
 from dialogs.team_setup import on_team_event
-from dialogs.turn import handle_message, refusal
+from dialogs.turn import handle_message, language_for, refusal
 from rules.cpr import CprInText
 from store.db import unit_of_work
 from store.store import Store
@@ -51,7 +51,7 @@ class TurnRunner:
         if verdict == "drop":
             return []
         if verdict == "warn":
-            return [refusal(req, "slow_down")]
+            return [refusal(req, "slow_down", await self.language(req))]
         try:
             return await self.run(lambda ctx: handle_message(req, ctx))
         except Exception as exc:
@@ -59,9 +59,18 @@ class TurnRunner:
                 # The store refused the write and the transaction rolled back: nothing was kept.
                 # The log says so without the text (nor the statement, which names no values).
                 log.warning("a CPR-shaped text was refused at the store (scope=%s)", req.scope)
-                return [refusal(req, "cpr_refused")]
+                return [refusal(req, "cpr_refused", await self.language(req))]
             log.exception("message turn failed, error id %s (scope=%s)", ref, req.scope)
-            return [refusal(req, "error_apology", ref=ref)]
+            return [refusal(req, "error_apology", await self.language(req), ref=ref)]
+
+    async def language(self, req: Request) -> str | None:
+        """The language to refuse in, by the same rule as every answer; None when even that
+        cannot be read (the database is down), and `refusal` falls back on the text."""
+        try:
+            return await self.run(lambda ctx: language_for(req, ctx))
+        except Exception:
+            log.warning("could not read the language for a refusal", exc_info=True)
+            return None
 
     async def team_event(self, event: TeamEvent) -> list[Reply]:
         new_correlation_id()

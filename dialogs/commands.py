@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from dialogs.context import Caller, Context
 from dialogs.plain import Reply
+from rules.language import detect
 from rules.text import fold
 
 
@@ -63,6 +64,24 @@ def match(text: str, commands: Sequence[Command]) -> tuple[Command, str] | None:
     if best is None:
         return None
     return best[1], " ".join(typed[best[0] :])
+
+
+def written_in(text: str, commands: Sequence[Command]) -> str | None:
+    """The language a message is clearly written in: its command word's, when that word is one
+    language's only (`vagt`, `duty`), else what its words say (rules/language.py)."""
+    found = match(text, commands)
+    if found is not None:
+        folded = fold(text).split()
+        command = found[0]
+        langs = {
+            lang
+            for lang in ("da", "en")
+            for p in command.words(lang)
+            if folded[: len(fold(p).split())] == fold(p).split()
+        }
+        if len(langs) == 1:
+            return langs.pop()
+    return detect(text)
 
 
 @functools.cache

@@ -6,7 +6,7 @@ from typing import Any
 from dialogs import cards, cases, swaps
 from dialogs.absences import cancel_absence
 from dialogs.card_ids import ids_are_the_teams
-from dialogs.commands import Command, Invocation, closest, match
+from dialogs.commands import Command, Invocation, closest, match, written_in
 from dialogs.context import Caller, Context
 from dialogs.cover import confirm_cover
 from dialogs.messages import lang_of, t
@@ -16,6 +16,7 @@ from dialogs.routing import COMMANDS
 from dialogs.switchboard import answer_guide, guide_card
 from dialogs.team_setup import save_settings, save_setup
 from rules.cpr import any_cpr
+from rules.language import choose
 from store.members import RosterEntry, refreshed
 from store.models import CardFlow, Member, Membership, Team
 
@@ -25,9 +26,9 @@ FlowAction = Callable[[Caller, CardFlow, dict[str, Any], Context], Awaitable[lis
 async def handle_message(req: Request, ctx: Context) -> list[Reply]:
     # Before anything is stored or logged: the text never reaches the database.
     if any_cpr(req.text) or any_cpr(_typed(req.value)):
-        return [Reply(t(lang_of(req.locale), "cpr_refused"))]
+        return [refusal(req, "cpr_refused", await language_for(req, ctx))]
     if not req.user.aad_object_id:  # the edge refuses these too; a Teams user always has one
-        return [refusal(req, "not_in_team")]
+        return [refusal(req, "not_in_team", answer_language(ctx, req, None, None))]
     caller = await resolve_caller(req, ctx)
     if isinstance(req.value, dict) and "flow" in req.value:
         return await handle_submit(caller, req.value, ctx)
@@ -46,9 +47,37 @@ def _typed(value: dict[str, Any] | None) -> dict[str, Any] | None:
     return {k: v for k, v in value.items() if k not in CONTROL_KEYS} if value else value
 
 
-def refusal(req: Request, key: str, **values: Any) -> Reply:
-    """A reply for a request that never got as far as the store (rate limit, errors)."""
-    return Reply(t(lang_of(req.locale), key, **values))
+def refusal(req: Request, key: str, lang: str | None = None, **values: Any) -> Reply:
+    """A reply for a request that never got as far as the dialogs (a CPR number, a flood, an
+    error), in `lang` (from `language_for`), or, when even that could not be read, in what the
+    text is written in or the Teams locale's."""
+    fallback = choose(None, written_in(req.text, COMMANDS), None, lang_of(req.locale))
+    return Reply(t(lang or fallback, key, **values))
+
+
+def answer_language(ctx: Context, req: Request, member: Member | None, team: Team | None) -> str:
+    """The one rule for the language of every answer (rules/language.py)."""
+    team_language = ctx.team_settings(team).post_language if team is not None else None
+    chosen = member.language if member is not None else None
+    return choose(chosen, written_in(req.text, COMMANDS), team_language, lang_of(req.locale))
+
+
+async def language_for(req: Request, ctx: Context) -> str:
+    """The answer's language, read without storing anything (for refusals before a turn)."""
+    aad = req.user.aad_object_id
+    known = await ctx.store.members.caller(req.tenant_id, aad) if aad else None
+    if known is None:
+        return answer_language(ctx, req, None, None)
+    return answer_language(ctx, req, known.member, _team_for(req, known.member, known.teams))
+
+
+def _team_for(req: Request, member: Member, teams: list[tuple[Team, Membership]]) -> Team | None:
+    """The team a request is about among the caller's: the channel's, else the one they picked
+    for 1:1, else their only one (or the first, for the language only)."""
+    if req.team_teams_id:
+        return next((tm for tm, _ in teams if tm.teams_team_id == req.team_teams_id), None)
+    chosen = [tm for tm, _ in teams if tm.id == member.active_team_id]
+    return (chosen or [tm for tm, _ in teams] or [None])[0]
 
 
 async def resolve_caller(req: Request, ctx: Context) -> Caller:
@@ -62,7 +91,7 @@ async def resolve_caller(req: Request, ctx: Context) -> Caller:
         member, teams = await ctx.store.members.add(req.tenant_id, entry, now), []
     else:
         member, teams = refreshed(known.member, entry), known.teams
-    caller = Caller(req, member, member.language or lang_of(req.locale))
+    caller = Caller(req, member, answer_language(ctx, req, member, _team_for(req, member, teams)))
     if req.scope == "personal" and req.reference:
         await ctx.store.members.save_reference(
             member,
@@ -77,8 +106,7 @@ async def resolve_caller(req: Request, ctx: Context) -> Caller:
         found = found or await _from_roster(req, member, ctx)
         if found is not None:
             caller.team, caller.membership = found
-            if req.scope != "personal":
-                caller.lang = ctx.team_settings(caller.team).post_language
+            caller.lang = answer_language(ctx, req, member, caller.team)
         return caller
     chosen = [(tm, ms) for tm, ms in teams if tm.id == member.active_team_id] or teams
     if len(chosen) == 1:

@@ -91,8 +91,10 @@ async def test_the_store_refuses_a_cpr_the_turn_guard_let_through_and_keeps_noth
         }
         refused = await teams.say(teams.personal(LIS, "", value=value, reply_to=card.activity_id))
         assert [r.text for r in refused] == [t("da", "cpr_refused")]
-        english = teams.personal(LIS, "", value=value, reply_to=card.activity_id, locale="en-US")
+        await teams.say(teams.personal(LIS, "language english"))  # her choice decides
+        english = teams.personal(LIS, "", value=value, reply_to=card.activity_id)
         assert [r.text for r in await teams.say(english)] == [t("en", "cpr_refused")]
+        await teams.say(teams.personal(LIS, "sprog dansk"))
         assert await _cases(teams) == []
         # Rolled back: the card was not used up, and the case number was not spent.
         fixed = {**value, "employee": "K.L."}

@@ -91,9 +91,9 @@ async def test_the_settings_card_checks_and_saves(sqlite_url: str) -> None:
             "post_language": "en",
             "closed_days": ["12-24", "2027-12-31"],
         }
-        # Channel posts now use the team's language.
-        english = await teams.say(teams.channel(ANNE, "hjælp"))
-        assert "What I can help with" in english[0].card_text
+        # Answers to a message in neither language now use the team's language.
+        english = await teams.say(teams.channel(ANNE, "xyzzy"))
+        assert "I don't know that command" in english[0].text
 
 
 async def test_announce_here_moves_the_announcement_channel(sqlite_url: str) -> None:
@@ -105,8 +105,10 @@ async def test_announce_here_moves_the_announcement_channel(sqlite_url: str) -> 
         assert (await team_row(teams)).announce_channel_id == elsewhere
         personal = await teams.say(teams.personal(LIS, "annoncer her"))
         assert "kun i en kanal" in personal[0].text
-        denied = await teams.say(teams.channel(ANNE, "announce here"))
+        denied = await teams.say(teams.channel(ANNE, "annoncér her"))
         assert "teamledere" in denied[0].text
+        english = await teams.say(teams.channel(ANNE, "announce here"))  # written in English
+        assert "Only team leads" in english[0].text
 
 
 async def test_the_nightly_job_syncs_every_team_roster(sqlite_url: str) -> None:
