@@ -7,7 +7,7 @@ from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
 from dialogs.messages import format_day, t
 from dialogs.plain import Reply
-from dialogs.swaps import offer_day
+from dialogs.swaps import offer_absence
 from dialogs.targets import target_and_rest
 from rules.dates import BadDate, parse_date
 from rules.text import fold
@@ -103,7 +103,9 @@ async def register(
     caller hands today's duty over itself, as same-day cover does)."""
     assert caller.team is not None
     lang, team, now = caller.lang, caller.team, ctx.clock.now()
-    ctx.store.rota.add_absence(team.id, who.id, first, last, kind, caller.member.id, now)
+    absence = await ctx.store.rota.new_absence(
+        team.id, who.id, first, last, kind, caller.member.id, now
+    )
     ctx.store.audit.record(
         team.id,
         caller.member.id,
@@ -123,8 +125,7 @@ async def register(
         Reply(t(lang, "away_ok" if who.id == caller.member.id else "away_ok_other", **values))
     ]
     mine = await _duty_days(ctx, team.id, who.id, max(first, ctx.today()), last) if offer else []
-    for day in mine:
-        await offer_day(ctx, team, who, day, reason="absence")
+    await offer_absence(ctx, team, who, absence.id, mine)
     if mine:
         days = ", ".join(format_day(lang, d) for d in mine)
         replies.append(Reply(t(lang, "away_conflicts", days=days)))

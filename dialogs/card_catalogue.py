@@ -14,7 +14,7 @@ from dialogs.duty import rota_card
 from dialogs.help import help_card
 from dialogs.messages import t
 from dialogs.routing import COMMANDS
-from dialogs.swaps import approval_card, direct_card, open_card
+from dialogs.swaps import absence_card, approval_card, direct_card, open_card
 from dialogs.switchboard import guide_card
 from dialogs.team_setup import settings_card, setup_card_for
 from store.models import Case, SwapRequestRow
@@ -41,6 +41,9 @@ CASE = Case(
     referred_to="",
 )
 SWAP = SwapRequestRow(id=7, team_id=1, day=MONDAY, requester_id=1, reason="absence")
+SWAP_TAKEN = SwapRequestRow(
+    id=9, team_id=1, day=MONDAY + timedelta(days=1), requester_id=1, taken_by=2, reason="absence"
+)
 SWAP_BACK = SwapRequestRow(
     id=8,
     team_id=1,
@@ -109,6 +112,9 @@ CARDS: dict[str, Callable[[str], dict[str, Any]]] = {
         ],
     ),
     "swap_open": lambda lang: open_card(lang, SWAP, "Anne Hansen"),
+    "swap_absence": lambda lang: absence_card(
+        lang, [SWAP, SWAP_TAKEN], "Anne Hansen", {2: "Bo Jensen"}, MONDAY
+    ),
     "swap_direct": lambda lang: direct_card(lang, SWAP_BACK, "Anne Hansen"),
     "swap_approval": lambda lang: approval_card(lang, 7, "Bo Jensen", "Anne Hansen", MONDAY),
     "cover": lambda lang: cover_card_for(

@@ -515,6 +515,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "**{name}** søger en til fastholdelsestelefonen **{day}**{why}. Kan du tage den?",
         "**{name}** is looking for someone to hold the retention hotline on **{day}**{why}. Can you take it?",
     ),
+    "swap_days_card": (
+        "**{name}** søger en til fastholdelsestelefonen disse dage{why}. Kan du tage en af dem?",
+        "**{name}** is looking for someone to hold the retention hotline on these days{why}. Can you take one?",
+    ),
+    "swap_day_taken": ("{day} ({name}): taget af {taker}", "{day} ({name}): taken by {taker}"),
+    "swap_day_awaiting": (
+        "{day} ({name}): taget af {taker}, venter på en leders godkendelse",
+        "{day} ({name}): taken by {taker}, waiting for a lead's approval",
+    ),
+    "swap_day_closed": ("{day} ({name}): {status}", "{day} ({name}): {status}"),
     "swap_direct_card": (
         "**{name}** spørger, om du vil tage fastholdelsestelefonen **{day}**{offer}.",
         "**{name}** asks whether you will hold the retention hotline on **{day}**{offer}.",
@@ -578,6 +588,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.cancelled": ("trukket tilbage", "cancelled"),
     "status.expired": ("udløbet", "expired"),
     "swap_own": ("Det er dit eget ønske.", "That is your own request."),
+    "swap_own_open": (
+        "Det er dit eget ønske om bytte {day}. Beholder du selv vagten, kan du trække ønsket tilbage.",
+        "That is your own swap request for {day}. If you keep the duty yourself, you can withdraw the request.",
+    ),
+    "swap_own_closed": (
+        "Det er dit eget ønske om bytte {day}; det er {status}{by}.",
+        "That is your own swap request for {day}; it is {status}{by}.",
+    ),
+    "swap_yours_already": (
+        "Du har allerede taget vagten {day}.",
+        "You have already taken the duty on {day}.",
+    ),
+    "swap_yours_awaiting": (
+        "Du har allerede taget vagten {day}; den venter på en leders godkendelse.",
+        "You have already taken the duty on {day}; it is waiting for a lead's approval.",
+    ),
+    "withdraw": ("Træk ønsket tilbage", "Withdraw the request"),
     "swap_not_available": (
         "Du kan ikke tage {day}: du er ikke på vagtplanen, arbejder ikke den ugedag eller er fraværende.",
         "You cannot take {day}: you are not on the rota, do not work that weekday, or are away.",

@@ -8,7 +8,7 @@ from typing import Any
 from dialogs import cards
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
-from dialogs.messages import format_day, t
+from dialogs.messages import capital, format_day, t
 from dialogs.plain import Reply
 from dialogs.planning import able_to_hold
 from dialogs.targets import target_and_rest
@@ -34,12 +34,61 @@ WITH = frozenset({"med", "with"})
 FOR = frozenset({"mod", "for"})
 
 
+# An absence's days share one channel post; each of their requests has this reason.
+ABSENCE = "absence"
+# Marks a button on an absence's post: a take there redraws the whole post.
+ON_POST = "absence"
+
+
+def absence_reason(absence_id: int) -> str:
+    return f"{ABSENCE}:{absence_id}"
+
+
 def open_card(lang: str, row: SwapRequestRow, requester: str) -> dict[str, Any]:
-    why = t(lang, "why_absence") if row.reason == "absence" else ""
+    why = t(lang, "why_absence") if row.reason.startswith(ABSENCE) else ""
     text = t(lang, "swap_open_card", name=requester, day=format_day(lang, row.day), why=why)
     return cards.card(
         [cards.text(text)], [cards.submit(t(lang, "take"), {"action": "swap.take", "swap": row.id})]
     )
+
+
+def absence_card(
+    lang: str, rows: list[SwapRequestRow], requester: str, names: dict[int, str], today: date
+) -> dict[str, Any]:
+    """One post for all the duty days of an absence: a "Take it" button under each open day,
+    and what became of the others (who took it), so the post keeps its context."""
+    why = t(lang, "why_absence")
+    if len(rows) == 1:
+        day = format_day(lang, rows[0].day)
+        intro = t(lang, "swap_open_card", name=requester, day=day, why=why)
+    else:
+        intro = t(lang, "swap_days_card", name=requester, why=why)
+    still_open = any(status(plain(row), today) == "open" for row in rows)
+    body = [cards.text(intro)] if still_open else []  # once all are gone, no question
+    for row in rows:
+        if status(plain(row), today) == "open":
+            body.append(cards.text(capital(format_day(lang, row.day))))
+            data = {"action": "swap.take", "swap": row.id, "post": ON_POST}
+            body.append(cards.buttons([cards.submit(t(lang, "take"), data)]))
+        else:
+            body.append(cards.text(day_line(lang, row, requester, names, today)))
+    return cards.card(body)
+
+
+def day_line(
+    lang: str, row: SwapRequestRow, requester: str, names: dict[int, str], today: date
+) -> str:
+    """`Tirsdag 22. december (Anne Sørensen): taget af Karin Madsen`."""
+    state = status(plain(row), today)
+    day = capital(format_day(lang, row.day))
+    taker = names.get(row.taken_by or 0, "")
+    if state == "taken":
+        return t(lang, "swap_day_taken", day=day, name=requester, taker=taker)
+    if state == "awaiting_approval":
+        return t(lang, "swap_day_awaiting", day=day, name=requester, taker=taker)
+    if state == "open":
+        return t(lang, "swap_line", day=day, name=requester, target="")
+    return t(lang, "swap_day_closed", day=day, name=requester, status=t(lang, f"status.{state}"))
 
 
 def direct_card(lang: str, row: SwapRequestRow, requester: str) -> dict[str, Any]:
@@ -63,8 +112,10 @@ async def offer_day(
     reason: str = "",
     target: Member | None = None,
     offered_day: date | None = None,
+    post: bool = True,
 ) -> SwapRequestRow | None:
-    """Create a request and send its card: to the channel, or 1:1 to the colleague asked.
+    """Create a request and send its card: to the channel, or 1:1 to the colleague asked
+    (unless `post` is off: an absence posts all its days at once, `offer_absence`).
     None if the day already has an open request."""
     if any(r.day == day for r in await ctx.store.swaps.open_for_team(team.id, ctx.today())):
         return None
@@ -81,6 +132,8 @@ async def offer_day(
         None,
         {"swap": row.id, "target": row.target_id},
     )
+    if not post:
+        return row
     if target is None:
         card = open_card(ctx.team_settings(team).post_language, row, requester.name)
         await ctx.notify(f"swap:{row.id}", team.id, "swap", f"channel:{team.id}", Reply(card=card))
@@ -93,6 +146,27 @@ async def offer_day(
             lambda lang: Reply(card=direct_card(lang, row, requester.name)),
         )
     return row
+
+
+async def offer_absence(
+    ctx: Context, team: Team, requester: Member, absence_id: int, days: list[date]
+) -> list[date]:
+    """Offer an absence's duty days: one request per day (each taken on its own), and one
+    post in the channel with a button per day. The days offered (not those already open)."""
+    reason = absence_reason(absence_id)
+    rows = [
+        row
+        for day in days
+        if (row := await offer_day(ctx, team, requester, day, reason=reason, post=False))
+    ]
+    if rows:
+        card = absence_card(
+            ctx.team_settings(team).post_language, rows, requester.name, {}, ctx.today()
+        )
+        await ctx.notify(
+            f"swap-absence:{absence_id}", team.id, "swap", f"channel:{team.id}", Reply(card=card)
+        )
+    return [row.day for row in rows]
 
 
 async def swap(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
@@ -191,12 +265,14 @@ async def act(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply
         return await _decline(caller, ctx, row, requester)
     if value["action"] == "swap.cancel":
         return await _cancel(caller, ctx, row)
+    if caller.member.id in (row.requester_id, row.taken_by):
+        return await _to_presser(caller, ctx, row)
     available = await _both_can_hold(ctx, team, row, caller, requester)
     try:
         check_take(plain(row), caller.member.id, today, available)
     except NotOpenForTaking:
         return [await _already(ctx, lang, row, today)]
-    except OwnRequest:
+    except OwnRequest:  # pragma: no cover - answered above, before the checks
         return [Reply(t(lang, "swap_own"))]
     except NotForYou:
         return [Reply(t(lang, "swap_not_for_you"))]
@@ -207,19 +283,73 @@ async def act(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply
     if not await ctx.store.swaps.take(row.id, caller.member.id, now, awaiting=approval):
         await ctx.store.session.refresh(row)
         return [await _already(ctx, lang, row, today)]
+    await ctx.store.session.refresh(row)
+    done = await _taken_card(ctx, team, row, requester, caller, value)
     if approval:
         await _ask_leads(ctx, team, row, caller.member, requester)
-        done = cards.card([cards.text(t(lang, "swap_taken_card", name=caller.member.name))])
         return [
             Reply(card=done, update=True),
             Reply(t(lang, "swap_wait_approval", day=format_day(lang, row.day))),
         ]
     await _apply(ctx, team, row, caller.member, requester, caller.member.id)
-    done = cards.card([cards.text(t(lang, "swap_taken_card", name=caller.member.name))])
     return [
         Reply(card=done, update=True),
         Reply(t(lang, "swap_done", day=format_day(lang, row.day))),
     ]
+
+
+async def _taken_card(
+    ctx: Context,
+    team: Team,
+    row: SwapRequestRow,
+    requester: Member,
+    caller: Caller,
+    value: dict[str, Any],
+) -> dict[str, Any]:
+    """What the clicked card becomes once taken: an absence's post is drawn again with every
+    day as it stands; a request to everyone keeps its day and requester next to the taker."""
+    lang, today = caller.lang, ctx.today()
+    if row.target_id is not None:
+        return cards.card([cards.text(t(lang, "swap_taken_card", name=caller.member.name))])
+    names = {row.requester_id: requester.name, caller.member.id: caller.member.name}
+    if value.get("post") == ON_POST and row.reason.startswith(ABSENCE):
+        rows = await ctx.store.swaps.with_reason(team.id, row.reason)
+        post = ctx.team_settings(team).post_language  # the post is in the team's language
+        names = {**names, **await ctx.store.members.names(team.id)}
+        return absence_card(post, rows, requester.name, names, today)
+    return cards.card([cards.text(day_line(lang, row, requester.name, names, today))])
+
+
+async def _to_presser(caller: Caller, ctx: Context, row: SwapRequestRow) -> list[Reply]:
+    """A press on your own request, or on a day you took already: answered to you alone
+    (in your 1:1 chat when pressed in the channel), with what you can do about it."""
+    assert caller.team is not None
+    team, today = caller.team, ctx.today()
+    state = status(plain(row), today)
+    taker = await ctx.store.members.get(row.taken_by) if row.taken_by else None
+    mine = row.requester_id == caller.member.id
+
+    def answer(lang: str) -> Reply:
+        day = format_day(lang, row.day)
+        if mine and state == "open":
+            withdraw = {"action": "swap.cancel", "swap": row.id}
+            text = t(lang, "swap_own_open", day=day)
+            return Reply(
+                card=cards.card([cards.text(text)], [cards.submit(t(lang, "withdraw"), withdraw)])
+            )
+        if mine:
+            by = t(lang, "swap_by", name=taker.name) if taker else ""
+            status_text = t(lang, f"status.{state}")
+            return Reply(t(lang, "swap_own_closed", day=day, status=status_text, by=by))
+        key = "swap_yours_awaiting" if state == "awaiting_approval" else "swap_yours_already"
+        return Reply(t(lang, key, day=day))
+
+    if caller.request.scope == "personal":
+        return [answer(caller.lang)]
+    # Each press gets its answer (the key names the press); nothing goes to the channel.
+    press = str(caller.request.reference.get("activityId") or ctx.clock.now().isoformat())
+    await ctx.tell(team, caller.member, f"swap-press:{row.id}:{press}"[:300], "swap_own", answer)
+    return []
 
 
 def _ids(members: list[Member]) -> set[int]:

@@ -118,3 +118,18 @@ class RotaRepo:
         )
         self.session.add(absence)
         return absence
+
+    async def new_absence(
+        self,
+        team_id: int,
+        member_id: int,
+        first: date,
+        last: date,
+        kind: str,
+        created_by: int | None,
+        now: datetime,
+    ) -> Absence:
+        """Store an absence now, so its id can name what it causes (its swap requests)."""
+        absence = self.add_absence(team_id, member_id, first, last, kind, created_by, now)
+        await self.session.flush()
+        return absence

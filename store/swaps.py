@@ -66,6 +66,15 @@ class SwapRepo:
     async def open_for_team(self, team_id: int, today: date) -> list[SwapRequestRow]:
         return await self._coming(team_id, today, *_still_open())
 
+    async def with_reason(self, team_id: int, reason: str) -> list[SwapRequestRow]:
+        """The requests made for one reason (the days of one absence), in day order."""
+        rows = await self.session.scalars(
+            select(SwapRequestRow)
+            .where(SwapRequestRow.team_id == team_id, SwapRequestRow.reason == reason)
+            .order_by(SwapRequestRow.day, SwapRequestRow.id)
+        )
+        return list(rows)
+
     async def awaiting_for_team(self, team_id: int, today: date) -> list[SwapRequestRow]:
         """Taken requests that wait for a lead's approval."""
         return await self._coming(team_id, today, SwapRequestRow.awaiting_approval)
