@@ -879,6 +879,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ugens tal for fastholdelsestelefonen",
         "This week's figures for the retention hotline",
     ),
+    "report_chart_title": ("Opkald pr. uge", "Calls a week"),
+    "report_chart_week": (
+        "uge {week}: {calls} opkald, {settled} klaret i telefonen",
+        "week {week}: {calls} calls, {settled} settled on the phone",
+    ),
+    "report_chart_alt": ("Søjlediagram. {weeks}", "Bar chart. {weeks}"),
+    "report_chart_legend": (
+        "Mørk: klaret i telefonen. Lys: øvrige opkald.",
+        "Dark: settled on the phone. Light: other calls.",
+    ),
+    "report_open_figures": ("Se Tal", "Open Figures"),
     "category.payment": ("udbetaling/refusion", "payment/refund"),
     "category.nemrefusion": ("NemRefusion", "NemRefusion"),
     "category.mit_sygefravaer": ("Mit Sygefravær", "Mit Sygefravær"),
