@@ -10,6 +10,7 @@ from datetime import timedelta
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot import sso
 from bot.clock import Clock, SystemClock
 from bot.config import ConfigError, Settings
 from bot.outbox_sender import OutboxSender
@@ -59,6 +60,7 @@ def create_app(
     app.router.add_get("/healthz", _health)
     app.router.add_get("/readyz", _ready)
     app.router.add_get("/ical/{secret}.ics", _calendar)
+    sso.add_routes(app, settings, SERVICES)
     return app
 
 

@@ -45,6 +45,13 @@ class Settings:
     public_url: str = "http://127.0.0.1:3978"
     # Where Bot Framework's token signing keys are published; tests point it at a stand-in.
     openid_metadata_url: str = ""
+    # The Teams tab's single sign-on: where Entra ID publishes its signing keys (tests point it
+    # at a stand-in), and the token audience, the Application ID URI; empty means
+    # api://<host of public_url>/<app_id>, as the manifest's webApplicationInfo.resource.
+    sso_openid_metadata_url: str = (
+        "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration"
+    )
+    sso_resource: str = ""
     # Tenants whose Teams activities are let in, comma-separated; "*" for any. Empty: the
     # app's own tenant (app_tenant_id) when that is set, else any.
     tenants: str = ""
@@ -80,6 +87,11 @@ class Settings:
         return frozenset({self.app_tenant_id}) if self.app_tenant_id else None
 
     @property
+    def sso_audience(self) -> str:
+        host = urlsplit(self.public_url).hostname or ""
+        return self.sso_resource or f"api://{host}/{self.app_id}"
+
+    @property
     def public_url_is_loopback(self) -> bool:
         return is_loopback(urlsplit(self.public_url).hostname or "")
 
@@ -103,6 +115,8 @@ ENV_NAMES = {
     "HOTLINE_PUBLIC_URL": "public_url",
     "TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL": "openid_metadata_url",
     "HOTLINE_TENANTS": "tenants",
+    "HOTLINE_SSO_OPENID_METADATA_URL": "sso_openid_metadata_url",
+    "HOTLINE_SSO_RESOURCE": "sso_resource",
 }
 
 SECRET_FIELDS = frozenset({"app_password", "database_url"})

@@ -8,12 +8,14 @@ from typing import Any
 from bot.config import Settings
 from dialogs import cards
 from dialogs.cases import case_card_for, intake_card
+from dialogs.chart import Bar
 from dialogs.context import TeamSettings
 from dialogs.cover import cover_card_for
 from dialogs.duty import rota_card
 from dialogs.help import help_card
 from dialogs.messages import t
 from dialogs.routing import COMMANDS
+from dialogs.stats import report_card
 from dialogs.swaps import absence_card, approval_card, direct_card, open_card
 from dialogs.switchboard import guide_card
 from dialogs.team_setup import settings_card, setup_card_for
@@ -125,6 +127,11 @@ CARDS: dict[str, Callable[[str], dict[str, Any]]] = {
         [("Bo Jensen", "2"), ("Camilla Nielsen", "3")],
         FLOW,
         1,
+    ),
+    "weekly_report": lambda lang: report_card(
+        lang,
+        [Bar("52", 14, 6), Bar("1", 9, 4), Bar("2", 0, 0), Bar("3", 21, 12), Bar("4", 17, 8)],
+        "https://hotline.kommune.dk/web/tal",
     ),
     "verdict": lambda lang: cards.card(
         [

@@ -906,6 +906,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ugens tal for fastholdelsestelefonen",
         "This week's figures for the retention hotline",
     ),
+    "report_chart_title": ("Opkald pr. uge", "Calls a week"),
+    "report_chart_week": (
+        "uge {week}: {calls} opkald, {settled} klaret i telefonen",
+        "week {week}: {calls} calls, {settled} settled on the phone",
+    ),
+    "report_chart_alt": ("Søjlediagram. {weeks}", "Bar chart. {weeks}"),
+    "report_chart_legend": (
+        "Mørk: klaret i telefonen. Lys: øvrige opkald.",
+        "Dark: settled on the phone. Light: other calls.",
+    ),
+    "report_open_figures": ("Se Tal", "Open Figures"),
+    # The Teams tab (bot/sso.py)
+    "tab_title": ("Fastholdelsestelefonen", "Retention hotline"),
+    "tab_signing_in": ("Logger ind …", "Signing in …"),
+    "tab_config_pick": ("Vis i fanen:", "Show in the tab:"),
+    "tab_name.vagtplan": ("Vagtplan", "Rota"),
+    "tab_name.tal": ("Tal", "Figures"),
+    "tab_not_for_role": (
+        "Denne fane er ikke for omstillingen. Brug fanen Omstilling.",
+        "This tab is not for the switchboard. Use the Switchboard tab.",
+    ),
+    "tab_refused": (
+        "Du kunne ikke logges ind. Luk fanen og åbn den igen.",
+        "You could not be signed in. Close the tab and open it again.",
+    ),
+    "tab_unknown": (
+        "Jeg kender dig ikke endnu. Skriv til botten i Teams først, eller bed en leder om at "
+        "tilføje dig til teamet.",
+        "I do not know you yet. Write to the bot in Teams first, or ask a lead to add you to "
+        "the team.",
+    ),
     "category.payment": ("udbetaling/refusion", "payment/refund"),
     "category.nemrefusion": ("NemRefusion", "NemRefusion"),
     "category.mit_sygefravaer": ("Mit Sygefravær", "Mit Sygefravær"),

@@ -57,6 +57,33 @@ def test_the_built_package_validates_and_has_the_icons(tmp_path: Path) -> None:
     assert outline_pixels_are_white_or_transparent(outline)
 
 
+def test_the_tabs_sign_in_with_the_bots_app_and_open_the_web_pages() -> None:
+    manifest = render(APP, BOT, "hotline.kommune.dk")
+    assert problems(manifest, teams_schema("1.19")) == []
+    # The token's audience, which bot/sso.py checks (Settings.sso_audience): the bot's Entra app.
+    assert manifest["webApplicationInfo"] == {
+        "id": BOT,
+        "resource": f"api://hotline.kommune.dk/{BOT}",
+    }
+    tabs = {tab["entityId"]: tab for tab in manifest["staticTabs"]}
+    assert list(tabs) == ["conversations", "vagtplan", "tal", "omstilling"]  # chat stays first
+    for page in ("vagtplan", "tal", "omstilling"):
+        assert tabs[page]["scopes"] == ["personal"]
+        assert tabs[page]["contentUrl"].startswith(
+            f"https://hotline.kommune.dk/web/tab?page={page}&"
+        )
+        assert tabs[page]["websiteUrl"] == f"https://hotline.kommune.dk/web/{page}"
+    (channel,) = manifest["configurableTabs"]
+    assert channel["scopes"] == ["team"] and channel["context"] == ["channelTab"]
+    assert channel["configurationUrl"].startswith("https://hotline.kommune.dk/web/tab/config")
+    english = json.loads((Path(render.__globals__["HERE"]) / "en-us.json").read_text())
+    assert [english[f"staticTabs[{i}].name"] for i in (1, 2, 3)] == [
+        "Rota",
+        "Figures",
+        "Switchboard",
+    ]
+
+
 def outline_pixels_are_white_or_transparent(data: bytes) -> bool:
     """Teams wants the outline icon white on transparent. Reads our own simple PNGs (RGBA,
     8 bit, one IDAT, no row filters)."""
@@ -89,6 +116,9 @@ def outline_pixels_are_white_or_transparent(data: bytes) -> bool:
             "is too long",
         ),
         (lambda m: m.pop("developer"), "'developer' is a required property"),
+        (lambda m: m["staticTabs"][1].__setitem__("entityId", "x" * 65), "is too long"),
+        (lambda m: m["configurableTabs"][0].__setitem__("scopes", ["personal"]), "personal"),
+        (lambda m: m["webApplicationInfo"].__setitem__("id", "app"), "does not match"),
     ],
 )
 def test_a_broken_manifest_fails(change: Any, expected: str) -> None:
