@@ -59,6 +59,9 @@ def create_app(
     app.router.add_get("/healthz", _health)
     app.router.add_get("/readyz", _ready)
     app.router.add_get("/ical/{secret}.ics", _calendar)
+    from bot.web import create_web_app  # it needs SERVICES from here
+
+    app.add_subapp("/web", create_web_app())
     return app
 
 
