@@ -5,15 +5,15 @@ No HTML here (dialogs/pages.py renders) and no HTTP (bot/web.py serves).
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from dialogs.context import Caller, Context
-from dialogs.stats import period_figures
+from dialogs.stats import figures
 from dialogs.swaps import act
 from dialogs.switchboard import BRIEFING_NO, guide_verdict, team_rules
 from rules.opening_hours import is_open, next_opening
 from rules.working_days import holiday_name
-from store.models import Member, Team
+from store.models import Case, Member, Team
 
 # The columns of `hotline-bot stats --format csv`, in its order.
 CSV_HEADER = (
@@ -145,18 +145,20 @@ class Week:
 
 
 async def weekly_series(ctx: Context, team: Team, first: date, last: date) -> list[Week]:
-    """One row per ISO week in the range, clipped to it: exactly `hotline-bot stats`."""
+    """One row per ISO week in the range, clipped to it: exactly `hotline-bot stats` (the same
+    `figures` over the same cases), with the cases read in one query, not one per week."""
+    zone = ctx.settings.zone
+    start = datetime.combine(first, time(), tzinfo=zone)
+    end = datetime.combine(last + timedelta(days=1), time(), tzinfo=zone)
+    by_week: dict[date, list[Case]] = {}
+    for case in await ctx.store.cases.between(team.id, start, end):
+        day = case.call_at.astimezone(zone).date()
+        by_week.setdefault(day - timedelta(days=day.weekday()), []).append(case)
     rows = []
     monday = first - timedelta(days=first.weekday())
     while monday <= last:
         week = monday.isocalendar()
-        found = await period_figures(
-            ctx,
-            team,
-            max(monday, first),
-            min(monday + timedelta(days=6), last),
-            f"{week.year}-W{week.week:02d}",
-        )
+        found = figures(f"{week.year}-W{week.week:02d}", by_week.get(monday, []))
         rows.append(
             Week(
                 found.label,

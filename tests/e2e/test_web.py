@@ -2,8 +2,6 @@
 
 (The same flows in a real Chromium, with axe-core, are in tests/browser/.)"""
 
-import csv
-import io
 import logging
 import re
 from datetime import date
@@ -11,11 +9,13 @@ from datetime import date
 import aiohttp
 import pytest
 
-from tests.e2e.flows import setup
+from tests.e2e.flows import setup, submit_data
 from tests.e2e.people import ANNE, BO, CAMILLA, LIS, SIGNE, TEAM
 from tests.e2e.teams import Teams, User, teams_session
+from tests.e2e.test_cases import log_case
 from tests.e2e.test_rota_and_duty import holders
 from tests.e2e.test_swaps import first_day_of, short
+from tests.test_cli_rota import run
 
 
 async def web_link(teams: Teams, user: User, command: str = "web") -> str:
@@ -181,15 +181,26 @@ async def test_the_switchboard_sees_only_its_page(sqlite_url: str) -> None:
 
 async def test_the_csv_has_the_rows_of_the_stats_command(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
-        await teams.at("2027-01-20 09:00")
+        await teams.at("2027-01-04 07:00")
         await setup(teams, on_rota=(ANNE, BO, CAMILLA))
+        await teams.at("2027-01-20 10:00")
+        for call, outcome, misroute in (
+            ("2027-01-04 09:00", "referred", "complaint"),
+            ("2027-01-11 00:30", "settled", ""),  # Monday locally, Sunday in UTC
+            ("2027-01-18 08:00", "referred", "payment"),
+        ):
+            card = (await log_case(teams, LIS, call))[1]
+            value = {**submit_data(card.card), "outcome": outcome, "not_hotline": misroute}
+            await teams.say(teams.personal(LIS, "", value=value))
         async with await signed_in(teams, LIS) as lis:
             async with lis.get(f"{teams.bot_url}/web/tal") as response:
                 page = await response.text()
-                assert response.status == 200 and "<svg" in page
+                assert response.status == 200 and page.count("<svg") == 7
             query = "from=2027-01-01&to=2027-01-20"
             async with lis.get(f"{teams.bot_url}/web/tal.csv?{query}") as response:
                 assert response.content_type == "text/csv"
-                rows = list(csv.reader(io.StringIO(await response.text())))
-        assert rows[0][:3] == ["week", "calls", "settled_on_phone"]
-        assert [r[0] for r in rows[1:]] == ["2026-W53", "2027-W01", "2027-W02", "2027-W03"]
+                downloaded = await response.text()
+    cli = run(sqlite_url, "stats", "--from", "2027-01-01", "--to", "2027-01-20")
+    assert cli.returncode == 0, cli.stderr
+    assert downloaded.splitlines() == cli.stdout.splitlines()
+    assert len(downloaded.splitlines()) == 5 and "complaint=1" in downloaded
