@@ -257,7 +257,7 @@ def figures_page(lang: str, frame: Frame, first: date, last: date, rows: list[We
         sections.append(
             f'<section aria-labelledby="h-{index}"><h2 id="h-{index}">{esc(name)}</h2>'
             f"{_bar_chart(chart_title, labels, values, str(index))}"
-            f'<details><summary>{esc(name)}: {esc(week.lower())}</summary><div class="scroll">'
+            f'<details open><summary>{esc(name)}: {esc(week.lower())}</summary><div class="scroll">'
             f'<table><thead><tr><th scope="col">{esc(week)}</th><th scope="col">{esc(name)}'
             f"</th></tr></thead><tbody>{table_rows}</tbody></table></div></details></section>"
         )

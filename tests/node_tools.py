@@ -1,4 +1,4 @@
-"""Microsoft's own validators and axe-core, installed from npm once per checkout (into .cache/node)."""
+"""Microsoft's validators and axe-core, installed from npm once per checkout (.cache/node)."""
 
 import json
 import shutil
