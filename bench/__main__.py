@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 import aiohttp
 
-from bench import rota, switchboard
+from bench import pages, rota, switchboard
 from bench.fanout import fan_out
 from bench.load import Run, drive, median_run
 from bench.seed import PEOPLE, Seeded, count, open_case_cards, open_swaps, seed
@@ -102,6 +102,7 @@ async def main(args: argparse.Namespace) -> None:
                     server.stop()
     fanned = await fan_out(teams=1000, throttle=0.2)
     print_table(args, report, rss, bot.started_in, echo.started_in, fanned)
+    print(f"- {await pages.measure()}")
 
 
 async def compare(

@@ -36,11 +36,14 @@ class Seeded:
     user_of: dict[int, User]  # member id → the Teams user
 
 
-async def seed(url: str, now: datetime, rng: random.Random) -> Seeded:
+async def seed(
+    url: str, now: datetime, rng: random.Random, people: tuple[User, ...] = PEOPLE
+) -> Seeded:
+    """The team of `people` (the first one leads, the others are on the rota)."""
     clock = FakeClock()
     clock.set(now)
     async with teams_session(url, clock, rate_limit_messages=10**6) as teams:
-        await setup(teams, on_rota=ON_ROTA, lead=LEAD, people=PEOPLE)
+        await setup(teams, on_rota=people[1:], lead=people[0], people=people)
         await teams.settle()
         team_id = await _history(teams.services.sessions, now, rng)
         today = now.date()
@@ -49,7 +52,7 @@ async def seed(url: str, now: datetime, rng: random.Random) -> Seeded:
         )
         async with unit_of_work(teams.services.sessions) as session:
             members = list(await session.scalars(select(Member)))
-    by_key = {u.teams_id: u for u in PEOPLE}
+    by_key = {u.teams_id: u for u in people}
     return Seeded(team_id, {m.id: by_key[m.teams_user_id] for m in members})
 
 

@@ -3,9 +3,9 @@
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -18,6 +18,7 @@ from bot.runner import TurnRunner
 from bot.scheduler import start_scheduler
 from bot.teams_edge import TeamsEdge
 from dialogs import calendar_feed
+from dialogs.context import Context
 from store.db import create_engine, is_reachable, sessions, upgrade
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,10 @@ def create_app(
     app.router.add_get("/readyz", _ready)
     app.router.add_get("/ical/{secret}.ics", _calendar)
     sso.add_routes(app, settings, SERVICES)
+    app[sso.START_SESSION] = _start_session
+    from bot.web import create_web_app  # it needs SERVICES from here
+
+    app.add_subapp("/web", create_web_app())
     return app
 
 
@@ -137,6 +142,11 @@ async def _calendar(request: web.Request) -> web.Response:
     if body is None:
         raise web.HTTPNotFound()
     return web.Response(body=body, content_type="text/calendar", charset="utf-8")
+
+
+def _start_session(ctx: Context, member_id: int, team_id: int, now: datetime) -> Awaitable[str]:
+    """A web session for someone the Teams tab signed in (the same sessions as a sign-in link)."""
+    return ctx.store.web_sessions.start(member_id, team_id, now)
 
 
 async def _health(request: web.Request) -> web.Response:

@@ -16,7 +16,7 @@ from rules.cpr import mask_cpr
 correlation_id: contextvars.ContextVar[str] = contextvars.ContextVar("correlation_id", default="-")
 
 # Calendar secrets and tokens must not reach the access log through the URL.
-_SECRET_PATH = re.compile(r"(/ical/)[^/\s?]+")
+_SECRET_PATH = re.compile(r"(/ical/|/web/login/)[^/\s?]+")
 
 
 def new_correlation_id() -> str:

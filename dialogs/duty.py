@@ -127,7 +127,7 @@ def rota_card(
         shown += f" ← {t(lang, 'rota_today')}" if day == today else ""
         cells = [f"{day.day}/{day.month}", short[day.weekday()], shown]
         body.append(cards.row(cells, bold=day == today, accent=mine))
-    return cards.card(body)
+    return cards.card(body, [cards.submit(t(lang, "web_open"), {"action": "web.open"})])
 
 
 async def my_duties(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:

@@ -259,6 +259,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cmd.set_duty": ("Giv en dag til en kollega", "Give a day to a colleague"),
     "cmd.generate": ("Lav vagtplanen for en periode igen", "Plan a period of the rota again"),
     "cmd.calendar": ("Link til din vagtkalender", "Link to your duty calendar"),
+    "cmd.web": (
+        "Link til vagtplan, tal og omstilling i browseren (virker én gang, i 10 minutter)",
+        "Link to the rota, figures and switchboard page in a browser (works once, for 10 minutes)",
+    ),
     "cmd.team_calendar": (
         "Link til hele teamets vagtkalender (teamkalender ny: nyt link)",
         "Link to the whole team's duty calendar (team calendar new: new link)",
@@ -954,6 +958,70 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Your private calendar link (subscribe to it in Outlook): {url}\nDo not share it. Type "
         "**new calendar** to make a new one; the old one then stops working.",
     ),
+    # Browser pages (the calendar link's neighbour: another way to see the rota outside chat)
+    "web_link": (
+        "Dit link til vagtplan, tal og omstilling i browseren: {url}\nDet virker én gang, i 10 "
+        "minutter. Del det ikke.",
+        "Your link to the rota, figures and switchboard page in a browser: {url}\nIt works once, "
+        "for 10 minutes. Do not share it.",
+    ),
+    "web_link_sent": (
+        "Jeg har sendt dig linket i vores private chat.",
+        "I sent you the link in our private chat.",
+    ),
+    "web_open": ("Åbn i browser", "Open in browser"),
+    "web_rota": ("Vagtplan", "Rota"),
+    "web_figures": ("Tal", "Figures"),
+    "web_switchboard": ("Omstilling", "Switchboard"),
+    "web_pages": ("Sider", "Pages"),
+    "web_skip": ("Spring til indholdet", "Skip to the content"),
+    "web_signed_in": ("{name}, {team}", "{name}, {team}"),
+    "web_sign_out": ("Log ud", "Sign out"),
+    "web_sign_in": ("Log ind", "Sign in"),
+    "web_sign_in_how": (
+        "Skriv **web** til fastholdelsesbotten i Teams. Du får et link, der logger dig ind; det "
+        "virker én gang, i 10 minutter.",
+        "Write **web** to the retention hotline bot in Teams. You get a link that signs you in; "
+        "it works once, for 10 minutes.",
+    ),
+    "web_link_refused": (
+        "Linket er allerede brugt, udløbet eller ukendt.",
+        "The link was already used, has expired or is unknown.",
+    ),
+    "web_signed_out": ("Du er logget ud.", "You are signed out."),
+    "web_forbidden": ("Den side har du ikke adgang til.", "You do not have access to that page."),
+    "web_previous_month": ("Forrige måned", "Previous month"),
+    "web_next_month": ("Næste måned", "Next month"),
+    "web_print": ("Udskriv", "Print"),
+    "web_yours": ("din vagt", "your duty"),
+    "web_closed": ("lukket", "closed"),
+    "web_away": ("Fravær: {names}", "Away: {names}"),
+    "web_handover": ("Overtaget af {name}", "Taken over by {name}"),
+    "web_swap_open": ("Søger afløser", "Looking for cover"),
+    "web_open_swaps": ("Åbne byttes ønsker: {count}", "Open swap requests: {count}"),
+    "web_period": ("Periode", "Period"),
+    "web_from": ("Fra", "From"),
+    "web_to": ("Til", "To"),
+    "web_show": ("Vis", "Show"),
+    "web_csv": ("Hent tallene som CSV", "Download the figures as CSV"),
+    "web_week": ("Uge", "Week"),
+    "web_chart": ("Søjlediagram: {title} pr. uge", "Bar chart: {title} per week"),
+    "web_misroutes": (
+        "Opkald, der ikke hørte til telefonen, efter kategori",
+        "Calls that did not belong to the hotline, by category",
+    ),
+    "web_category": ("Kategori", "Category"),
+    "web_count": ("Antal", "Count"),
+    "web_no_misroutes": ("Ingen i perioden.", "None in the period."),
+    "web_now": ("Har telefonen nu", "Holds the hotline now"),
+    "web_at_opening": ("Har telefonen, når den åbner", "Holds the hotline when it opens"),
+    "web_next": ("Næste arbejdsdag ({day})", "Next working day ({day})"),
+    "web_closed_now": (
+        "Telefonen er lukket nu. Den åbner {when}.",
+        "The hotline is closed now. It opens {when}.",
+    ),
+    "web_number": ("Nummer", "Number"),
+    "web_hours": ("Åbningstider", "Opening hours"),
     "ical_duty": ("Fastholdelsestelefonen", "Retention hotline"),
     "ical_team_duty": ("Fastholdelsestelefonen: {name}", "Retention hotline: {name}"),
 }

@@ -18,6 +18,7 @@ from dialogs import (
     swaps,
     switchboard,
     team_setup,
+    web_link,
 )
 from dialogs.commands import Command
 
@@ -60,6 +61,7 @@ COMMANDS: tuple[Command, ...] = (
             calendar_feed.my_calendar, personal_only=True),
     Command("new_calendar", ("ny kalender",), ("new calendar",), "staff",
             calendar_feed.new_calendar, personal_only=True),
+    Command("web", ("web", "åbn"), ("web", "open"), "member", web_link.show_link),
     Command("team_calendar", ("teamkalender",), ("team calendar",), "staff",
             calendar_feed.team_calendar, personal_only=True),
     Command("members", ("medlemmer",), ("members",), "staff", members.list_members),

@@ -3,7 +3,7 @@
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from dialogs import cards, cases, swaps
+from dialogs import cards, cases, swaps, web_link
 from dialogs.absences import cancel_absence
 from dialogs.card_ids import ids_are_the_teams
 from dialogs.commands import Command, Invocation, closest, match, written_in
@@ -248,6 +248,8 @@ async def _stateless(caller: Caller, value: dict[str, Any], ctx: Context) -> lis
         return [Reply(card=guide_card(caller.lang))]
     if action == "guide":
         return await answer_guide(caller, value, ctx)
+    if action == "web.open":
+        return await web_link.show_link(caller, None, ctx)
     if caller.role == "switchboard":
         return [Reply(t(caller.lang, "not_allowed", roles=t(caller.lang, "roles.staff")))]
     if action == "absence.cancel":
@@ -266,6 +268,7 @@ STATELESS = frozenset(
     {
         "guide",
         "guide_open",
+        "web.open",
         "swap.take",
         "swap.decline",
         "swap.cancel",

@@ -336,3 +336,28 @@ class Case(Base):
     not_hotline: Mapped[str | None] = mapped_column(String(40))
     closed_at: Mapped[datetime | None]
     anonymised: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class WebLink(Base):
+    """A one-time browser sign-in link given in chat; only its hash is kept."""
+
+    __tablename__ = "web_links"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of the token
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class WebSession(Base):
+    """A browser session (the `hotline_session` cookie); only the cookie value's hash is kept."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of the cookie value
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]

@@ -16,6 +16,7 @@ from store.retention import RetentionRepo
 from store.rota import RotaRepo
 from store.swaps import SwapRepo
 from store.teams import TeamRepo
+from store.web_sessions import WebSessionRepo
 
 
 class Store:
@@ -35,3 +36,4 @@ class Store:
         self.ownership = OwnershipRepo(session)
         self.retention = RetentionRepo(session)
         self.privacy = PrivacyRepo(session)
+        self.web_sessions = WebSessionRepo(session)

@@ -157,3 +157,13 @@ class SwapRepo:
             .order_by(DutyHandover.at, DutyHandover.id)
         )
         return list(rows)
+
+    async def handovers_between(self, team_id: int, first: date, last: date) -> list[DutyHandover]:
+        rows = await self.session.scalars(
+            select(DutyHandover)
+            .where(
+                DutyHandover.team_id == team_id, DutyHandover.day >= first, DutyHandover.day <= last
+            )
+            .order_by(DutyHandover.day, DutyHandover.at, DutyHandover.id)
+        )
+        return list(rows)

@@ -1,4 +1,4 @@
-"""Microsoft's own validators, installed from npm once per checkout (into .cache/node)."""
+"""Microsoft's validators and axe-core, installed from npm once per checkout (.cache/node)."""
 
 import json
 import shutil
@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / ".cache" / "node"
-PACKAGES = {"@microsoft/app-manifest": "1.1.2", "adaptivecards": "3.0.6"}
+PACKAGES = {"@microsoft/app-manifest": "1.1.2", "adaptivecards": "3.0.6", "axe-core": "4.14.1"}
 
 
 @cache

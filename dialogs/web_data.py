@@ -1,0 +1,240 @@
+"""What the browser pages show, as plain data from the same repositories and rules as chat.
+
+No HTML here (dialogs/pages.py renders) and no HTTP (bot/web.py serves).
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from dialogs.context import Caller, Context
+from dialogs.stats import figures
+from dialogs.swaps import act
+from dialogs.switchboard import BRIEFING_NO, guide_verdict, team_rules
+from rules.opening_hours import is_open, next_opening
+from rules.working_days import holiday_name
+from store.models import Case, Member, Team
+
+# The columns of `hotline-bot stats --format csv`, in its order.
+CSV_HEADER = (
+    "week",
+    "calls",
+    "settled_on_phone",
+    "round_tables",
+    "fast_track",
+    "referred",
+    "deadlines_met",
+    "deadlines_missed",
+    "not_hotline",
+)
+
+
+@dataclass(frozen=True)
+class DayCell:
+    day: date
+    holder: str | None
+    mine: bool
+    today: bool
+    working: bool
+    holiday: str | None
+    closed: bool
+    away: tuple[str, ...]  # names of members away that day
+    handovers: tuple[str, ...]  # names of who took over that day
+    swap_id: int | None  # an open swap request for the day
+    can_take: bool
+
+
+@dataclass(frozen=True)
+class RotaMonth:
+    month: date
+    weeks: list[list[DayCell | None]]  # Monday first; None outside the month
+    previous: date
+    following: date
+    open_swaps: int
+
+
+async def rota_month(ctx: Context, team: Team, viewer: Member, month: date) -> RotaMonth:
+    first = month.replace(day=1)
+    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    today = ctx.today()
+    lang = ctx.language_of(team, viewer)
+    calendar = ctx.team_settings(team).calendar
+    duties = await ctx.store.rota.between(team.id, first, last)
+    names = await ctx.store.members.names(team.id)
+    away: dict[date, list[str]] = {}
+    for absence in await ctx.store.rota.absences(team.id, first, last):
+        day = max(absence.first_day, first)
+        while day <= min(absence.last_day, last):
+            away.setdefault(day, []).append(names.get(absence.member_id, ""))
+            day += timedelta(days=1)
+    handed: dict[date, list[str]] = {}
+    for handover in await ctx.store.swaps.handovers_between(team.id, first, last):
+        handed.setdefault(handover.day, []).append(names.get(handover.to_member, ""))
+    swaps = {
+        row.day: row
+        for row in await ctx.store.swaps.open_for_team(team.id, today)
+        if first <= row.day <= last
+    }
+    cells: list[DayCell | None] = [None] * first.weekday()
+    day = first
+    while day <= last:
+        duty = duties.get(day)
+        holder_id = duty.member_id if duty else None
+        swap = swaps.get(day)
+        cells.append(
+            DayCell(
+                day=day,
+                holder=names.get(holder_id) if holder_id else None,
+                mine=holder_id == viewer.id,
+                today=day == today,
+                working=calendar.is_working_day(day),
+                holiday=holiday_name(day, lang),
+                closed=calendar.is_closed_day(day),
+                away=tuple(sorted(away.get(day, ()))),
+                handovers=tuple(handed.get(day, ())),
+                swap_id=swap.id if swap else None,
+                can_take=swap is not None
+                and swap.requester_id != viewer.id
+                and swap.target_id in (None, viewer.id),
+            )
+        )
+        day += timedelta(days=1)
+    cells += [None] * (-len(cells) % 7)
+    weeks = [cells[i : i + 7] for i in range(0, len(cells), 7)]
+    previous = (first - timedelta(days=1)).replace(day=1)
+    return RotaMonth(first, weeks, previous, last + timedelta(days=1), len(swaps))
+
+
+async def take_swap(ctx: Context, caller: Caller, swap_id: int) -> tuple[bool, str]:
+    """The card's Take button, from the browser: the same rule and conditional update
+    (dialogs.swaps.act). (taken, what chat would have answered)."""
+    replies = await act(caller, {"action": "swap.take", "swap": swap_id}, ctx)
+    row = await ctx.store.swaps.get(swap_id)
+    taken = row is not None and row.team_id == caller.team.id and row.taken_by == caller.member.id
+    texts = [r.text for r in replies if r.text]
+    return taken, texts[-1] if texts else ""
+
+
+@dataclass(frozen=True)
+class Week:
+    """One ISO week's figures, the rows of `hotline-bot stats`."""
+
+    label: str
+    monday: date
+    calls: int
+    settled: int
+    round_tables: int
+    fast_track: int
+    referred: int
+    met: int
+    missed: int
+    misroutes: Counter[str] = field(default_factory=Counter)
+
+    def csv_row(self) -> list[str]:
+        values = (
+            self.calls,
+            self.settled,
+            self.round_tables,
+            self.fast_track,
+            self.referred,
+            self.met,
+            self.missed,
+        )
+        misroutes = ";".join(f"{k}={n}" for k, n in sorted(self.misroutes.items()))
+        return [self.label, *map(str, values), misroutes]
+
+
+async def weekly_series(ctx: Context, team: Team, first: date, last: date) -> list[Week]:
+    """One row per ISO week in the range, clipped to it: exactly `hotline-bot stats` (the same
+    `figures` over the same cases), with the cases read in one query, not one per week."""
+    zone = ctx.settings.zone
+    start = datetime.combine(first, time(), tzinfo=zone)
+    end = datetime.combine(last + timedelta(days=1), time(), tzinfo=zone)
+    by_week: dict[date, list[Case]] = {}
+    for case in await ctx.store.cases.between(team.id, start, end):
+        day = case.call_at.astimezone(zone).date()
+        by_week.setdefault(day - timedelta(days=day.weekday()), []).append(case)
+    rows = []
+    monday = first - timedelta(days=first.weekday())
+    while monday <= last:
+        week = monday.isocalendar()
+        found = figures(f"{week.year}-W{week.week:02d}", by_week.get(monday, []))
+        rows.append(
+            Week(
+                found.label,
+                monday,
+                found.calls,
+                found.settled,
+                found.round_tables,
+                found.fast_track,
+                found.referred,
+                found.met,
+                found.missed,
+                found.misroutes,
+            )
+        )
+        monday += timedelta(weeks=1)
+    return rows
+
+
+@dataclass(frozen=True)
+class Switchboard:
+    today: date
+    open_now: bool
+    holder_now: str | None  # who has it today (or at the next opening when closed)
+    next_day: date | None
+    holder_next: str | None
+    opens_at: datetime | None  # the next opening, when closed
+    phone: str
+    hours: list[tuple[int, str]]  # (weekday, "08:00–15:00")
+    no_lines: list[tuple[str, str]]  # (what key, referral name)
+
+
+@dataclass(frozen=True)
+class GuideAnswer:
+    verdict: str  # "yes", "no" or "unsure"
+    referral: str = ""
+    referral_phone: str = ""
+
+
+async def switchboard(ctx: Context, team: Team, lang: str) -> Switchboard:
+    rules = team_rules(ctx, team)
+    settings = ctx.team_settings(team)
+    calendar = settings.calendar
+    now = ctx.local_now()
+    open_now = is_open(now, calendar, rules.opening_hours)
+    if open_now:
+        day: date | None = now.date()
+        opens_at = None
+    else:
+        opens = next_opening(now, calendar, rules.opening_hours)
+        day = opens.date() if opens else None
+        opens_at = opens
+    following = calendar.next_working_day(day) if day else None
+    days = [d for d in (day, following) if d is not None]
+    holders = await ctx.store.rota.holders(team.id, days)
+    hours = [
+        (weekday, f"{span[0].strftime('%H:%M')}–{span[1].strftime('%H:%M')}")
+        for weekday, span in sorted(rules.opening_hours.items())
+    ]
+    return Switchboard(
+        today=ctx.today(),
+        open_now=open_now,
+        holder_now=holders[day].name if day in holders else None,
+        next_day=following,
+        holder_next=holders[following].name if following in holders else None,
+        opens_at=opens_at,
+        phone=settings.phone,
+        hours=hours,
+        no_lines=[(key, rules.referral(c).name(lang)) for key, c in BRIEFING_NO],
+    )
+
+
+async def answer_guide(ctx: Context, team: Team, lang: str, who: str, what: str) -> GuideAnswer:
+    """The guide's answer, counted like the card's (dialogs.switchboard.answer_guide)."""
+    verdict, category = guide_verdict(who, what)
+    await ctx.store.counts.add(team.id, ctx.today(), verdict, category)
+    if verdict != "no":
+        return GuideAnswer(verdict)
+    referral = team_rules(ctx, team).referral(category)
+    return GuideAnswer(verdict, referral.name(lang), referral.phone)
