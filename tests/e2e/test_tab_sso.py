@@ -22,7 +22,7 @@ from dialogs.context import Context
 from store.db import unit_of_work
 from store.store import Store
 from tests.e2e.people import ANNE, SIGNE
-from tests.e2e.teams import Teams, free_port, running_connector, teams_session
+from tests.e2e.teams import Teams, free_port, running_connector
 from tests.e2e.test_switchboard import switchboard_team
 from tests.entra import RESOURCE, TENANT, Entra, Keys, running_entra
 
@@ -30,11 +30,13 @@ Started = list[tuple[int, int]]
 
 
 @contextlib.asynccontextmanager
-async def tab_server(database: str, entra: Entra, started: Started) -> AsyncIterator[Teams]:
+async def tab_server(database: str, entra: Entra, started: Started | None) -> AsyncIterator[Teams]:
     """The bot as the test harness runs it, with a stand-in for the web pages' session store:
-    it records whom it started a session for and answers a cookie value naming them."""
+    it records whom it started a session for and answers a cookie value naming them (with
+    `started` None: the real web sessions)."""
 
     async def start(ctx: Context, member_id: int, team_id: int, now: datetime) -> str:
+        assert started is not None
         started.append((member_id, team_id))
         return f"session-{member_id}-{team_id}"
 
@@ -49,7 +51,8 @@ async def tab_server(database: str, entra: Entra, started: Started) -> AsyncIter
     )
     clock = FakeClock()
     app = create_app(settings, clock, migrate=False, scheduled=False)
-    app[START_SESSION] = start
+    if started is not None:
+        app[START_SESSION] = start
     runner = web.AppRunner(app, access_log_class=RedactingAccessLogger)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", port).start()
@@ -168,11 +171,17 @@ async def test_the_tab_pages_load_only_our_scripts_and_only_teams_may_frame_them
                 assert response.status == 404, missing
 
 
-async def test_without_web_sessions_the_endpoint_says_so(sqlite_url: str) -> None:
-    async with running_entra() as entra, teams_session(sqlite_url) as teams:
-        body = {"token": entra.token(), "page": "tal"}
-        async with teams.http.post(teams.bot_url + "/web/sso", json=body) as response:
-            assert response.status == 503
+async def test_the_tab_token_opens_the_same_pages_as_a_sign_in_link(sqlite_url: str) -> None:
+    async with running_entra() as entra, tab_server(sqlite_url, entra, None) as teams:
+        await switchboard_team(teams)
+        status, answer, cookie = await sign_in(teams, entra.token(oid=ANNE.aad_id))
+        assert status == 200
+        value = cookie.split(";")[0].split("=", 1)[1]
+        async with teams.http.get(
+            teams.bot_url + answer["url"], cookies={"hotline_session": value}
+        ) as response:
+            assert response.status == 200
+            assert "Vagtplan" in await response.text()
 
 
 def test_the_stand_in_mirrors_the_real_setting_names() -> None:
