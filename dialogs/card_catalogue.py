@@ -2,12 +2,12 @@
 in both languages with Microsoft's own renderer library."""
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from bot.config import Settings
 from dialogs import cards
-from dialogs.cases import case_card_for, intake_card
+from dialogs.cases import case_card_for, intake_card, outcome_summary
 from dialogs.chart import Bar
 from dialogs.context import TeamSettings
 from dialogs.cover import cover_card_for
@@ -41,6 +41,43 @@ CASE = Case(
     meeting_place="",
     meeting_reason="",
     referred_to="",
+)
+ROUND_TABLE = Case(
+    id=2,
+    team_id=1,
+    number=13,
+    caller="employee",
+    topic="risk",
+    company="Bageriet Ø",
+    contact_name="Mette",
+    contact_phone="20 30 40 50",
+    employee="M.S.H.",
+    note="",
+    outcome="round_table",
+    advice="partial_return",
+    meeting_day=MONDAY + timedelta(days=3),
+    meeting_time=time(10, 0),
+    meeting_place="Jobcentret, mødelokale 2",
+    meeting_reason="",
+    first_absence=MONDAY - timedelta(days=7),
+    referred_to="",
+)
+ANONYMISED = Case(
+    id=3,
+    team_id=1,
+    number=14,
+    caller="other",
+    topic="question",
+    company="",
+    contact_name="",
+    contact_phone="",
+    employee="",
+    note="",
+    outcome="settled",
+    meeting_place="",
+    meeting_reason="",
+    referred_to="",
+    anonymised=True,
 )
 SWAP = SwapRequestRow(id=7, team_id=1, day=MONDAY, requester_id=1, reason="absence")
 SWAP_TAKEN = SwapRequestRow(
@@ -102,6 +139,26 @@ CARDS: dict[str, Callable[[str], dict[str, Any]]] = {
         datetime(2027, 1, 4, 9, 30),
         ["Første samtale (Fast track) senest mandag 18. januar: 14 dage tilbage"],
         ["04/01 09:35 Anne Hansen: oprettede sagen"],
+        version=3,
+        summary=t(lang, "outcome.fast_track"),
+    ),
+    "case_round_table": lambda lang: case_card_for(
+        lang,
+        ROUND_TABLE,
+        "Anne Hansen",
+        datetime(2027, 1, 4, 9, 30),
+        [],
+        ["04/01 09:35 Anne Hansen: oprettede sagen", "04/01 09:40 Anne Hansen: satte udfald"],
+        version=4,
+        summary=outcome_summary(lang, ROUND_TABLE, MONDAY, SETTINGS.calendar),
+    ),
+    "case_closed_anonymised": lambda lang: case_card_for(
+        lang,
+        ANONYMISED,
+        "Anne Hansen",
+        datetime(2027, 1, 4, 9, 30),
+        [],
+        [],
     ),
     "list_with_buttons": lambda lang: cards.list_card(
         t(lang, "swaps_title"),

@@ -53,6 +53,29 @@ def submit(title: str, data: dict[str, Any]) -> dict[str, Any]:
     return {"type": "Action.Submit", "title": title, "data": data}
 
 
+def show_card(
+    title: str, body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """A button that opens a sub-card under the card (closed until clicked); a submit inside
+    sends the sub-card's inputs and those of the cards around it."""
+    sub: dict[str, Any] = {"type": "AdaptiveCard", "body": body}
+    if actions:
+        sub["actions"] = actions
+    return {"type": "Action.ShowCard", "title": title, "card": sub}
+
+
+def required(block: dict[str, Any], error: str) -> dict[str, Any]:
+    """An input the client will not submit empty: Teams marks its label and shows `error`."""
+    return {**block, "isRequired": True, "errorMessage": error}
+
+
+def date_input(input_id: str, label: str, value: str = "") -> dict[str, Any]:
+    block: dict[str, Any] = {"type": "Input.Date", "id": input_id, "label": label}
+    if value:
+        block["value"] = value
+    return block
+
+
 def flow_data(flow_id: str, version: int, action: str, **extra: Any) -> dict[str, Any]:
     return {"flow": flow_id, "v": version, "action": action, **extra}
 

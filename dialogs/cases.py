@@ -32,7 +32,7 @@ from rules.deadlines import (
 from rules.text import fold
 from rules.working_days import Calendar, holiday_name
 from store.members import is_staff
-from store.models import CardFlow, Case, Member, Membership, Team
+from store.models import AuditEntry, CardFlow, Case, Member, Membership, Team
 
 CALLERS = ("employer", "employee", "other")
 TOPICS = ("risk", "ongoing", "fast_track", "question")
@@ -62,14 +62,25 @@ def _choices(lang: str, prefix: str, values: tuple[str, ...]) -> list[tuple[str,
 def intake_card(lang: str, flow_id: str, version: int, now: datetime) -> dict[str, Any]:
     body = [
         cards.heading(t(lang, "case_new_title")),
-        cards.choice_input(
-            "caller", t(lang, "case_caller"), _choices(lang, "caller", CALLERS), [], expanded=True
+        cards.required(
+            cards.choice_input(
+                "caller",
+                t(lang, "case_caller"),
+                _choices(lang, "caller", CALLERS),
+                [],
+                expanded=True,
+            ),
+            t(lang, "case_caller_required"),
         ),
         cards.text_input("company", t(lang, "case_company")),
         cards.text_input("contact_name", t(lang, "case_contact")),
         cards.text_input("contact_phone", t(lang, "case_phone")),
         cards.text_input("employee", t(lang, "case_employee")),
-        cards.choice_input("topic", t(lang, "case_topic"), _choices(lang, "topic", TOPICS), []),
+        cards.required(
+            cards.choice_input("topic", t(lang, "case_topic"), _choices(lang, "topic", TOPICS), []),
+            t(lang, "case_topic_required"),
+        ),
+        cards.date_input("first_absence", t(lang, "case_first_absence")),
         cards.text_input("note", t(lang, "case_note"), isMultiline=True, maxLength=NOTE_MAX),
         {
             "type": "Input.Date",
@@ -126,6 +137,7 @@ async def create_case(
         contact_name=_text(value.get("contact_name")),
         contact_phone=_text(value.get("contact_phone"), 40),
         employee=_text(value.get("employee"), 100),
+        first_absence=_date(value.get("first_absence")),
         note=note,
     )
     ctx.store.audit.record(
@@ -202,7 +214,8 @@ def deadline_lines(lang: str, case: Case, today: date, calendar: Calendar) -> li
 async def case_card(ctx: Context, team: Team, case: Case, lang: str) -> dict[str, Any]:
     names = await ctx.store.members.names(team.id)
     history: list[str] = []
-    for entry in await ctx.store.audit.for_subject(team.id, f"case:{case.id}"):
+    entries = await ctx.store.audit.for_subject(team.id, f"case:{case.id}")
+    for entry in entries:
         at = entry.at.astimezone(ctx.settings.zone).strftime("%d/%m %H:%M")
         before = names.get((entry.before or {}).get("member") or 0, "")
         after = names.get((entry.after or {}).get("member") or 0, "")
@@ -211,14 +224,73 @@ async def case_card(ctx: Context, team: Team, case: Case, lang: str) -> dict[str
             Markup(f"{at} {escape(names.get(entry.actor_id or 0, t(lang, 'system')))}: {what}")
         )
     when = case.call_at.astimezone(ctx.settings.zone)
+    calendar = ctx.team_settings(team).calendar
     return case_card_for(
         lang,
         case,
         names.get(case.owner_id or 0, ""),
         when,
-        deadline_lines(lang, case, ctx.today(), ctx.team_settings(team).calendar),
+        deadline_lines(lang, case, ctx.today(), calendar),
         history,
+        version=_version(entries),
+        summary=outcome_summary(lang, case, ctx.today(), calendar),
     )
+
+
+def _version(entries: list[AuditEntry]) -> int:
+    """Every change to a case is in its history: the newest entry's id tells a card shown
+    before a change from one shown after it."""
+    return max((e.id for e in entries), default=0)
+
+
+async def case_version(ctx: Context, team: Team, case: Case) -> int:
+    return _version(await ctx.store.audit.for_subject(team.id, f"case:{case.id}"))
+
+
+def _clock(value: time | None) -> str:
+    return value.strftime("%H:%M") if value else ""
+
+
+def _day_and_time(lang: str, case: Case) -> str:
+    """`mandag 11. januar kl. 10:00` (the day alone when no time was given)."""
+    assert case.meeting_day is not None
+    text = format_day(lang, case.meeting_day)
+    if case.meeting_time:
+        text += " " + t(lang, "case_at_time", time=_clock(case.meeting_time))
+    return Markup(text)
+
+
+def meeting_text(lang: str, case: Case) -> str:
+    """`mandag 11. januar kl. 10:00, Jobcentret` (what is known of it)."""
+    if case.meeting_day is None:
+        return ""
+    text = _day_and_time(lang, case)
+    if case.meeting_place:
+        text += ", " + escape(case.meeting_place)
+    return Markup(text)
+
+
+def outcome_summary(lang: str, case: Case, today: date, calendar: Calendar) -> str:
+    """The outcome with what was saved for it: the round table's day, time and place; the Fast
+    track request and the next deadline; where a call was referred."""
+    label = t(lang, f"outcome.{case.outcome or 'none'}")
+    details = ""
+    if case.outcome == "round_table":
+        details = meeting_text(lang, case)
+    elif case.outcome == "fast_track" and case.request_date:
+        details = t(lang, "case_summary.fast_track", day=format_day(lang, case.request_date))
+        found = deadlines(case.request_date, case.first_absence, case.first_talk)
+        upcoming = next_deadline(found)
+        if upcoming is not None:
+            details += "; " + deadline_text(lang, upcoming, today, calendar)
+    elif case.outcome == "referred":
+        where = case.referred_to or (
+            capital(t(lang, f"category.{case.not_hotline}")) if case.not_hotline else ""
+        )
+        details = t(lang, "case_summary.referred", where=where) if where else ""
+    if not details:
+        return label
+    return t(lang, "case_outcome_details", outcome=label, details=Markup(details))
 
 
 def case_card_for(
@@ -228,16 +300,32 @@ def case_card_for(
     when: datetime,
     deadline_text: list[str],
     history: list[str],
+    *,
+    version: int = 0,
+    summary: str = "",
 ) -> dict[str, Any]:
     facts = [
         (t(lang, "case_owner"), owner),
         (t(lang, "case_called"), _moment_text(lang, when)),
-        (t(lang, "case_caller"), t(lang, f"caller.{case.caller}")),
+        (t(lang, "case_fact.caller"), t(lang, f"caller.{case.caller}")),
         (t(lang, "case_company"), case.company),
-        (t(lang, "case_contact"), f"{case.contact_name} {case.contact_phone}".strip()),
-        (t(lang, "case_employee"), case.employee),
+        (t(lang, "case_fact.contact"), case.contact_name),
+        (t(lang, "case_fact.phone"), case.contact_phone),
+        (t(lang, "case_fact.employee"), case.employee),
         (t(lang, "case_topic"), t(lang, f"topic.{case.topic}")),
-        (t(lang, "case_outcome_label"), t(lang, f"outcome.{case.outcome or 'none'}")),
+        (
+            t(lang, "case_fact.first_absence"),
+            format_day(lang, case.first_absence) if case.first_absence else "",
+        ),
+        (
+            t(lang, "case_fact.first_talk"),
+            format_day(lang, case.first_talk) if case.first_talk else "",
+        ),
+        (
+            t(lang, "case_outcome_label"),
+            summary or t(lang, f"outcome.{case.outcome or 'none'}"),
+        ),
+        (t(lang, "case_fact.advice"), t(lang, f"advice.{case.advice}") if case.advice else ""),
     ]
     body = [
         cards.heading(t(lang, "case_title", number=case.number)),
@@ -248,49 +336,114 @@ def case_card_for(
     body += [cards.text(line) for line in deadline_text]
     body += [cards.text(line, subtle=True) for line in history]
     if not case.anonymised:  # the outcome can be changed, also after closing
-        body += outcome_inputs(lang, case)
-        return cards.card(
-            body,
-            [
-                cards.submit(
-                    t(lang, "case_save_outcome"), {"action": "case.outcome", "case": case.id}
-                )
-            ],
-        )
+        return cards.card(body, [outcome_action(lang, case, version)])
     return cards.card(body)
 
 
-def outcome_inputs(lang: str, case: Case) -> list[dict[str, Any]]:
-    def day_input(input_id: str, label: str, value: date | None) -> dict[str, Any]:
-        block: dict[str, Any] = {"type": "Input.Date", "id": input_id, "label": t(lang, label)}
-        if value:
-            block["value"] = value.isoformat()
-        return block
+# The fields each outcome's form asks for; a field another outcome asks for is left as it is.
+OUTCOME_FIELDS = {
+    "settled": ("advice",),
+    "round_table": (
+        "meeting_day",
+        "meeting_time",
+        "meeting_place",
+        "meeting_reason",
+        "first_absence",
+        "first_talk",
+        "advice",
+    ),
+    "fast_track": ("request_date", "first_absence", "first_talk", "advice"),
+    "referred": ("referred_to", "not_hotline"),
+    "closed": ("not_hotline",),
+}
+
+
+def outcome_action(lang: str, case: Case, version: int) -> dict[str, Any]:
+    """*Registrér udfald*: closed until clicked; then one button per outcome, each opening only
+    that outcome's fields and a save button that carries the outcome and the case's version."""
+    forms = [
+        cards.show_card(
+            t(lang, f"outcome.{outcome}"),
+            outcome_inputs(lang, case, outcome),
+            [
+                cards.submit(
+                    t(lang, "case_save_outcome"),
+                    {
+                        "action": "case.outcome",
+                        "case": case.id,
+                        "outcome": outcome,
+                        "seen": version,
+                    },
+                )
+            ],
+        )
+        for outcome in OUTCOMES
+    ]
+    return cards.show_card(
+        t(lang, "case_register_outcome"), [cards.text(t(lang, "case_pick_outcome"))], forms
+    )
+
+
+def outcome_inputs(lang: str, case: Case, outcome: str) -> list[dict[str, Any]]:
+    """The inputs of one outcome's form, with ids `outcome.field` (ids are unique per card)."""
+
+    def day(name: str, label: str, value: date | None) -> dict[str, Any]:
+        return cards.date_input(f"{outcome}.{name}", t(lang, label), _iso(value))
 
     not_hotline = [(t(lang, "not_hotline.none"), "none")] + [
         (capital(t(lang, f"category.{c}")), c) for c in NOT_HOTLINE
     ]
-    return [
-        cards.choice_input(
-            "outcome",
-            t(lang, "case_outcome_label"),
-            _choices(lang, "outcome", OUTCOMES),
-            [case.outcome or ""],
+    inputs = {
+        "advice": lambda: cards.choice_input(
+            f"{outcome}.advice",
+            t(lang, "case_advice"),
+            _choices(lang, "advice", ADVICE),
+            [case.advice or ""],
         ),
-        cards.choice_input(
-            "advice", t(lang, "case_advice"), _choices(lang, "advice", ADVICE), [case.advice or ""]
+        "meeting_day": lambda: cards.required(
+            day("meeting_day", "case_meeting_day", case.meeting_day),
+            t(lang, "case_need_meeting"),
         ),
-        day_input("meeting_day", "case_meeting_day", case.meeting_day),
-        cards.text_input("meeting_place", t(lang, "case_meeting_place"), case.meeting_place),
-        cards.text_input("meeting_reason", t(lang, "case_meeting_reason"), case.meeting_reason),
-        day_input("request_date", "case_request_date", case.request_date),
-        day_input("first_absence", "case_first_absence", case.first_absence),
-        day_input("first_talk", "case_first_talk", case.first_talk),
-        cards.text_input("referred_to", t(lang, "case_referred_to"), case.referred_to),
-        cards.choice_input(
-            "not_hotline", t(lang, "case_not_hotline"), not_hotline, [case.not_hotline or ""]
+        "meeting_time": lambda: {
+            "type": "Input.Time",
+            "id": f"{outcome}.meeting_time",
+            "label": t(lang, "case_meeting_time"),
+            "value": _clock(case.meeting_time),
+        },
+        "meeting_place": lambda: cards.text_input(
+            f"{outcome}.meeting_place", t(lang, "case_meeting_place"), case.meeting_place
         ),
-    ]
+        "meeting_reason": lambda: cards.text_input(
+            f"{outcome}.meeting_reason", t(lang, "case_meeting_reason"), case.meeting_reason
+        ),
+        "request_date": lambda: cards.required(
+            day("request_date", "case_request_date", case.request_date),
+            t(lang, "case_need_request_date"),
+        ),
+        "first_absence": lambda: day("first_absence", "case_first_absence", case.first_absence),
+        "first_talk": lambda: day("first_talk", "case_first_talk", case.first_talk),
+        "referred_to": lambda: cards.text_input(
+            f"{outcome}.referred_to", t(lang, "case_referred_to"), case.referred_to
+        ),
+        "not_hotline": lambda: cards.choice_input(
+            f"{outcome}.not_hotline",
+            t(lang, "case_not_hotline"),
+            not_hotline,
+            [case.not_hotline or ""],
+        ),
+    }
+    return [inputs[name]() for name in OUTCOME_FIELDS[outcome]]
+
+
+def _iso(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _time(value: Any) -> time | None:
+    try:
+        return time.fromisoformat(str(value)[:5]) if value else None
+    except ValueError:
+        return None
 
 
 async def _case(caller: Caller, ctx: Context, number_text: str) -> Case | list[Reply]:
@@ -321,14 +474,44 @@ async def save_outcome(caller: Caller, value: dict[str, Any], ctx: Context) -> l
         return [Reply(t(lang, "card_unknown"))]
     if case.anonymised:
         return [Reply(t(lang, "case_closed_already", number=case.number))]
+    if str(value.get("seen")) != str(await case_version(ctx, team, case)):
+        # Shown before a later change (an outcome, a handover): nothing is saved, and the card
+        # clicked becomes the case as it is now.
+        return [
+            Reply(card=await case_card(ctx, team, case, lang), update=True),
+            Reply(t(lang, "case_card_stale", number=case.number)),
+        ]
     outcome = value.get("outcome")
     if outcome not in OUTCOMES:
         return [Reply(t(lang, "case_missing"))]
-    meeting, reason = _date(value.get("meeting_day")), _text(value.get("meeting_reason"), 300)
-    request = _date(value.get("request_date"))
-    first_absence = _date(value.get("first_absence"))
+
+    def given(name: str) -> bool:
+        return f"{outcome}.{name}" in value or name in value
+
+    def field(name: str) -> Any:
+        """What the outcome's form sent (`outcome.name`; a plain `name` from older cards)."""
+        key = f"{outcome}.{name}"
+        return value.get(key) if key in value else value.get(name)
+
+    # A field the form did not send keeps its value; the meeting and the referral belong to
+    # their outcome alone.
+    round_table, referral = outcome == "round_table", outcome == "referred"
+    meeting = _date(field("meeting_day")) if given("meeting_day") else case.meeting_day
+    meeting_time = _time(field("meeting_time")) if given("meeting_time") else case.meeting_time
+    place = _text(field("meeting_place")) if given("meeting_place") else case.meeting_place
+    reason = _text(field("meeting_reason"), 300) if given("meeting_reason") else case.meeting_reason
+    if not round_table:
+        meeting, meeting_time, place, reason = None, None, "", ""
+    request = _date(field("request_date")) if given("request_date") else case.request_date
+    first_absence = _date(field("first_absence")) if given("first_absence") else case.first_absence
+    first_talk = _date(field("first_talk")) if given("first_talk") else case.first_talk
+    advice = (field("advice") if given("advice") else case.advice) or None
+    not_hotline = field("not_hotline") if given("not_hotline") else case.not_hotline
+    referred = _text(field("referred_to")) if referral and given("referred_to") else ""
+    if referral and not given("referred_to"):
+        referred = case.referred_to
     call_day = case.call_at.astimezone(ctx.settings.zone).date()
-    if outcome == "round_table":
+    if round_table:
         if meeting is None:
             return [Reply(t(lang, "case_need_meeting"))]
         problem = round_table_problem(call_day, meeting, ctx.team_settings(team).calendar)
@@ -363,17 +546,15 @@ async def save_outcome(caller: Caller, value: dict[str, Any], ctx: Context) -> l
                 )
             )
         ]
-    not_hotline = value.get("not_hotline") if value.get("not_hotline") in NOT_HOTLINE else None
-    referred = _text(value.get("referred_to"))
-    if outcome == "referred" and not (referred or not_hotline):
+    not_hotline = not_hotline if not_hotline in NOT_HOTLINE else None
+    if referral and not (referred or not_hotline):
         return [Reply(t(lang, "case_need_referral"))]
     before = {"outcome": case.outcome}
     case.outcome = outcome
-    case.advice = value.get("advice") if value.get("advice") in ADVICE else None
-    case.meeting_day, case.meeting_reason = meeting, reason
-    case.meeting_place = _text(value.get("meeting_place"))
-    case.request_date, case.first_absence = request, first_absence
-    case.first_talk = _date(value.get("first_talk"))
+    case.advice = advice if advice in ADVICE else None
+    case.meeting_day, case.meeting_time = meeting, meeting_time
+    case.meeting_place, case.meeting_reason = place, reason
+    case.request_date, case.first_absence, case.first_talk = request, first_absence, first_talk
     case.referred_to, case.not_hotline = referred, not_hotline
     now = ctx.clock.now()
     # Settled, referred and closed cases are done; another outcome opens the case again.
@@ -387,12 +568,44 @@ async def save_outcome(caller: Caller, value: dict[str, Any], ctx: Context) -> l
         before,
         {"outcome": outcome},
     )
+    summary = outcome_summary(lang, case, ctx.today(), ctx.team_settings(team).calendar)
     return [
         Reply(card=await case_card(ctx, team, case, lang), update=True),
-        Reply(
-            t(lang, "case_outcome_saved", number=case.number, outcome=t(lang, f"outcome.{outcome}"))
-        ),
+        Reply(t(lang, "case_outcome_saved", number=case.number, outcome=summary)),
     ]
+
+
+def coming_lines(lang: str, case: Case, today: date, calendar: Calendar) -> list[str]:
+    """What is coming in a case: a round table not yet held, and the next open deadline."""
+    lines: list[str] = []
+    if case.outcome == "round_table" and case.meeting_day and case.meeting_day >= today:
+        days = (case.meeting_day - today).days
+        when = (
+            t(lang, "case_coming_today")
+            if days == 0
+            else t(lang, "case_coming_tomorrow")
+            if days == 1
+            else t(lang, "case_coming_in", days=days_text(lang, days))
+        )
+        lines.append(
+            t(
+                lang,
+                "case_coming_meeting",
+                day=_day_and_time(lang, case),
+                place=Markup(f", {escape(case.meeting_place)}") if case.meeting_place else "",
+                when=when,
+            )
+        )
+    upcoming = next_deadline(deadlines(case.request_date, case.first_absence, case.first_talk))
+    if upcoming is not None and upcoming.met is None:
+        lines.append(
+            t(
+                lang,
+                "case_coming_deadline",
+                deadline=deadline_text(lang, upcoming, today, calendar),
+            )
+        )
+    return lines
 
 
 def initials(name: str) -> str:
@@ -538,7 +751,16 @@ async def _hand_on(caller: Caller, ctx: Context, case: Case, member: Member) -> 
         member,
         f"case-owner:{case.id}:{member.id}:{now.isoformat()}",
         "case_owner",
-        lambda told: Reply(t(told, "reassigned_told", number=case.number, name=caller.member.name)),
+        lambda told: Reply(
+            Markup(
+                " ".join(
+                    [
+                        t(told, "reassigned_told", number=case.number, name=caller.member.name),
+                        *coming_lines(told, case, ctx.today(), ctx.team_settings(team).calendar),
+                    ]
+                )
+            )
+        ),
     )
     card = await case_card(ctx, team, case, ctx.language_of(team, member))
     await ctx.notify(
@@ -590,7 +812,7 @@ async def tick_cases(
                         lang,
                         "case_meeting_reminder",
                         number=c.number,
-                        day=format_day(lang, c.meeting_day),
+                        day=_day_and_time(lang, c),
                         place=p,
                     )
                 ),

@@ -691,6 +691,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cmd.stats": ("Tal for uge, måned eller år", "Figures for a week, month or year"),
     "case_new_title": ("Ny sag", "New case"),
     "case_caller": ("Hvem ringede?", "Who called?"),
+    "case_caller_required": ("Vælg hvem der ringede.", "Pick who called."),
     "caller.employer": ("Arbejdsgiver", "Employer"),
     "caller.employee": ("Ansat", "Employee"),
     "caller.other": ("Andre", "Someone else"),
@@ -702,6 +703,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The employee's name or initials (never a CPR number)",
     ),
     "case_topic": ("Emne", "Topic"),
+    "case_topic_required": ("Vælg emnet.", "Pick the topic."),
     "topic.risk": ("Risiko for sygemelding", "Risk of sick leave"),
     "topic.ongoing": ("Igangværende sygemelding", "Ongoing sick leave"),
     "topic.fast_track": ("Fast track", "Fast track"),
@@ -726,6 +728,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case_title": ("Sag #{number}", "Case #{number}"),
     "case_owner": ("Ejer", "Owner"),
     "case_called": ("Opkald", "Call"),
+    # Short labels for the case card's facts (the intake card asks in whole sentences).
+    "case_fact.caller": ("Opkald fra", "Caller"),
+    "case_fact.contact": ("Kontakt", "Contact"),
+    "case_fact.phone": ("Telefon", "Phone"),
+    "case_fact.employee": ("Medarbejder", "Employee"),
+    "case_fact.advice": ("Rådgivning", "Advice"),
+    "case_fact.first_absence": ("Første fraværsdag", "First day of absence"),
+    "case_fact.first_talk": ("Første samtale holdt", "First talk held"),
     "case_outcome_label": ("Udfald", "Outcome"),
     "outcome.settled": ("Klaret i telefonen", "Settled on the phone"),
     "outcome.round_table": ("Rundbordssamtale aftalt", "Round-table meeting booked"),
@@ -739,6 +749,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "advice.adjustments": ("Tilpasninger på arbejdet", "Adjustments at work"),
     "advice.other": ("Andet", "Other"),
     "case_meeting_day": ("Mødedato", "Meeting date"),
+    "case_meeting_time": ("Mødetidspunkt", "Meeting time"),
+    "case_at_time": ("kl. {time}", "at {time}"),
     "case_meeting_place": ("Mødested", "Meeting place"),
     "case_meeting_reason": (
         "Begrundelse, hvis mødet ikke er 1-7 dage efter opkaldet",
@@ -757,7 +769,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "not_hotline.none": ("Nej, det hørte til", "No, it belonged"),
     "case_save_outcome": ("Gem udfald", "Save outcome"),
+    "case_register_outcome": ("Registrér udfald", "Record outcome"),
+    "case_pick_outcome": ("Hvad blev udfaldet?", "What was the outcome?"),
+    "case_card_stale": (
+        "Sag #{number} er ændret, siden kortet blev vist, så intet er gemt. Her er sagen, "
+        "som den er nu.",
+        "Case #{number} has changed since the card was shown, so nothing was saved. Here is "
+        "the case as it is now.",
+    ),
     "case_outcome_saved": ("Sag #{number}: {outcome}.", "Case #{number}: {outcome}."),
+    "case_outcome_details": ("{outcome}: {details}", "{outcome}: {details}"),
+    "case_summary.fast_track": ("anmodning modtaget {day}", "request received {day}"),
+    "case_summary.referred": ("til {where}", "to {where}"),
     "case_need_meeting": ("Skriv mødedatoen.", "Give the meeting date."),
     "case_meeting_reason_needed": (
         "Mødet ligger {days} efter opkaldet; normalt 1-7 dage efter. Skriv en begrundelse.",
@@ -847,6 +870,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Du har fået sag #{number} fra {name}.",
         "You have been given case #{number} by {name}.",
     ),
+    "case_coming_meeting": (
+        "Rundbordssamtale {day}{place} ({when}).",
+        "Round-table meeting {day}{place} ({when}).",
+    ),
+    "case_coming_today": ("i dag", "today"),
+    "case_coming_tomorrow": ("i morgen", "tomorrow"),
+    "case_coming_in": ("om {days}", "in {days}"),
+    "case_coming_deadline": ("Næste frist: {deadline}.", "Next deadline: {deadline}."),
     "case_meeting_reminder": (
         "Husk: rundbordssamtale i sag #{number} {day}{place}.",
         "Reminder: round-table meeting in case #{number} on {day}{place}.",

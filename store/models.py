@@ -1,6 +1,6 @@
 """Tables. Every row that belongs to a centre carries its team id: data is scoped per team."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -13,6 +13,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    Time,
     UniqueConstraint,
     false,
 )
@@ -327,6 +328,7 @@ class Case(Base):
     outcome: Mapped[str | None] = mapped_column(String(20))
     advice: Mapped[str | None] = mapped_column(String(40))
     meeting_day: Mapped[date | None] = mapped_column(Date)
+    meeting_time: Mapped[time | None] = mapped_column(Time)
     meeting_place: Mapped[str] = mapped_column(PersonalText(200), default="")
     meeting_reason: Mapped[str] = mapped_column(PersonalText(300), default="")
     request_date: Mapped[date | None] = mapped_column(Date)

@@ -90,22 +90,15 @@ async def test_announce_dry_run_prints_and_generate_refuses_bad_ranges(sqlite_ur
 
 
 async def test_stats_csv_and_retention_run(sqlite_url: str) -> None:
-    from tests.e2e.flows import submit_data
     from tests.e2e.people import LIS
-    from tests.e2e.test_cases import log_case
+    from tests.e2e.test_cases import log_case, outcome
 
     async with teams_session(sqlite_url) as teams:
         await teams.at("2027-01-04 07:00")
         await setup(teams, on_rota=(ANNE, BO, CAMILLA))
         await teams.at("2027-01-04 10:00")
         card = (await log_case(teams, LIS, "2027-01-04 09:00"))[1]
-        await teams.say(
-            teams.personal(
-                LIS,
-                "",
-                value={**submit_data(card.card), "outcome": "referred", "not_hotline": "complaint"},
-            )
-        )
+        await outcome(teams, card, outcome="referred", not_hotline="complaint")
     stats = run(sqlite_url, "stats", "--from", "2027-01-01", "--to", "2027-01-17")
     assert stats.returncode == 0, stats.stderr
     lines = stats.stdout.splitlines()

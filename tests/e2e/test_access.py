@@ -14,7 +14,7 @@ from tests.e2e.flows import submit_data
 from tests.e2e.people import ANNE, BO, LIS, SIGNE, TEAM
 from tests.e2e.teams import Teams, User, teams_session
 from tests.e2e.test_calendar import link
-from tests.e2e.test_cases import case_row, log_case, outcome
+from tests.e2e.test_cases import case_row, log_case, outcome, outcome_data
 from tests.e2e.test_swaps import ready
 
 MALLORY = User("mallory", "Mallory Gæst")  # writes in the channel, never on the roster
@@ -119,7 +119,7 @@ async def test_a_leaver_loses_cases_cards_and_calendar_the_moment_the_roster_cha
         assert NOT_IN_TEAM in (await teams.say(teams.personal(ANNE, "sag 1")))[0].text
         assert NOT_IN_TEAM in (await teams.say(teams.channel(ANNE, "sag 1")))[0].text
         before = await snapshot(teams)
-        value = {**submit_data(anne_card.card), "outcome": "settled"}
+        value = outcome_data(anne_card.card, "settled")
         reply = await teams.say(teams.personal(ANNE, "", value=value, reply_to=card.activity_id))
         assert NOT_IN_TEAM in reply[0].text
         assert await snapshot(teams) == before

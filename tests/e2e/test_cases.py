@@ -24,10 +24,40 @@ async def log_case(teams: Teams, user: User, call: str, **fields: Any) -> list[A
     return await teams.say(teams.personal(user, "", value=value, reply_to=card.activity_id))
 
 
+def show_cards(card: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Title → sub-card of every Action.ShowCard in the card, however deep."""
+    found: dict[str, dict[str, Any]] = {}
+    actions = list(card.get("actions") or [])
+    for block in card.get("body") or []:
+        actions += block.get("actions") or []
+    for action in actions:
+        if action.get("type") == "Action.ShowCard":
+            found[action["title"]] = action["card"]
+            found.update(show_cards(action["card"]))
+    return found
+
+
+def outcome_data(card: dict[str, Any], chosen: str) -> dict[str, Any]:
+    """The data of the save button in the form of the outcome `chosen` (under Registrér udfald)."""
+    for sub in show_cards(card).values():
+        for action in sub.get("actions") or []:
+            if action.get("type") == "Action.Submit" and action["data"].get("outcome") == chosen:
+                return dict(action["data"])
+    raise AssertionError(f"no form for {chosen}")
+
+
+def current(teams: Teams, card: Any) -> Any:
+    """The card as it stands now in the chat: the last update of that message, if any."""
+    updates = [s for s in teams.connector.sent if s.method == "PUT"]
+    return next((s for s in reversed(updates) if s.activity_id == card.activity_id), card)
+
+
 async def outcome(teams: Teams, card: Any, **fields: Any) -> list[Any]:
-    """The lead fills in the case card's outcome form."""
-    value = {**submit_data(card.card), **fields}
-    return await teams.say(teams.personal(LIS, "", value=value, reply_to=card.activity_id))
+    """The lead opens Registrér udfald on the case card as it now stands, picks the outcome and
+    fills in its form."""
+    shown = current(teams, card)
+    value = {**outcome_data(shown.card, fields["outcome"]), **fields}
+    return await teams.say(teams.personal(LIS, "", value=value, reply_to=shown.activity_id))
 
 
 async def case_row(teams: Teams, number: int) -> Case:
@@ -268,7 +298,7 @@ async def test_another_teams_member_cannot_see_or_change_a_case(sqlite_url: str)
         await teams.say(teams.install(outsider, team="19:other@thread.tacv2", name="Nord"))
         assert "Sag #1 findes ikke" in (await teams.say(teams.personal(outsider, "sag 1")))[0].text
         changed = await teams.say(
-            teams.personal(outsider, "", value={**submit_data(card.card), "outcome": "closed"})
+            teams.personal(outsider, "", value=outcome_data(card.card, "closed"))
         )
         assert "kender jeg ikke" in changed[0].text
         assert (await case_row(teams, 1)).outcome is None
