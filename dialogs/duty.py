@@ -1,6 +1,5 @@
 """Who holds the hotline: `vagt`, `vagtplan`, `mine vagter`, and a lead's edits."""
 
-from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -24,7 +23,7 @@ from dialogs.targets import target_and_rest
 from rules.dates import MONTHS, BadDate, parse_date
 from rules.text import fold
 from rules.working_days import holiday_name
-from store.models import Member, Team
+from store.models import Team
 
 
 async def holder_name(
@@ -32,10 +31,6 @@ async def holder_name(
 ) -> str:
     """The holder named in passing: 'ingen (Anne Hansen har ferie)' while the day is not taken."""
     return short(lang, await on_the_phone(ctx, team, day), discreet=discreet)
-
-
-def name_or_nobody(holders: Mapping[date, Member], day: date, lang: str) -> str:
-    return holders[day].name if day in holders else t(lang, "nobody")
 
 
 async def show_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:

@@ -6,7 +6,7 @@ from datetime import date
 from tests.e2e.people import SIGNE
 from tests.e2e.teams import teams_session
 from tests.e2e.test_announcements import holder_on
-from tests.e2e.test_switchboard import OVERRIDE, guide, switchboard_team
+from tests.e2e.test_switchboard import guide, switchboard_team
 
 
 async def test_after_hours_a_yes_says_to_call_again_and_never_to_put_through(
@@ -40,11 +40,3 @@ async def test_a_referral_without_a_number_says_the_number_is_missing(sqlite_url
             assert "Ikke til fastholdelsestelefonen" in no and "Stil om til: **" in no
             assert "nummeret mangler" in no, no
 
-
-async def test_a_referral_with_a_number_gives_it(sqlite_url: str) -> None:
-    async with teams_session(sqlite_url, switchboard=OVERRIDE) as teams:
-        await switchboard_team(teams)
-        await teams.at("2027-01-05 17:00")
-        no = await guide(teams, "employee", "payment")
-        assert "Ydelseskontoret på Rådhuset**, 70 11 22 33" in no
-        assert "mangler" not in no
