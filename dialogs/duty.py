@@ -15,7 +15,7 @@ from dialogs.holder import (
     short,
     take_card,
 )
-from dialogs.markdown import bold
+from dialogs.markdown import Markup, bold, join
 from dialogs.messages import capital, format_day, t, weekday_names
 from dialogs.plain import Reply
 from dialogs.planning import MAX_RANGE, horizon, plan, rota_members
@@ -170,8 +170,13 @@ def rota_card(
         if day.isocalendar().week != week:
             week = day.isocalendar().week
             body.append(cards.text(bold(t(lang, "rota_week", week=week)), subtle=True))
-        shown = name + (f" ({t(lang, 'rota_you')})" if mine else "")
-        shown += f" ← {t(lang, 'rota_today')}" if day == today else ""
+        # `name` is a person's name, or the bot's own Markup for an away holder: escaped once.
+        parts: list[str] = [name]
+        if mine:
+            parts.append(Markup(f" ({t(lang, 'rota_you')})"))
+        if day == today:
+            parts.append(Markup(f" ← {t(lang, 'rota_today')}"))
+        shown = join("", parts)
         cells = [f"{day.day}/{day.month}", short[day.weekday()], shown]
         body.append(cards.row(cells, bold=day == today, accent=mine))
     return cards.card(body)
