@@ -289,21 +289,67 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{day} is not a working day{reason}. The next working day is {next_day}: {next_holder}, "
         "{phone}.",
     ),
+    # A planned holder who is away: every text that names a holder words it from dialogs.holder
+    "duty_away": (
+        "**{day}**: {not_taken} {instead} Næste arbejdsdag, {next_day}: {next_holder}.",
+        "**{day}**: {not_taken} {instead} Next working day, {next_day}: {next_holder}.",
+    ),
+    "holder_away.vacation": ("{name} har ferie", "{name} is on vacation"),
+    "holder_away.day_off": ("{name} har fri", "{name} has a day off"),
+    "holder_away.toil": ("{name} har afspadsering", "{name} has time off in lieu"),
+    "holder_away.course": ("{name} er på kursus", "{name} is on a course"),
+    "holder_away.sick": ("{name} er fraværende", "{name} is away"),
+    "holder_away.away": ("{name} er fraværende", "{name} is away"),
+    "holder_you.vacation": ("du har ferie", "you are on vacation"),
+    "holder_you.day_off": ("du har fri", "you have a day off"),
+    "holder_you.toil": ("du har afspadsering", "you have time off in lieu"),
+    "holder_you.course": ("du er på kursus", "you are on a course"),
+    "holder_you.sick": ("du er fraværende", "you are away"),
+    "holder_you.away": ("du er fraværende", "you are away"),
+    "holder_not_taken": (
+        "{away} – vagten er ikke taget endnu.",
+        "{away} – nobody has taken the duty yet.",
+    ),
+    "holder_short": ("ingen ({away})", "nobody ({away})"),
+    "holder_call_cover": (
+        "Ring i stedet til {name} (foreslået afløser).",
+        "Call {name} instead (the suggested cover).",
+    ),
+    "holder_call_leads": (
+        "Ring i stedet til teamlederen: {names}.",
+        "Call the team lead instead: {names}.",
+    ),
+    "holder_call_nobody": (
+        "Der er ingen at ringe til i stedet: teamet har ingen ledig og ingen teamleder.",
+        "There is nobody to call instead: the team has nobody free and no team lead.",
+    ),
+    "holder_take": (
+        "{away}, og vagten er lagt frem til bytte. Kan du tage den?",
+        "{away}, and the duty is up for grabs. Can you take it?",
+    ),
     "nobody": ("ingen endnu", "nobody yet"),
     "no_phone": ("nummeret er ikke sat", "the number is not set"),
     "rota_title": ("Vagtplan {first} – {last}", "Rota {first} – {last}"),
     "rota_today": ("i dag", "today"),
     "rota_you": ("dig", "you"),
+    "rota_week": ("Uge {week}", "Week {week}"),
+    "rota_away": ("{away} – ikke taget endnu", "{away} – not taken yet"),
+    "rota_past_nobody": ("–", "–"),
     "rota_empty": (
         "Der er ingen på vagtplanen endnu. En teamleder skriver **på vagtplan NAVN**.",
         "Nobody is on the rota yet. A team lead types **on rota NAME**.",
     ),
     "rota_usage": (
-        "Skriv fx **vagtplan**, **vagtplan næste uge**, **vagtplan uge 3** eller "
-        "**vagtplan måned**.",
-        "Type e.g. **rota**, **rota next week**, **rota week 3** or **rota month**.",
+        "Skriv fx **vagtplan**, **vagtplan næste uge**, **vagtplan uge 3**, "
+        "**vagtplan 21.12**, **vagtplan december** eller **vagtplan måned**.",
+        "Type e.g. **rota**, **rota next week**, **rota week 3**, **rota 2026-12-21**, "
+        "**rota december** or **rota month**.",
     ),
     "my_duties_title": ("Dine kommende vagter", "Your coming duties"),
+    "my_duty_away": (
+        "{day} – {not_taken}",
+        "{day} – {not_taken}",
+    ),
     "my_duties_none": (
         "Du har ingen vagter de næste {weeks} uger.",
         "You have no duties in the next {weeks} weeks.",
@@ -352,11 +398,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nobody holds the retention hotline today, {day}{why}. Suggestion: {suggestion}. Type "
         "**set duty {date} NAME** to give the day to a colleague.",
     ),
+    "announce_away": (
+        "Godmorgen! I dag, {day}: {not_taken} {instead} Nummeret er **{phone}**. "
+        "Teamlederne har fået besked. Næste arbejdsdag ({next_day}): {next_holder}.",
+        "Good morning! Today, {day}: {not_taken} {instead} The number is **{phone}**. "
+        "The team leads have been told. Next working day ({next_day}): {next_holder}.",
+    ),
     "why_absent": (" ({name} er fraværende)", " ({name} is away)"),
     "no_suggestion": ("ingen ledig", "nobody free"),
     "headsup": (
         "Husk: du har fastholdelsestelefonen {day}. Nummeret er {phone}.",
         "Reminder: you hold the retention hotline on {day}. The number is {phone}.",
+    ),
+    "headsup_away": (
+        "I morgen, {day}: {not_taken} Forslag: {suggestion}. Skriv **sæt vagt {date} NAVN** "
+        "for at give dagen til en kollega.",
+        "Tomorrow, {day}: {not_taken} Suggestion: {suggestion}. Type **set duty {date} NAME** "
+        "to give the day to a colleague.",
     ),
     # Switchboard
     "cmd.check": (
@@ -394,6 +452,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Stil om til fastholdelsestelefonen",
         "Put the call through to the retention hotline",
     ),
+    "verdict_yes_away": ("Hører til fastholdelsestelefonen", "Belongs to the retention hotline"),
+    "verdict_yes_closed": (
+        "Hører til fastholdelsestelefonen – lukket nu",
+        "Belongs to the retention hotline – closed now",
+    ),
     "verdict_no": ("Ikke til fastholdelsestelefonen", "Not for the retention hotline"),
     "verdict_unsure": (
         "Jeg er ikke sikker ud fra beskrivelsen. Brug guiden:",
@@ -403,14 +466,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{holder} har den nu: **{phone}**. Næste arbejdsdag: {next_holder}.",
         "{holder} has it now: **{phone}**. Next working day: {next_holder}.",
     ),
+    "verdict_open_away": (
+        "{not_taken} {instead} Næste arbejdsdag: {next_holder}.",
+        "{not_taken} {instead} Next working day: {next_holder}.",
+    ),
     "verdict_closed": (
-        "Telefonen er lukket nu. Den åbner {when}, og så har {holder} den: **{phone}**.",
-        "The hotline is closed now. It opens {when}, and then {holder} has it: **{phone}**.",
+        "Bed dem ringe igen {when} på **{phone}**. Så har {holder} den.",
+        "Ask them to call again {when} on **{phone}**. Then {holder} has it.",
     ),
     "verdict_never": ("Der er ingen åbningstider sat op.", "No opening hours are set up."),
     "verdict_where": (
         "Stil om til: **{target}**{phone}",
         "Put the call through to: **{target}**{phone}",
+    ),
+    "verdict_no_number": (
+        " – nummeret mangler; bed en teamleder skrive det ind",
+        " – the number is missing; ask a team lead to fill it in",
     ),
     "verdict_ask_who": (
         "Spørg, om den der ringer er arbejdsgiver eller ansat i job; så hører det til telefonen.",
@@ -419,10 +490,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "verdict_reasons": ("Det lagde jeg vægt på: {reasons}", "What I went by: {reasons}"),
     "when": ("{day} kl. {time}", "{day} at {time}"),
+    "when_from": ("{day} fra kl. {time}", "{day} from {time}"),
     "briefing_title": ("Omstillingen i dag, {day}", "The switchboard today, {day}"),
     "briefing_holder": (
         "Fastholdelsestelefonen har i dag {holder}: **{phone}**. Åben {hours}.",
         "The retention hotline today: {holder}, **{phone}**. Open {hours}.",
+    ),
+    "briefing_holder_away": (
+        "Fastholdelsestelefonen i dag: {not_taken} {instead} Nummeret er **{phone}**. "
+        "Åben {hours}.",
+        "The retention hotline today: {not_taken} {instead} The number is **{phone}**. "
+        "Open {hours}.",
     ),
     "briefing_closed": (
         "Fastholdelsestelefonen har lukket i dag.",
@@ -1055,6 +1133,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_hours": ("Åbningstider", "Opening hours"),
     "ical_duty": ("Fastholdelsestelefonen", "Retention hotline"),
     "ical_team_duty": ("Fastholdelsestelefonen: {name}", "Retention hotline: {name}"),
+    "ical_duty_away": (
+        "Fastholdelsestelefonen: {not_taken}",
+        "Retention hotline: {not_taken}",
+    ),
 }
 
 

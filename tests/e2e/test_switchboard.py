@@ -71,10 +71,14 @@ async def test_on_a_holiday_and_after_closing_it_says_when_the_hotline_opens(
         await teams.at("2027-01-08 13:30")  # Friday, closed at 13:00
         monday = (await holder_on(teams, date(2027, 1, 11))).name
         after = await guide(teams, "employer", "ongoing")
-        assert f"lukket nu. Den åbner mandag 11. januar kl. 08:00, og så har {monday} den" in after
+        assert "Hører til fastholdelsestelefonen – lukket nu" in after and "Stil om" not in after
+        assert (
+            f"Bed dem ringe igen mandag 11. januar fra kl. 08:00 på **70 12 34 56**. "
+            f"Så har {monday} den." in after
+        )
         await teams.at("2027-01-04 07:30")
         early = await guide(teams, "employee", "fast_track")
-        assert "Den åbner i dag kl. 08:00" in early
+        assert "Bed dem ringe igen i dag fra kl. 08:00" in early
         await teams.at("2027-02-15 07:00")
         from bot.jobs import extend_rotas
 
@@ -82,7 +86,10 @@ async def test_on_a_holiday_and_after_closing_it_says_when_the_hotline_opens(
         await teams.at("2027-03-26 10:00")  # Good Friday
         tuesday = (await holder_on(teams, date(2027, 3, 30))).name
         holiday = await guide(teams, "employer", "risk")
-        assert f"Den åbner tirsdag 30. marts kl. 08:00, og så har {tuesday} den" in holiday
+        assert (
+            f"ringe igen tirsdag 30. marts fra kl. 08:00 på **70 12 34 56**. Så har {tuesday}"
+            in holiday
+        )
 
 
 async def test_free_text_is_judged_with_reasons_and_never_stored(sqlite_url: str) -> None:
