@@ -100,6 +100,7 @@ def _correct(word: str) -> str:
 def normalise(text: str) -> str:
     """Folded words, punctuation gone (but `#`, `?` and digits kept), typos read as meant."""
     folded = fold(text).replace("'", " ").replace("’", " ")
+    folded = re.sub(r"\bi(dag|morgen|gaar|overmorgen)\b", r"i \1", folded)
     words = re.findall(r"[a-z]+|\d+|#|\?", folded)
     return " ".join(_correct(w) for w in words)
 
@@ -130,6 +131,7 @@ GUARDS = tuple(
         r"\bcase for my\b|\bsagen er den\b",
         r"\bomstillingen er lukket\b",
         r"\bkollega har\b",
+        r"\bses\b|\bsee you\b",
         r"\b(?:fik|got|havde|had) (?:en|a) (?:ny |new )?(?:sag|case)\b",
     )
 )
@@ -148,10 +150,13 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("help", 5, r"\bhow does (?:this|the) bot work\b|\bhvordan du virker\b"),
     ("help", 4, r"\bkan du hjaelpe mig\b(?! med)|\bhjaelp\b"),
     ("help", 3, r"\bhelp\b|\bcommands\b|\bkommandoer\b"),
+    ("help", 5, r"\bhvad kan botten\b|^vejledning$|\bhvordan bruger jeg (?:dig|botten)\b"),
+    ("help", 5, r"\bhow do i use (?:you|this|the bot)\b"),
     ("help", 5, r"\bhvordan virker (?:botten|du|den|det)\b|\bhow does (?:it|this) work\b"),
     ("help", 5, r"\bhvad kan jeg (?:skrive|spoerge|bede)\b|\bwhat can i (?:write|ask|say)\b"),
     # duty
     ("duty", 6, r"^(?:vagt|duty)(?: |$)"),
+    ("duty", 5, r"\bhvem sidder paa\b|\bwhos on\b|^vagten (?:i|paa|den|d)\b"),
     ("duty", 5, r"\bhvem (?:der )?(?:har|sidder med|tager|er paa|passer)\b"),
     ("duty", 5, r"\bhvem skal jeg stille (?:om )?til\b|\bwho should i put\b"),
     (
@@ -172,6 +177,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("check", 6, r"\ber det jer\b|\bjer eller\b|\btil jer\b|\bfor you\b|\bis that (?:the|you)\b"),
     ("check", 6, r"\bbelong to you\b|\bstille [a-z ]*videre\b|\bput through\b|\bhoerer\b"),
     ("check", 6, r"\bkan i tage\b|\bfor jer\b|\bto you guys\b|\byour area\b|\bhandle this\b"),
+    ("check", 6, r"\bnoget for (?:jer|fastholdelse\w*)\b"),
     # briefing
     ("briefing", 7, r"^(?:omstilling|switchboard)$|\boverblik\b|\bbriefing\b"),
     ("briefing", 7, r"\bhvad skal jeg vide\b|\bwhat do i need to know\b"),
@@ -244,6 +250,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("away", 7, r"\bsygemeldt fra\b|\bvaek fra\b|\bhjemme med syg\w* barn\b"),
     ("away", 6, r"\bholiday\b|\bon leave\b|\bsick leave from\b|\bsygemeldt (?:i|d|den)\b"),
     ("away", 6, r"\bvaek\b|\bmelde? (?:mig )?(?:ferie|fri|fravaer)\b|\bbe away\b"),
+    ("away", 6, r"\befteruddannelse\b|\bikke paa arbejde\b|\bi m out\b|\bim out\b"),
     (
         "away",
         6,
@@ -258,6 +265,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("swap", 8, r"\bbyt(?:te|tes)?\b|\bswap\b|\bswitch (?:days|shifts|duties)\b"),
     ("swap", 8, r"\btage min (?:vagt|mandag|tirsdag|onsdag|torsdag|fredag)\b"),
     ("swap", 8, r"\btake my (?:shift|duty|phone)\b|\bswappe\b|\btrade\b"),
+    ("swap", 6, r"\b(?:en|nogen) der kan tage (?:telefonen|vagten|min vagt)\b"),
+    ("swap", 6, r"\bwant my\b.*\b(?:duty|shift)\b"),
     ("swap", 8, r"\bhvordan bytter jeg\b|\bhow do i swap\b"),
     ("swap", 6, r"\bkan nogen (?:tage|overtage)\b|\bcan (?:someone|anyone) (?:take|cover)\b"),
     ("swap", 6, r"\bkan ikke tage (?:telefonen|vagten)\b|\bcan t take the (?:phone|duty)\b"),

@@ -49,7 +49,7 @@ _SPAN = re.compile(
     rf"|(?P<nextweek>(?:i )?naeste uge|next week)"
     rf"|(?P<thisweek>(?:i )?denne uge|this week|ugens|this week's)"
     rf"|(?P<month>(?:resten af )?(?:maaneden|denne maaned|maaned|this month|month))"
-    rf"|(?P<year>i aar|this year)"
+    rf"|(?P<year>i aar|this year|resten af aaret|aaret)"
     rf"|(?P<xmas>mellem jul og nytaar|between christmas and new year)"
     rf"|(?P<day>{_DAY})"
     rf"|(?P<bare>\b(?:{_BARE_MONTHS}))\b"
