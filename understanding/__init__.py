@@ -289,7 +289,8 @@ _FRAMES_BEFORE = re.compile(
 _FRAMES_AFTER = re.compile(
     r"\s*(?:,\s*(?:er det jer|jer eller|is that (?:the hotline|you|for you)|hører det til"
     r"\s+\w+|hoerer det til \w+|skal (?:hun|han|de) til jer|er det noget for jer)"
-    r"|\s+for you(?: guys)?|\s+noget for (?:jer|fastholdelse\w*)|\s+videre til (?:jer|fastholdelse\w*)|,?\s*is it you)"
+    r"|\s+for you(?: guys)?|\s+noget for (?:jer|fastholdelse\w*)"
+    r"|\s+videre til (?:jer|fastholdelse\w*)|,?\s*is it you)"
     r"[^\w]*$",
     re.IGNORECASE,
 )
