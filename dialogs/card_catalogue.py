@@ -11,7 +11,7 @@ from dialogs.cases import case_card_for, intake_card
 from dialogs.context import TeamSettings
 from dialogs.cover import cover_card_for
 from dialogs.duty import rota_card
-from dialogs.help import help_card
+from dialogs.help import grouped, help_card
 from dialogs.messages import t
 from dialogs.routing import COMMANDS
 from dialogs.swaps import approval_card, direct_card, open_card
@@ -53,8 +53,12 @@ SWAP_BACK = SwapRequestRow(
 
 
 def _help(lang: str) -> dict[str, Any]:
-    rows = [(c.example(lang), t(lang, f"cmd.{c.name}")) for c in COMMANDS]
-    return help_card(lang, t(lang, "help_intro_no_team"), rows)
+    return help_card(
+        lang,
+        t(lang, "help_intro_no_team"),
+        grouped(lang, list(COMMANDS)),
+        t(lang, "help_more_in_chat"),
+    )
 
 
 def _rota(lang: str) -> dict[str, Any]:

@@ -67,6 +67,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Du er ikke med i et team endnu. Disse kommandoer virker alligevel:",
         "You are not in a team yet. These commands work anyway:",
     ),
+    "help_intro_switchboard": (
+        "Du er tilmeldt som omstilling for {team}. Skriv en kommando til mig her i chatten.",
+        "You are registered as switchboard for {team}. Write a command to me here in the chat.",
+    ),
+    "help_more_in_chat": (
+        "Her står det, alle i teamet kan bruge i kanalen. Skriv **hjælp** til mig i en privat "
+        "chat for at se alt, hvad du kan.",
+        "This lists what everyone in the team can use in the channel. Write **help** to me in a "
+        "private chat to see everything you can do.",
+    ),
+    "help_group.duty": ("Vagter", "Duties"),
+    "help_group.cases": ("Sager", "Cases"),
+    "help_group.switchboard": ("Omstilling", "Switchboard"),
+    "help_group.lead": ("Teamleder", "Team lead"),
+    "help_group.general": ("Dig og teamet", "You and the team"),
     "cmd.help": ("Vis denne liste", "Show this list"),
     "cmd.members": ("Vis teamets medlemmer og roller", "List the team's members and roles"),
     "cmd.role": (
