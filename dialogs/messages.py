@@ -911,6 +911,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Your private calendar link (subscribe to it in Outlook): {url}\nDo not share it. Type "
         "**new calendar** to make a new one; the old one then stops working.",
     ),
+    "team_calendar_link": (
+        "Dit link til hele {team}s vagtkalender (abonnér på det i Outlook): {url}\nLinket er dit "
+        "eget: del det ikke. Skriv **teamkalender ny** for at lave et nyt; så holder dit gamle "
+        "op med at virke, men dine kollegers links virker stadig. Linket holder op, når du "
+        "forlader teamet.",
+        "Your link to {team}'s whole duty calendar (subscribe to it in Outlook): {url}\nThe link "
+        "is yours alone: do not share it. Type **team calendar new** to make a new one; your old "
+        "one then stops working, but your colleagues' links keep working. The link stops when "
+        "you leave the team.",
+    ),
     "ical_duty": ("Fastholdelsestelefonen", "Retention hotline"),
     "ical_team_duty": ("Fastholdelsestelefonen: {name}", "Retention hotline: {name}"),
 }
