@@ -23,6 +23,10 @@ FLOW = "00000000-0000-0000-0000-000000000001"
 MONDAY = date(2027, 1, 4)
 SETTINGS = TeamSettings.of(Settings(phone="70 12 34 56"), {"closed_days": ["12-24"]})
 PEOPLE = [("Anne Hansen", 1, True, False), ("Bo Jensen", 2, False, True)]
+PHONES = [
+    ("referral_payment", "Ydelseskontoret", "70 00 00 00"),
+    ("referral_complaint", "Den enhed, der traf afgørelsen", ""),
+]
 CASE = Case(
     id=1,
     team_id=1,
@@ -69,12 +73,17 @@ def _rota(lang: str) -> dict[str, Any]:
 
 CARDS: dict[str, Callable[[str], dict[str, Any]]] = {
     "help": _help,
-    "setup": lambda lang: setup_card_for(lang, FLOW, 1, SETTINGS, PEOPLE),
+    "setup": lambda lang: setup_card_for(lang, FLOW, 1, SETTINGS, PEOPLE, PHONES),
     "setup_nobody_yet": lambda lang: setup_card_for(lang, FLOW, 1, SETTINGS, []),
-    "settings": lambda lang: settings_card(lang, FLOW, 1, "Sygedagpenge", SETTINGS),
+    "settings": lambda lang: settings_card(lang, FLOW, 1, "Sygedagpenge", SETTINGS, PHONES),
     "saved": lambda lang: cards.done_card(
         t(lang, "setup_title"),
-        [t(lang, "setup_saved", rota="Anne Hansen", leads="Bo Jensen")],
+        [
+            t(lang, "setup_saved", rota="Anne Hansen", leads="Bo Jensen"),
+            t(lang, "setup_saved_post", phone="70 12 34 56", time="08:00"),
+            t(lang, "setup_next"),
+            t(lang, "setup_referrals_missing", count=3),
+        ],
         t(lang, "saved_by", name="Bo Jensen"),
     ),
     "pick_member": lambda lang: cards.choices_card(

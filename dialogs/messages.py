@@ -221,6 +221,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Lukkedage ud over helligdage (dd.mm eller dd.mm.åååå, adskilt af komma)",
         "Closed days besides public holidays (dd.mm or dd.mm.yyyy, comma separated)",
     ),
+    "referral_phones_intro": (
+        "Når et opkald ikke hører til fastholdelsestelefonen, giver omstillingen sted og nummer "
+        "videre. Skriv numrene til disse steder (du kan også gøre det senere under "
+        "**indstillinger**):",
+        "When a call is not for the retention hotline, the switchboard passes on where to and a "
+        "number. Write the numbers of these places (you can also do it later under "
+        "**settings**):",
+    ),
+    "referral_phone_placeholder": ("8 cifre", "8 digits"),
     "field.rota": ("På vagtplanen", "On the rota"),
     "field.leads": ("Teamledere", "Team leads"),
     "field.swap_approval": (
@@ -236,10 +245,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Opsætningen er gemt: {rota} på vagtplanen, ledere: {leads}.",
         "The setup is saved: {rota} on the rota, leads: {leads}.",
     ),
+    "setup_saved_post": (
+        "Morgenbeskeden med dagens vagt og nummeret {phone} kommer kl. {time} hver arbejdsdag.",
+        "The morning post with the day's duty and the number {phone} comes at {time} every "
+        "working day.",
+    ),
+    "setup_next": (
+        "Næste skridt: se vagtplanen med **vagtplan**, og giv omstillingen en kode med "
+        "**kode omstilling**, så den kan spørge mig.",
+        "Next step: see the rota with **rota**, and give the switchboard a code with "
+        "**code switchboard** so it can ask me.",
+    ),
+    "setup_next_rota": (
+        "Næste skridt: vælg hvem der er på vagtplanen; skriv **opsætning** for at få kortet igen.",
+        "Next step: choose who is on the rota; type **setup** to get the card again.",
+    ),
+    "setup_next_phone": (
+        "Næste skridt: sæt fastholdelsestelefonens nummer under **indstillinger**.",
+        "Next step: set the hotline's phone number under **settings**.",
+    ),
+    "setup_referrals_missing": (
+        "Omstillingen mangler stadig telefonnummer til {count} steder, den henviser til. Skriv "
+        "dem under **indstillinger**.",
+        "The switchboard still lacks a phone number for {count} places it refers callers to. "
+        "Add them under **settings**.",
+    ),
     "setup_need_lead": ("Vælg mindst én teamleder.", "Choose at least one team lead."),
     "bad_phone": (
         "Telefonnummeret skal være 8 cifre, fx 7012 3456.",
         "The phone number must be 8 digits, e.g. 7012 3456.",
+    ),
+    "bad_referral_phone": (
+        "Nummeret til {place} skal være 8 cifre, fx 7012 3456 (eller tomt).",
+        "The number for {place} must be 8 digits, e.g. 7012 3456 (or empty).",
     ),
     "bad_time": (
         "Tidspunktet skal skrives som TT:MM, fx 08:00.",

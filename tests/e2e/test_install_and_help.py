@@ -174,3 +174,29 @@ async def test_switchboard_staff_are_addressed_as_switchboard_and_not_sent_to_a_
         assert "kanal" not in reply.card_text
         assert _groups(reply.card) == ["Vagter", "Omstilling", "Dig og teamet"]
         assert "tjek arbejdsgiver ringer om stress" in reply.card_text
+
+
+async def test_the_setup_summary_says_when_the_morning_post_comes_and_what_to_do_next(
+    sqlite_url: str,
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        replies = await setup(teams, on_rota=(ANNE, BO, CAMILLA))
+        summary = next(s for s in replies if s.method == "PUT").card_text
+        assert "nummeret 70 12 34 56 kommer kl. 08:00 hver arbejdsdag" in summary
+        assert "Næste skridt: se vagtplanen med **vagtplan**" in summary
+        assert "**kode omstilling**" in summary
+        # No referral numbers are given by default: the lead is told where to add them.
+        from dialogs.switchboard_rules import build, phone_fields
+
+        places = len(phone_fields(build({})))
+        assert places > 5
+        assert f"mangler stadig telefonnummer til {places} steder" in summary
+
+
+async def test_the_setup_summary_asks_for_the_rota_first_when_nobody_is_on_it(
+    sqlite_url: str,
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        replies = await setup(teams, on_rota=())
+        summary = next(s for s in replies if s.method == "PUT").card_text
+        assert "Næste skridt: vælg hvem der er på vagtplanen" in summary
