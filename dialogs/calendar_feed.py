@@ -86,5 +86,6 @@ async def _link(caller: Caller, ctx: Context, *, renew: bool, team_wide: bool) -
     secret = await ctx.store.feeds.secret_for(
         caller.team.id, caller.member.id, ctx.clock.now(), team_wide=team_wide, renew=renew
     )
-    url = f"{ctx.settings.public_url.rstrip('/')}/ical/{secret}.ics"
-    return [Reply(t(caller.lang, "calendar_link", url=Markup(url)))]
+    url = f"{ctx.settings.link_base}/ical/{secret}.ics"
+    key = "team_calendar_link" if team_wide else "calendar_link"
+    return [Reply(t(caller.lang, key, url=Markup(url), team=caller.team.name))]

@@ -67,6 +67,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Du er ikke med i et team endnu. Disse kommandoer virker alligevel:",
         "You are not in a team yet. These commands work anyway:",
     ),
+    "help_intro_switchboard": (
+        "Du er tilmeldt som omstilling for {team}. Skriv en kommando til mig her i chatten.",
+        "You are registered as switchboard for {team}. Write a command to me here in the chat.",
+    ),
+    "help_more_in_chat": (
+        "Her står det, alle i teamet kan bruge i kanalen. Skriv **hjælp** til mig i en privat "
+        "chat for at se alt, hvad du kan.",
+        "This lists what everyone in the team can use in the channel. Write **help** to me in a "
+        "private chat to see everything you can do.",
+    ),
+    "help_group.duty": ("Vagter", "Duties"),
+    "help_group.cases": ("Sager", "Cases"),
+    "help_group.switchboard": ("Omstilling", "Switchboard"),
+    "help_group.lead": ("Teamleder", "Team lead"),
+    "help_group.general": ("Dig og teamet", "You and the team"),
     "cmd.help": ("Vis denne liste", "Show this list"),
     "cmd.members": ("Vis teamets medlemmer og roller", "List the team's members and roles"),
     "cmd.role": (
@@ -206,6 +221,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Lukkedage ud over helligdage (dd.mm eller dd.mm.åååå, adskilt af komma)",
         "Closed days besides public holidays (dd.mm or dd.mm.yyyy, comma separated)",
     ),
+    "referral_phones_intro": (
+        "Når et opkald ikke hører til fastholdelsestelefonen, giver omstillingen sted og nummer "
+        "videre. Skriv numrene til disse steder (du kan også gøre det senere under "
+        "**indstillinger**):",
+        "When a call is not for the retention hotline, the switchboard passes on where to and a "
+        "number. Write the numbers of these places (you can also do it later under "
+        "**settings**):",
+    ),
+    "referral_phone_placeholder": ("8 cifre", "8 digits"),
     "field.rota": ("På vagtplanen", "On the rota"),
     "field.leads": ("Teamledere", "Team leads"),
     "field.swap_approval": (
@@ -221,10 +245,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Opsætningen er gemt: {rota} på vagtplanen, ledere: {leads}.",
         "The setup is saved: {rota} on the rota, leads: {leads}.",
     ),
+    "setup_saved_post": (
+        "Morgenbeskeden med dagens vagt og nummeret {phone} kommer kl. {time} hver arbejdsdag.",
+        "The morning post with the day's duty and the number {phone} comes at {time} every "
+        "working day.",
+    ),
+    "setup_next": (
+        "Næste skridt: se vagtplanen med **vagtplan**, og giv omstillingen en kode med "
+        "**kode omstilling**, så den kan spørge mig.",
+        "Next step: see the rota with **rota**, and give the switchboard a code with "
+        "**code switchboard** so it can ask me.",
+    ),
+    "setup_next_rota": (
+        "Næste skridt: vælg hvem der er på vagtplanen; skriv **opsætning** for at få kortet igen.",
+        "Next step: choose who is on the rota; type **setup** to get the card again.",
+    ),
+    "setup_next_phone": (
+        "Næste skridt: sæt fastholdelsestelefonens nummer under **indstillinger**.",
+        "Next step: set the hotline's phone number under **settings**.",
+    ),
+    "setup_referrals_missing": (
+        "Omstillingen mangler stadig telefonnummer til {count} steder, den henviser til. Skriv "
+        "dem under **indstillinger**.",
+        "The switchboard still lacks a phone number for {count} places it refers callers to. "
+        "Add them under **settings**.",
+    ),
     "setup_need_lead": ("Vælg mindst én teamleder.", "Choose at least one team lead."),
     "bad_phone": (
         "Telefonnummeret skal være 8 cifre, fx 7012 3456.",
         "The phone number must be 8 digits, e.g. 7012 3456.",
+    ),
+    "bad_referral_phone": (
+        "Nummeret til {place} skal være 8 cifre, fx 7012 3456 (eller tomt).",
+        "The number for {place} must be 8 digits, e.g. 7012 3456 (or empty).",
     ),
     "bad_time": (
         "Tidspunktet skal skrives som TT:MM, fx 08:00.",
@@ -260,8 +313,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cmd.generate": ("Lav vagtplanen for en periode igen", "Plan a period of the rota again"),
     "cmd.calendar": ("Link til din vagtkalender", "Link to your duty calendar"),
     "cmd.web": (
-        "Link til vagtplan, tal og omstilling i browseren (virker én gang, i 10 minutter)",
-        "Link to the rota, figures and switchboard page in a browser (works once, for 10 minutes)",
+        "Link til fastholdelsestelefonens sider i browseren (virker én gang, i 10 minutter)",
+        "A link to the hotline's pages in a browser (works once, for 10 minutes)",
     ),
     "cmd.team_calendar": (
         "Link til hele teamets vagtkalender (teamkalender ny: nyt link)",
@@ -1131,6 +1184,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "web_number": ("Nummer", "Number"),
     "web_hours": ("Åbningstider", "Opening hours"),
+    "team_calendar_link": (
+        "Dit link til hele {team}s vagtkalender (abonnér på det i Outlook): {url}\nLinket er dit "
+        "eget: del det ikke. Skriv **teamkalender ny** for at lave et nyt; så holder dit gamle "
+        "op med at virke, men dine kollegers links virker stadig. Linket holder op, når du "
+        "forlader teamet.",
+        "Your link to {team}'s whole duty calendar (subscribe to it in Outlook): {url}\nThe link "
+        "is yours alone: do not share it. Type **team calendar new** to make a new one; your old "
+        "one then stops working, but your colleagues' links keep working. The link stops when "
+        "you leave the team.",
+    ),
     "ical_duty": ("Fastholdelsestelefonen", "Retention hotline"),
     "ical_team_duty": ("Fastholdelsestelefonen: {name}", "Retention hotline: {name}"),
     "ical_duty_away": (

@@ -15,7 +15,7 @@ from dialogs.holder import call_instead, not_taken, on_the_phone
 from dialogs.markdown import Markup
 from dialogs.messages import format_day, t
 from dialogs.plain import Reply
-from dialogs.switchboard_rules import SwitchboardRules, build
+from dialogs.switchboard_rules import SwitchboardRules, for_team
 from rules.eligibility import classify
 from rules.opening_hours import is_open, next_opening
 from store.models import Member, Membership, Team
@@ -38,7 +38,7 @@ BRIEFING_NO = (
 
 
 def team_rules(ctx: Context, team: Team) -> SwitchboardRules:
-    return build(ctx.settings.switchboard, team.name, ctx.settings.config_source)
+    return for_team(ctx.settings, team.name, team.settings)
 
 
 def guide_card(lang: str) -> dict[str, Any]:

@@ -180,3 +180,45 @@ def test_a_bad_switchboard_config_stops_start_up_naming_the_line(tmp_path: Path)
     assert (
         "switchboard: line 3: payment needs verdict = strong, context, yes or no" in result.stderr
     )
+
+
+async def test_the_lead_gives_the_referral_numbers_and_the_verdict_names_them(
+    sqlite_url: str,
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await switchboard_team(teams)
+        await teams.at("2027-01-04 10:00")
+        card = (await teams.say(teams.personal(LIS, "indstillinger")))[0]
+        inputs = {
+            b["id"]: b["label"]
+            for b in card.card["body"]
+            if b.get("id", "").startswith("referral_")
+        }
+        # One number per place: payment and sick pay share the benefits office.
+        assert inputs["referral_payment"].startswith("Ydelseskontoret (udbetaling")
+        assert "referral_sick_pay" not in inputs
+        assert "referral_complaint" in inputs
+        base = submit_data(card.card)
+        bad = await teams.say(teams.personal(LIS, "", value={**base, "referral_payment": "12"}))
+        assert "Nummeret til Ydelseskontoret (udbetaling" in bad[0].text
+        value = {**base, "referral_payment": "7011 2233", "referral_complaint": ""}
+        saved = await teams.say(teams.personal(LIS, "", value=value, reply_to=card.activity_id))
+        assert "Indstillingerne er gemt" in saved[1].text
+        answer = await guide(teams, "employer", "payment")
+        assert "Ydelseskontoret (udbetaling og refusion af sygedagpenge)**, 70 11 22 33" in answer
+        typed = await teams.say(teams.personal(SIGNE, "tjek har ikke fået udbetalt sygedagpenge"))
+        assert "70 11 22 33" in typed[0].card_text
+        # The setup card shows the saved number, and the lead can take it away again.
+        setup_card = (await teams.say(teams.personal(LIS, "opsætning")))[0].card
+        field = next(b for b in setup_card["body"] if b.get("id") == "referral_payment")
+        assert field["value"] == "70 11 22 33"
+
+
+async def test_a_team_override_from_the_config_file_is_not_asked_for_again(
+    sqlite_url: str,
+) -> None:
+    async with teams_session(sqlite_url, switchboard=OVERRIDE) as teams:
+        await switchboard_team(teams)
+        card = (await teams.say(teams.personal(LIS, "indstillinger")))[0].card
+        ids = {b.get("id") for b in card["body"]}
+        assert "referral_payment" not in ids and "referral_sick_pay" in ids

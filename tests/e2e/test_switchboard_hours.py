@@ -39,4 +39,3 @@ async def test_a_referral_without_a_number_says_the_number_is_missing(sqlite_url
             no = await guide(teams, who, what)
             assert "Ikke til fastholdelsestelefonen" in no and "Stil om til: **" in no
             assert "nummeret mangler" in no, no
-
