@@ -79,9 +79,12 @@ def _wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path) -> No
 
 @contextmanager
 def started(args: list[str], env: dict[str, str], port: int, log: Path) -> Iterator[None]:
-    """A server process, up once it accepts on `port`; terminated (then killed) at the end."""
+    """A server process, up once it accepts on `port`; terminated (then killed) at the end.
+    It runs in the log's folder (the Playground writes devTools/ into its working folder)."""
     with log.open("wb") as out:
-        process = subprocess.Popen(args, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            args, env=env, cwd=log.parent, stdout=out, stderr=subprocess.STDOUT
+        )
         try:
             _wait_for_port(port, process, log)
             yield
