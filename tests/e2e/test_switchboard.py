@@ -55,7 +55,10 @@ async def test_the_guide_card_gives_a_verdict_in_one_step(sqlite_url: str) -> No
         following = (await holder_on(teams, date(2027, 1, 5))).name
         yes = await guide(teams, "employer", "risk")
         assert "Stil om til fastholdelsestelefonen" in yes
-        assert f"{holder} har den nu: **70 12 34 56**. Næste arbejdsdag: {following}." in yes
+        assert (
+            f"Lige nu har {holder} fastholdelsestelefonen: **70 12 34 56**. "
+            f"Næste arbejdsdag: {following}." in yes
+        )
         no = await guide(teams, "employee", "payment")
         assert "Ikke til fastholdelsestelefonen" in no and "Ydelseskontoret" in no
         assert "A-kassen" in await guide(teams, "unemployed", "fast_track")
@@ -146,7 +149,7 @@ async def test_switchboard_staff_see_the_guide_not_the_teams_business(sqlite_url
         await switchboard_team(teams)
         for command in ("vagtplan", "medlemmer", "sæt vagt 5.1 Anne", "mine vagter"):
             reply = (await teams.say(teams.personal(SIGNE, command)))[0].text
-            assert "Det kan kun" in reply, command
+            assert "Det er kun" in reply, command
         help_card = (await teams.say(teams.personal(SIGNE, "hjælp")))[0].card_text
         assert "tjek" in help_card and "vagtplan" not in help_card
 

@@ -29,7 +29,7 @@ async def test_a_member_of_two_teams_is_asked_once_and_the_choice_is_kept(
         assert "Du er med i flere teams" in question.card_text
         value = submit_data(question.card, "Jobcenter Nord")
         answer = await teams.say(teams.personal(ANNE, "", value=value))
-        assert "Nu gælder dine beskeder til mig Jobcenter Nord" in answer[0].text
+        assert "Dine beskeder til mig gælder nu Jobcenter Nord" in answer[0].text
         assert "Medlemmer af Jobcenter Nord" in answer[1].text  # the command ran after all
         assert "Bo Jensen" not in answer[1].text
         later = await teams.say(teams.personal(ANNE, "medlemmer"))
