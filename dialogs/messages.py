@@ -75,7 +75,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "That only works in one of the team's channels.",
     ),
     "card_outdated": (
-        "Det kort er allerede håndteret af {name}. Se den nyeste besked.",
+        "Det kort er allerede behandlet af {name}. Se den nyeste besked.",
         "That card has already been handled by {name}. See the latest message.",
     ),
     "card_unknown": (
@@ -615,7 +615,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "accept": ("Ja, jeg tager den", "Yes, I'll take it"),
     "decline": ("Nej tak", "No, thanks"),
     "swap_taken_card": ("Taget af {name}.", "Taken by {name}."),
-    "swap_declined_card": ("{name} har sagt nej.", "{name} said no."),
+    "swap_declined_card": ("{name} sagde nej.", "{name} said no."),
     "swap_done": ("Tak! Du har nu vagten {day}.", "Thank you! You now hold the duty on {day}."),
     "swap_cancelled": (
         "Dit ønske om at bytte {day} er trukket tilbage. Du har stadig vagten.",
@@ -786,7 +786,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "caller.other": ("Andre", "Someone else"),
     "case_company": ("Virksomhed", "Company"),
     "case_contact": ("Kontaktperson", "Contact person"),
-    "case_phone": ("Kontaktens telefon", "Contact's phone"),
+    "case_phone": ("Kontaktpersonens telefonnummer", "Contact person's phone number"),
     "case_employee": (
         "Medarbejderens navn eller initialer (aldrig CPR-nummer)",
         "The employee's name or initials (never a CPR number)",
@@ -1022,7 +1022,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Type **stats**, **stats week 3**, **stats month** or **stats year**.",
     ),
     "stats_head": (
-        "Periode | Opkald | I telefonen | Rundbord | Fast track | Henvist | Frister holdt | Frister misset",
+        "Periode | Opkald | I telefonen | Rundbord | Fast track | Henvist | Frister overholdt | Frister overskredet",
         "Period | Calls | On the phone | Round table | Fast track | Referred | Deadlines met | Deadlines missed",
     ),
     "stats_week": ("uge {week}", "week {week}"),

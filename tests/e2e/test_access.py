@@ -19,8 +19,8 @@ from tests.e2e.test_swaps import ready
 
 MALLORY = User("mallory", "Mallory Gæst")  # writes in the channel, never on the roster
 NEW = User("nyansat", "Nina Nyansat")  # on the roster; the bot missed her member event
-UNKNOWN_CARD = "Det kort kender jeg ikke længere"
-NOT_IN_TEAM = "Du er ikke med i et team"
+UNKNOWN_CARD = "Det kort virker ikke længere"
+NOT_IN_TEAM = "Du er endnu ikke med i et team"
 # Everything a click could change: compared before and after a refused click.
 TABLES = (
     "cases",

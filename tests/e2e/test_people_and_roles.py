@@ -87,7 +87,7 @@ async def test_roles_bad_input_changes_nothing(sqlite_url: str) -> None:
             "på vagtplan Zorro": 'Der er ingen i teamet, der hedder "Zorro"',
             "arbejdsdage Bo mandag-fisk": "man-tor",
             "på vagtplan": "Hvem?",
-            "rolle Lis sagsbehandler": "eneste leder",
+            "rolle Lis sagsbehandler": "eneste teamleder",
         }
         for command, expected in cases.items():
             reply = await teams.say(teams.personal(LIS, command))

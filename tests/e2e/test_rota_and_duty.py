@@ -116,8 +116,8 @@ async def test_a_lead_sets_a_duty_and_plans_a_range_again(sqlite_url: str) -> No
         assert audit and audit[0].actor_id is not None
         for command, expected in (
             ("lav vagtplan 29.1 11.1", "Slutdatoen ligger før startdatoen"),
-            ("lav vagtplan 1.2.2027 1.3.2029", "Højst to år"),
-            ("lav vagtplan 1.12.2026 2.12.2026", "Fortiden"),
+            ("lav vagtplan 1.2.2027 1.3.2029", "højst planlægge to år"),
+            ("lav vagtplan 1.12.2026 2.12.2026", "Dage, der er gået"),
             ("sæt vagt 9.1 Anne", "ikke en arbejdsdag"),
             ("sæt vagt 12.1 Zorro", 'hedder "Zorro"'),
             ("sæt vagt 31.02 Anne", "findes ikke"),

@@ -130,10 +130,10 @@ async def test_rules_for_who_may_swap_and_take(sqlite_url: str) -> None:
             if n == ANNE.name and d.weekday() == 3 and d > date(2027, 1, 6)
         )
         for command, expected in (
-            ("byt 1.12.2026", "Den dag er gået"),
+            ("byt 1.12.2026", "Den dag er allerede gået"),
             ("byt 9.1.2027", "ikke en arbejdsdag"),
             (f"byt {short(first_day_of(rota, BO))}", "Du har ikke vagten"),
-            ("byt 31.02", "kan ikke læse datoen"),
+            ("byt 31.02", 'Datoen "31.02" findes ikke'),
             (f"byt {short(thursday)} med Zorro", 'hedder "Zorro"'),
         ):
             assert expected in (await teams.say(teams.personal(ANNE, command)))[0].text, command
@@ -175,7 +175,7 @@ async def test_open_requests_remind_escalate_and_expire(sqlite_url: str) -> None
         await teams.at(f"{day.isoformat()} 08:00")
         await tick(teams.services)
         await teams.settle()
-        posts = [s.text for s in teams.connector.sent if "Godmorgen" in s.text]
+        posts = [s.text for s in teams.connector.sent if "God morgen" in s.text]
         assert "<at>Anne Hansen</at>" in posts[-1]  # not absent: she still holds it
         await teams.at("2027-03-01 09:00")
         await tick(teams.services)
@@ -326,7 +326,7 @@ async def test_with_lead_approval_a_take_waits_for_a_lead(sqlite_url: str) -> No
         assert "teamledere" in refused[0].text
         rejected = await click(teams, LIS, ask, "Afvis")
         assert "Afvist af Lis Berg" in rejected[0].card_text
-        assert await told(teams, BO, "afviste, at du tager")
+        assert await told(teams, BO, "har afvist, at du tager vagten")
         assert (await holders(teams))[day] == ANNE.name
         again = await channel_card(teams)
         await click(teams, CAMILLA, again, "Tag vagten")
@@ -370,7 +370,7 @@ async def test_a_second_taker_is_told_the_day_waits_for_a_leads_approval(sqlite_
             "Den er allerede taget af Bo Jensen og venter på en teamleders godkendelse."
         )
         listing = (await teams.say(teams.personal(CAMILLA, "bytter")))[0]
-        assert "venter på en leders godkendelse" in listing.text + listing.card_text
+        assert "venter på en teamleders godkendelse" in listing.text + listing.card_text
 
 
 async def test_a_cover_post_in_the_channel_is_all_in_the_teams_language(sqlite_url: str) -> None:

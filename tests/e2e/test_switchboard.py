@@ -103,7 +103,7 @@ async def test_free_text_is_judged_with_reasons_and_never_stored(sqlite_url: str
         )[0]
         assert "Ikke til fastholdelsestelefonen" in no.card_text and "udbetalt" in no.card_text
         unsure = await teams.say(teams.personal(SIGNE, "tjek hej jeg har et spørgsmål"))
-        assert "ikke sikker" in unsure[0].text and "Hvem ringer?" in unsure[1].card_text
+        assert "kan jeg ikke afgøre" in unsure[0].text and "Hvem ringer?" in unsure[1].card_text
         async with unit_of_work(teams.services.sessions) as session:
             counts = {
                 (c.verdict, c.category): c.count
@@ -135,7 +135,10 @@ async def test_the_switchboard_gets_a_morning_briefing_and_can_ask_for_it(sqlite
         holder = (await holder_on(teams, date(2027, 1, 4))).name
         briefings = [s for s in teams.connector.sent if "Omstillingen i dag" in s.card_text]
         assert len(briefings) == 1
-        assert f"har i dag {holder}: **70 12 34 56**. Åben 08:00–15:00" in briefings[0].card_text
+        assert (
+            f"I dag har {holder} fastholdelsestelefonen: **70 12 34 56**. "
+            "Den er åben kl. 08:00–15:00" in briefings[0].card_text
+        )
         assert "Ydelseskontoret" in briefings[0].card_text
         await tick(teams.services)
         await teams.settle()

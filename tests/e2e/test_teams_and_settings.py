@@ -104,7 +104,7 @@ async def test_announce_here_moves_the_announcement_channel(sqlite_url: str) -> 
         assert "Morgenbeskeden kommer nu i denne kanal" in reply[0].text
         assert (await team_row(teams)).announce_channel_id == elsewhere
         personal = await teams.say(teams.personal(LIS, "annoncer her"))
-        assert "kun i en kanal" in personal[0].text
+        assert "kun i en af teamets kanaler" in personal[0].text
         denied = await teams.say(teams.channel(ANNE, "annoncér her"))
         assert "teamledere" in denied[0].text
         english = await teams.say(teams.channel(ANNE, "announce here"))  # written in English
