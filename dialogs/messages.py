@@ -596,13 +596,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Can you take it?",
     ),
     "swap_days_card": (
-        "**{name}** søger en til fastholdelsestelefonen disse dage{why}. Kan du tage en af dem?",
-        "**{name}** is looking for someone to hold the retention hotline on these days{why}. Can you take one?",
+        "**{name}** søger en, der kan tage fastholdelsestelefonen disse dage{why}. Kan du tage "
+        "en af dem?",
+        "**{name}** is looking for someone to hold the retention hotline on these days{why}. "
+        "Can you take one?",
     ),
     "swap_day_taken": ("{day} ({name}): taget af {taker}", "{day} ({name}): taken by {taker}"),
     "swap_day_awaiting": (
-        "{day} ({name}): taget af {taker}, venter på en leders godkendelse",
-        "{day} ({name}): taken by {taker}, waiting for a lead's approval",
+        "{day} ({name}): taget af {taker}, venter på en teamleders godkendelse",
+        "{day} ({name}): taken by {taker}, waiting for a team lead's approval",
     ),
     "swap_day_closed": ("{day} ({name}): {status}", "{day} ({name}): {status}"),
     "swap_direct_card": (
@@ -672,20 +674,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.expired": ("udløbet", "expired"),
     "swap_own": ("Det er dit eget ønske.", "That is your own request."),
     "swap_own_open": (
-        "Det er dit eget ønske om bytte {day}. Beholder du selv vagten, kan du trække ønsket tilbage.",
-        "That is your own swap request for {day}. If you keep the duty yourself, you can withdraw the request.",
+        "Det er dit eget ønske om at bytte {day}. Beholder du selv vagten, kan du trække "
+        "ønsket tilbage.",
+        "That is your own request to swap {day}. If you keep the duty yourself, you can "
+        "withdraw the request.",
     ),
     "swap_own_closed": (
-        "Det er dit eget ønske om bytte {day}; det er {status}{by}.",
-        "That is your own swap request for {day}; it is {status}{by}.",
+        "Det er dit eget ønske om at bytte {day}. Det er {status}{by}.",
+        "That is your own request to swap {day}. It is {status}{by}.",
     ),
     "swap_yours_already": (
         "Du har allerede taget vagten {day}.",
         "You have already taken the duty on {day}.",
     ),
     "swap_yours_awaiting": (
-        "Du har allerede taget vagten {day}; den venter på en leders godkendelse.",
-        "You have already taken the duty on {day}; it is waiting for a lead's approval.",
+        "Du har allerede taget vagten {day}. Den venter på en teamleders godkendelse.",
+        "You have already taken the duty on {day}. It is waiting for a team lead's approval.",
     ),
     "withdraw": ("Træk ønsket tilbage", "Withdraw the request"),
     "swap_not_available": (
@@ -780,7 +784,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cmd.stats": ("Tal for uge, måned eller år", "Figures for a week, month or year"),
     "case_new_title": ("Ny sag", "New case"),
     "case_caller": ("Hvem ringede?", "Who called?"),
-    "case_caller_required": ("Vælg hvem der ringede.", "Pick who called."),
+    "case_caller_required": ("Vælg, hvem der ringede.", "Choose who called."),
     "caller.employer": ("Arbejdsgiver", "Employer"),
     "caller.employee": ("Ansat", "Employee"),
     "caller.other": ("Andre", "Someone else"),
@@ -792,7 +796,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The employee's name or initials (never a CPR number)",
     ),
     "case_topic": ("Emne", "Topic"),
-    "case_topic_required": ("Vælg emnet.", "Pick the topic."),
+    "case_topic_required": ("Vælg emnet.", "Choose the topic."),
     "topic.risk": ("Risiko for sygemelding", "Risk of sick leave"),
     "topic.ongoing": ("Igangværende sygemelding", "Ongoing sick leave"),
     "topic.fast_track": ("Fast track", "Fast track"),
@@ -1038,7 +1042,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ugens tal for fastholdelsestelefonen",
         "This week's figures for the retention hotline",
     ),
-    "report_chart_title": ("Opkald pr. uge", "Calls a week"),
+    "report_chart_title": ("Opkald pr. uge", "Calls per week"),
     "report_chart_week": (
         "uge {week}: {calls} opkald, {settled} klaret i telefonen",
         "week {week}: {calls} calls, {settled} settled on the phone",
@@ -1064,10 +1068,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You could not be signed in. Close the tab and open it again.",
     ),
     "tab_unknown": (
-        "Jeg kender dig ikke endnu. Skriv til botten i Teams først, eller bed en leder om at "
-        "tilføje dig til teamet.",
-        "I do not know you yet. Write to the bot in Teams first, or ask a lead to add you to "
-        "the team.",
+        "Jeg kender dig ikke endnu. Skriv til botten i Teams først, eller bed en teamleder om "
+        "at tilføje dig til teamet.",
+        "I do not know you yet. Write to the bot in Teams first, or ask a team lead to add you "
+        "to the team.",
     ),
     "category.payment": ("udbetaling/refusion", "payment/refund"),
     "category.nemrefusion": ("NemRefusion", "NemRefusion"),
@@ -1113,8 +1117,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "it works once, for 10 minutes.",
     ),
     "web_link_refused": (
-        "Linket er allerede brugt, udløbet eller ukendt.",
-        "The link was already used, has expired or is unknown.",
+        "Linket virker ikke: det er allerede brugt, udløbet eller ukendt. Skriv **web** til "
+        "botten i Teams for at få et nyt.",
+        "The link does not work: it was already used, has expired or is unknown. Write **web** "
+        "to the bot in Teams to get a new one.",
     ),
     "web_signed_out": ("Du er logget ud.", "You are signed out."),
     "web_forbidden": ("Den side har du ikke adgang til.", "You do not have access to that page."),
@@ -1126,7 +1132,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_away": ("Fravær: {names}", "Away: {names}"),
     "web_handover": ("Overtaget af {name}", "Taken over by {name}"),
     "web_swap_open": ("Søger afløser", "Looking for cover"),
-    "web_open_swaps": ("Åbne byttes ønsker: {count}", "Open swap requests: {count}"),
+    "web_open_swaps": ("Åbne ønsker om bytte: {count}", "Open swap requests: {count}"),
     "web_period": ("Periode", "Period"),
     "web_from": ("Fra", "From"),
     "web_to": ("Til", "To"),
