@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 import aiohttp
 
-from bench import pages, rota, switchboard
+from bench import pages, rota, switchboard, understanding
 from bench.fanout import fan_out
 from bench.load import Run, drive, median_run
 from bench.seed import PEOPLE, Seeded, count, open_case_cards, open_swaps, seed
@@ -236,6 +236,7 @@ def print_table(
     )
     print(f"- {rota.measure(50, 20)}")
     print(f"- {switchboard.measure()}")
+    print(f"- {understanding.measure()}")
     print(f"- {fanned}")
 
 

@@ -119,6 +119,12 @@ def _log_who_gets_in(settings: Settings) -> None:
             "request and sends replies to whatever serviceUrl a request names. Only for a "
             "local stand-in on this machine; never expose this server."
         )
+    elif settings.links_are_loopback:
+        log.warning(
+            "calendar links point at %s, which only this machine can open: set "
+            "HOTLINE_PUBLIC_URL to the address people reach the bot at",
+            settings.link_base,
+        )
     tenants = settings.allowed_tenants
     if tenants is None:
         log.warning(

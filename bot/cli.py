@@ -8,6 +8,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from aiohttp import web
 from sqlalchemy.exc import StatementError
 
 from bot.clock import SystemClock
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import ConfigError, Settings, listen_url, load_settings
 from bot.logs import RedactingAccessLogger, setup_logging
 from dialogs.announcements import compose_morning, queue_morning
 from dialogs.context import ROLES, Context
@@ -182,6 +183,9 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         )
     from bot.app import create_app  # botbuilder is heavy; only `serve` needs it
 
+    # Calendar links name the address the server is reached at; unless HOTLINE_PUBLIC_URL
+    # says otherwise, that is where it listens.
+    settings = replace(settings, listen_url=listen_url(args.host, args.port))
     web.run_app(
         create_app(settings),
         host=args.host,

@@ -5,6 +5,7 @@ Per-team settings live in the database (store.team_settings) and start from thes
 
 import ipaddress
 import os
+import socket
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -41,8 +42,10 @@ class Settings:
     # Sent messages and old card flows are deleted after this many days.
     retention_days: int = 90
     headsup_time: str = "15:00"
-    # Where people reach the server from outside, for calendar links.
-    public_url: str = "http://127.0.0.1:3978"
+    # Where people reach the server from outside, for calendar links. Empty: the address
+    # `serve` listens on (listen_url, which `serve` fills in).
+    public_url: str = ""
+    listen_url: str = field(default="", repr=False)
     # Where Bot Framework's token signing keys are published; tests point it at a stand-in.
     openid_metadata_url: str = ""
     # The Teams tab's single sign-on: where Entra ID publishes its signing keys (tests point it
@@ -88,12 +91,36 @@ class Settings:
 
     @property
     def sso_audience(self) -> str:
-        host = urlsplit(self.public_url).hostname or ""
+        host = urlsplit(self.link_base).hostname or ""
         return self.sso_resource or f"api://{host}/{self.app_id}"
 
     @property
     def public_url_is_loopback(self) -> bool:
-        return is_loopback(urlsplit(self.public_url).hostname or "")
+        """Whether the public address set (if any) is this machine only; unset claims none."""
+        return not self.public_url or is_loopback(urlsplit(self.public_url).hostname or "")
+
+    @property
+    def link_base(self) -> str:
+        """The address in links people open (calendar feeds): HOTLINE_PUBLIC_URL, else the
+        host and port `serve` listens on."""
+        return (self.public_url or self.listen_url or DEFAULT_LISTEN_URL).rstrip("/")
+
+    @property
+    def links_are_loopback(self) -> bool:
+        return is_loopback(urlsplit(self.link_base).hostname or "")
+
+
+DEFAULT_LISTEN_URL = "http://127.0.0.1:3978"  # `serve`'s default host and port
+
+
+def listen_url(host: str, port: int) -> str:
+    """The address of a server listening on `host`:`port`, as a link. A wildcard address
+    (0.0.0.0, ::) is every interface: the machine's own name is the one to give out."""
+    if host in ("", "0.0.0.0", "::"):
+        host = socket.getfqdn()
+    elif ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
 
 
 # Environment variable → field. The Bot Framework names are the ones Azure's docs use.
@@ -147,7 +174,7 @@ def _read_toml(path: Path) -> dict[str, object]:
         raise ConfigError(f"HOTLINE_CONFIG: no such file {path}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from exc
-    known = {f.name for f in fields(Settings)} - {"config_source"}
+    known = {f.name for f in fields(Settings)} - {"config_source", "listen_url"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}")

@@ -203,7 +203,7 @@ async def _sign_in(request: web.Request, services: Any, settings: Settings) -> w
     if request.content_type != "application/json":
         raise web.HTTPUnsupportedMediaType()
     origin = request.headers.get("Origin")
-    if origin is not None and origin != _origin(settings.public_url):
+    if origin is not None and origin != _origin(settings.link_base):
         raise web.HTTPForbidden()
     try:
         body = json.loads(await request.text())

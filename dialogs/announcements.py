@@ -10,10 +10,11 @@ from datetime import date, datetime
 
 from dialogs.cases import tick_cases
 from dialogs.context import Context, TeamSettings
-from dialogs.duty import name_or_nobody
+from dialogs.duty import holder_name
+from dialogs.holder import Holder, call_instead, not_taken, on_the_phone, take_card
 from dialogs.messages import format_day, t
 from dialogs.plain import Mention, Reply
-from dialogs.planning import absent_days, available_cover, headsup_key, morning_key
+from dialogs.planning import available_cover, headsup_key, morning_key
 from dialogs.stale_cases import tick_stale_cases
 from dialogs.stats import queue_weekly_report
 from dialogs.swaps import tick_swaps
@@ -35,20 +36,22 @@ async def compose_morning(ctx: Context, team: Team, day: date) -> Morning:
     settings = ctx.team_settings(team)
     lang = settings.post_language
     following = settings.calendar.next_working_day(day)
-    holders = await ctx.store.rota.holders(team.id, [day, following])
-    holder = holders.get(day)
+    found = await on_the_phone(ctx, team, day)
+    holder = found.member
     values = {
         "day": format_day(lang, day),
         "next_day": format_day(lang, following),
-        "next_holder": name_or_nobody(holders, following, lang),
+        "next_holder": await holder_name(ctx, team, following, lang),
         "phone": settings.phone or t(lang, "no_phone"),
     }
-    away = await absent_days(ctx, team, day, day)
-    if holder is not None and day not in away.get(holder.id, frozenset()):
+    if holder is not None and found.covered:
         mention = Mention(holder.teams_user_id, holder.name)
         post = Reply(t(lang, "announce", holder=mention.tag, **values), mentions=(mention,))
         return Morning(post)
-    cover = await available_cover(ctx, team, day, exclude=holder.id if holder else None)
+    if holder is None:
+        cover = await available_cover(ctx, team, day)
+    else:
+        cover = found.cover
 
     def why(lang: str) -> str:
         return t(lang, "why_absent", name=holder.name) if holder else ""
@@ -68,7 +71,17 @@ async def compose_morning(ctx: Context, team: Team, day: date) -> Morning:
             )
         )
 
-    post = Reply(t(lang, "announce_nobody", why=why(lang), suggestion=suggestion(lang), **values))
+    if holder is None:
+        text = t(lang, "announce_nobody", why="", suggestion=suggestion(lang), **values)
+    else:
+        text = t(
+            lang,
+            "announce_away",
+            not_taken=not_taken(lang, found),
+            instead=call_instead(lang, found),
+            **values,
+        )
+    post = Reply(text, card=take_card(lang, found) if found.absent else None)
     leads = [m for m, ms in await ctx.store.members.of_team(team.id) if ms.role == "lead"]
     return Morning(post, leads, lead_note)
 
@@ -92,9 +105,12 @@ async def queue_morning(ctx: Context, team: Team, day: date) -> bool:
 async def queue_headsup(ctx: Context, team: Team, today: date) -> bool:
     settings = ctx.team_settings(team)
     day = settings.calendar.next_working_day(today)
-    member = (await ctx.store.rota.holders(team.id, [day])).get(day)
+    found = await on_the_phone(ctx, team, day)
+    member = found.member
     if member is None:
         return False
+    if found.absent:  # no reminder to someone away: the leads hear the day is not taken
+        return await _headsup_away(ctx, team, found)
     return await ctx.tell(
         team,
         member,
@@ -148,3 +164,26 @@ async def tick_team(ctx: Context, team_id: int) -> list[str]:
     ):
         queued.append("report")
     return queued
+
+
+async def _headsup_away(ctx: Context, team: Team, found: Holder) -> bool:
+    day = found.day
+
+    def note(lang: str) -> Reply:
+        suggestion = found.cover.name if found.cover else t(lang, "no_suggestion")
+        return Reply(
+            t(
+                lang,
+                "headsup_away",
+                day=format_day(lang, day),
+                not_taken=not_taken(lang, found),
+                suggestion=suggestion,
+                date=day.isoformat(),
+            )
+        )
+
+    told = False
+    for lead in found.leads:
+        key = f"headsup_away:{team.id}:{lead.id}:{day.isoformat()}"
+        told = await ctx.tell(team, lead, key, "headsup", note) or told
+    return told

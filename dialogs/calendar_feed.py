@@ -7,6 +7,7 @@ from icalendar import Event
 
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
+from dialogs.holder import away_holders, not_taken, on_the_phone
 from dialogs.markdown import Markup
 from dialogs.messages import t, t_plain
 from dialogs.plain import Reply
@@ -31,6 +32,7 @@ async def render(ctx: Context, secret: str) -> bytes | None:
     today = ctx.today()
     duties = await ctx.store.rota.between(team.id, today - PAST, today + FUTURE)
     names = await ctx.store.members.names(team.id)
+    away_days = await away_holders(ctx, team, today - PAST, today + FUTURE)
     calendar = ICalendar()
     calendar.add("prodid", "-//hotline-bot//fastholdelsestelefonen//DA")
     calendar.add("version", "2.0")
@@ -48,6 +50,13 @@ async def render(ctx: Context, secret: str) -> bytes | None:
             if feed.team_wide
             else t_plain(lang, "ical_duty")
         )
+        if day in away_days and day >= today:  # an away holder's day is not taken yet
+            holder = await on_the_phone(ctx, team, day)
+            if holder.absent:
+                mine = duty.member_id == feed.member_id
+                summary = t_plain(
+                    lang, "ical_duty_away", not_taken=not_taken(lang, holder, you=mine, say=t_plain)
+                )
         event.add("summary", summary)
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
@@ -77,5 +86,6 @@ async def _link(caller: Caller, ctx: Context, *, renew: bool, team_wide: bool) -
     secret = await ctx.store.feeds.secret_for(
         caller.team.id, caller.member.id, ctx.clock.now(), team_wide=team_wide, renew=renew
     )
-    url = f"{ctx.settings.public_url.rstrip('/')}/ical/{secret}.ics"
-    return [Reply(t(caller.lang, "calendar_link", url=Markup(url)))]
+    url = f"{ctx.settings.link_base}/ical/{secret}.ics"
+    key = "team_calendar_link" if team_wide else "calendar_link"
+    return [Reply(t(caller.lang, key, url=Markup(url), team=caller.team.name))]

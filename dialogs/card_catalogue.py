@@ -12,7 +12,7 @@ from dialogs.chart import Bar
 from dialogs.context import TeamSettings
 from dialogs.cover import cover_card_for
 from dialogs.duty import rota_card
-from dialogs.help import help_card
+from dialogs.help import grouped, help_card
 from dialogs.messages import t
 from dialogs.routing import COMMANDS
 from dialogs.stats import report_card
@@ -25,6 +25,10 @@ FLOW = "00000000-0000-0000-0000-000000000001"
 MONDAY = date(2027, 1, 4)
 SETTINGS = TeamSettings.of(Settings(phone="70 12 34 56"), {"closed_days": ["12-24"]})
 PEOPLE = [("Anne Hansen", 1, True, False), ("Bo Jensen", 2, False, True)]
+PHONES = [
+    ("referral_payment", "Ydelseskontoret", "70 00 00 00"),
+    ("referral_complaint", "Den enhed, der traf afgørelsen", ""),
+]
 CASE = Case(
     id=1,
     team_id=1,
@@ -95,8 +99,12 @@ SWAP_BACK = SwapRequestRow(
 
 
 def _help(lang: str) -> dict[str, Any]:
-    rows = [(c.example(lang), t(lang, f"cmd.{c.name}")) for c in COMMANDS]
-    return help_card(lang, t(lang, "help_intro_no_team"), rows)
+    return help_card(
+        lang,
+        t(lang, "help_intro_no_team"),
+        grouped(lang, list(COMMANDS)),
+        t(lang, "help_more_in_chat"),
+    )
 
 
 def _rota(lang: str) -> dict[str, Any]:
@@ -107,12 +115,17 @@ def _rota(lang: str) -> dict[str, Any]:
 
 CARDS: dict[str, Callable[[str], dict[str, Any]]] = {
     "help": _help,
-    "setup": lambda lang: setup_card_for(lang, FLOW, 1, SETTINGS, PEOPLE),
+    "setup": lambda lang: setup_card_for(lang, FLOW, 1, SETTINGS, PEOPLE, PHONES),
     "setup_nobody_yet": lambda lang: setup_card_for(lang, FLOW, 1, SETTINGS, []),
-    "settings": lambda lang: settings_card(lang, FLOW, 1, "Sygedagpenge", SETTINGS),
+    "settings": lambda lang: settings_card(lang, FLOW, 1, "Sygedagpenge", SETTINGS, PHONES),
     "saved": lambda lang: cards.done_card(
         t(lang, "setup_title"),
-        [t(lang, "setup_saved", rota="Anne Hansen", leads="Bo Jensen")],
+        [
+            t(lang, "setup_saved", rota="Anne Hansen", leads="Bo Jensen"),
+            t(lang, "setup_saved_post", phone="70 12 34 56", time="08:00"),
+            t(lang, "setup_next"),
+            t(lang, "setup_referrals_missing", count=3),
+        ],
         t(lang, "saved_by", name="Bo Jensen"),
     ),
     "pick_member": lambda lang: cards.choices_card(

@@ -29,6 +29,10 @@ ACCESS_ROLES = {
     "lead": frozenset({"lead"}),
 }
 
+# What `hjælp` groups commands by: what people do. The lead group holds exactly the commands
+# only leads may use, so nobody else is shown it.
+GROUPS = ("duty", "cases", "switchboard", "lead", "general")
+
 
 @dataclass(frozen=True)
 class Command:
@@ -36,6 +40,7 @@ class Command:
     da: tuple[str, ...]
     en: tuple[str, ...]
     access: str
+    group: str
     handler: Handler
     example_da: str = ""
     example_en: str = ""

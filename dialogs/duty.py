@@ -1,28 +1,36 @@
 """Who holds the hotline: `vagt`, `vagtplan`, `mine vagter`, and a lead's edits."""
 
-from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
 from dialogs import cards
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
+from dialogs.holder import (
+    away,
+    away_holders,
+    call_instead,
+    not_taken,
+    on_the_phone,
+    short,
+    take_card,
+)
+from dialogs.markdown import Markup, bold, join
 from dialogs.messages import bad_date_key, capital, format_day, t, weekday_names
 from dialogs.plain import Reply
 from dialogs.planning import MAX_RANGE, horizon, plan, rota_members
 from dialogs.targets import target_and_rest
-from rules.dates import BadDate, parse_date
+from rules.dates import MONTHS, BadDate, parse_date
 from rules.text import fold
 from rules.working_days import holiday_name
-from store.models import Member, Team
+from store.models import Team
 
 
-async def holder_name(ctx: Context, team: Team, day: date, lang: str) -> str:
-    return name_or_nobody(await ctx.store.rota.holders(team.id, [day]), day, lang)
-
-
-def name_or_nobody(holders: Mapping[date, Member], day: date, lang: str) -> str:
-    return holders[day].name if day in holders else t(lang, "nobody")
+async def holder_name(
+    ctx: Context, team: Team, day: date, lang: str, *, discreet: bool = False
+) -> str:
+    """The holder named in passing: 'ingen (Anne Hansen har ferie)' while the day is not taken."""
+    return short(lang, await on_the_phone(ctx, team, day), discreet=discreet)
 
 
 async def show_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
@@ -36,6 +44,7 @@ async def show_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply
     calendar = settings.calendar
     phone = settings.phone or t(lang, "no_phone")
     following = calendar.next_working_day(day)
+    discreet = caller.role == "switchboard"
     if not calendar.is_working_day(day):
         following = calendar.next_working_day(day, include=True)
         holiday = holiday_name(day, lang)
@@ -47,25 +56,41 @@ async def show_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply
                     day=capital(format_day(lang, day)),
                     reason=f" ({holiday})" if holiday else "",
                     next_day=format_day(lang, following),
-                    next_holder=await holder_name(ctx, team, following, lang),
+                    next_holder=await holder_name(ctx, team, following, lang, discreet=discreet),
                     phone=phone,
                 )
             )
         ]
-    holders = await ctx.store.rota.holders(team.id, [day, following])
+    holder = await on_the_phone(ctx, team, day)
     values = {
         "day": capital(format_day(lang, day)),
         "next_day": format_day(lang, following),
-        "next_holder": name_or_nobody(holders, following, lang),
+        "next_holder": await holder_name(ctx, team, following, lang, discreet=discreet),
         "phone": phone,
     }
-    if day not in holders:
+    if holder.member is None:
         return [Reply(t(lang, "duty_nobody", **values))]
-    return [Reply(t(lang, "duty_answer", holder=holders[day].name, **values))]
+    if holder.away is None:
+        return [Reply(t(lang, "duty_answer", holder=holder.member.name, **values))]
+    you = holder.member.id == caller.member.id
+    text = t(
+        lang,
+        "duty_away",
+        not_taken=not_taken(lang, holder, discreet=discreet, you=you),
+        instead=call_instead(lang, holder),
+        **values,
+    )
+    replies = [Reply(text)]
+    card = take_card(lang, holder)
+    # Colleagues get the open request one click away; the switchboard never gets a button.
+    if card is not None and not you and caller.role in ("caseworker", "lead"):
+        replies.append(Reply(card=card))
+    return replies
 
 
 def _period(text: str, today: date) -> tuple[date, date] | None:
-    """`uge 3`, `næste uge`, `måned`, `næste måned`, or nothing (this week and next)."""
+    """`uge 3`, `næste uge`, `måned`, `næste måned`, `december` (the next one), a date (its
+    week), or nothing (this week and next)."""
     words = fold(text).split()
     monday = today - timedelta(days=today.weekday())
     if not words:
@@ -88,7 +113,16 @@ def _period(text: str, today: date) -> tuple[date, date] | None:
         except ValueError:
             return None
         return start, start + timedelta(days=4)
-    return None
+    if len(words) == 1 and words[0] in MONTHS:
+        number = MONTHS[words[0]]
+        first = date(today.year if number >= today.month else today.year + 1, number, 1)
+        return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    try:
+        day = parse_date(text, today)
+    except BadDate:
+        return None
+    start = day - timedelta(days=day.weekday())
+    return start, start + timedelta(days=4)
 
 
 async def show_rota(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
@@ -104,11 +138,20 @@ async def show_rota(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply
     duties = await ctx.store.rota.between(team.id, first, last)
     names = await ctx.store.members.names(team.id)
     today = ctx.today()
+    away_days = await away_holders(ctx, team, first, last)
     lines: list[RotaLine] = []
     for day in calendar.working_days(first, last):
         holder = duties.get(day)
-        name = names.get(holder.member_id, "") if holder and holder.member_id else t(lang, "nobody")
-        lines.append((day, name, holder is not None and holder.member_id == caller.member.id))
+        mine = holder is not None and holder.member_id == caller.member.id
+        if holder and holder.member_id:
+            name = names.get(holder.member_id, "")
+            if day in away_days:
+                found = await on_the_phone(ctx, team, day)
+                if found.absent:  # an away holder is marked: the day is not taken yet
+                    name = t(lang, "rota_away", away=away(lang, found))
+        else:  # a past day nobody held is not "nobody yet"
+            name = t(lang, "rota_past_nobody" if day < today else "nobody")
+        lines.append((day, name, mine))
     return [Reply(card=rota_card(lang, first, last, lines, today))]
 
 
@@ -122,9 +165,18 @@ def rota_card(
     title = t(lang, "rota_title", first=format_day(lang, first), last=format_day(lang, last))
     body = [cards.heading(title)]
     short = weekday_names(lang)
+    week = None
     for day, name, mine in lines:
-        shown = name + (f" ({t(lang, 'rota_you')})" if mine else "")
-        shown += f" ← {t(lang, 'rota_today')}" if day == today else ""
+        if day.isocalendar().week != week:
+            week = day.isocalendar().week
+            body.append(cards.text(bold(t(lang, "rota_week", week=week)), subtle=True))
+        # `name` is a person's name, or the bot's own Markup for an away holder: escaped once.
+        parts: list[str] = [name]
+        if mine:
+            parts.append(Markup(f" ({t(lang, 'rota_you')})"))
+        if day == today:
+            parts.append(Markup(f" ← {t(lang, 'rota_today')}"))
+        shown = join("", parts)
         cells = [f"{day.day}/{day.month}", short[day.weekday()], shown]
         body.append(cards.row(cells, bold=day == today, accent=mine))
     return cards.card(body, [cards.submit(t(lang, "web_open"), {"action": "web.open"})])
@@ -138,8 +190,16 @@ async def my_duties(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply
     if not mine:
         weeks = ctx.team_settings(team).rota_weeks
         return [Reply(t(lang, "my_duties_none", weeks=weeks))]
+    away_days = await away_holders(ctx, team, ctx.today(), horizon(ctx, team))
     lines = [f"**{t(lang, 'my_duties_title')}**", ""]
-    lines += [f"- {format_day(lang, d)}" for d in mine]
+    for day in mine:
+        line = format_day(lang, day)
+        if day in away_days:
+            holder = await on_the_phone(ctx, team, day)
+            if holder.absent:
+                gone = not_taken(lang, holder, you=True)
+                line = t(lang, "my_duty_away", day=line, not_taken=gone)
+        lines.append(f"- {line}")
     return [Reply("\n".join(lines))]
 
 

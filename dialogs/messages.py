@@ -95,6 +95,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Du er endnu ikke med i et team. Disse kommandoer kan du bruge alligevel:",
         "You are not in a team yet. You can use these commands anyway:",
     ),
+    "help_intro_switchboard": (
+        "Du er tilmeldt som omstilling for {team}. Skriv en kommando til mig her i chatten.",
+        "You are registered as switchboard for {team}. Write a command to me here in the chat.",
+    ),
+    "help_more_in_chat": (
+        "Her står det, alle i teamet kan bruge i kanalen. Skriv **hjælp** til mig i en privat "
+        "chat for at se alt, hvad du kan.",
+        "This lists what everyone in the team can use in the channel. Write **help** to me in a "
+        "private chat to see everything you can do.",
+    ),
+    "help_group.duty": ("Vagter", "Duties"),
+    "help_group.cases": ("Sager", "Cases"),
+    "help_group.switchboard": ("Omstilling", "Switchboard"),
+    "help_group.lead": ("Teamleder", "Team lead"),
+    "help_group.general": ("Dig og teamet", "You and the team"),
     "cmd.help": ("Vis denne liste", "Show this list"),
     "cmd.members": ("Vis teamets medlemmer og roller", "List the team's members and roles"),
     "cmd.role": (
@@ -236,6 +251,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Lukkedage ud over helligdage (dd.mm eller dd.mm.åååå, adskilt med komma)",
         "Closed days besides public holidays (dd.mm or dd.mm.yyyy, separated by commas)",
     ),
+    "referral_phones_intro": (
+        "Når et opkald ikke hører til fastholdelsestelefonen, giver omstillingen sted og nummer "
+        "videre. Skriv numrene til disse steder (du kan også gøre det senere under "
+        "**indstillinger**):",
+        "When a call is not for the retention hotline, the switchboard passes on where to and a "
+        "number. Write the numbers of these places (you can also do it later under "
+        "**settings**):",
+    ),
+    "referral_phone_placeholder": ("8 cifre", "8 digits"),
     "field.rota": ("På vagtplanen", "On the rota"),
     "field.leads": ("Teamledere", "Team leads"),
     "field.swap_approval": (
@@ -251,10 +275,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Opsætningen er gemt. På vagtplanen: {rota}. Teamledere: {leads}.",
         "The setup has been saved. On the rota: {rota}. Team leads: {leads}.",
     ),
+    "setup_saved_post": (
+        "Morgenbeskeden med dagens vagt og nummeret {phone} kommer kl. {time} hver arbejdsdag.",
+        "The morning post with the day's duty and the number {phone} comes at {time} every "
+        "working day.",
+    ),
+    "setup_next": (
+        "Næste skridt: se vagtplanen med **vagtplan**, og giv omstillingen en kode med "
+        "**kode omstilling**, så den kan spørge mig.",
+        "Next step: see the rota with **rota**, and give the switchboard a code with "
+        "**code switchboard** so it can ask me.",
+    ),
+    "setup_next_rota": (
+        "Næste skridt: vælg, hvem der er på vagtplanen. Skriv **opsætning** for at få kortet igen.",
+        "Next step: choose who is on the rota. Type **setup** to get the card again.",
+    ),
+    "setup_next_phone": (
+        "Næste skridt: skriv fastholdelsestelefonens nummer under **indstillinger**.",
+        "Next step: enter the hotline's phone number under **settings**.",
+    ),
+    "setup_referrals_missing": (
+        "Omstillingen mangler stadig telefonnummer til {count} steder, den henviser til. Skriv "
+        "dem under **indstillinger**.",
+        "The switchboard still lacks a phone number for {count} places it refers callers to. "
+        "Add them under **settings**.",
+    ),
     "setup_need_lead": ("Vælg mindst én teamleder.", "Choose at least one team lead."),
     "bad_phone": (
         "Telefonnummeret skal have 8 cifre, fx 70 12 34 56.",
         "The phone number must have 8 digits, e.g. 70 12 34 56.",
+    ),
+    "bad_referral_phone": (
+        "Nummeret til {place} skal have 8 cifre, fx 70 12 34 56 (eller være tomt).",
+        "The number for {place} must have 8 digits, e.g. 70 12 34 56 (or be empty).",
     ),
     "bad_time": ("Skriv tidspunktet som TT:MM, fx 08:00.", "Write the time as HH:MM, e.g. 08:00."),
     "bad_closed_days": (
@@ -295,8 +348,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cmd.calendar": ("Link til din vagtkalender", "Link to your duty calendar"),
     "cmd.web": (
-        "Link til vagtplan, tal og omstilling i browseren (virker én gang, i 10 minutter)",
-        "Link to the rota, figures and switchboard page in a browser (works once, for 10 minutes)",
+        "Link til fastholdelsestelefonens sider i browseren (virker én gang, i 10 minutter)",
+        "A link to the hotline's pages in a browser (works once, for 10 minutes)",
     ),
     "cmd.team_calendar": (
         "Link til hele teamets vagtkalender (teamkalender ny: nyt link)",
@@ -324,22 +377,68 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{day} is not a working day{reason}. The next working day is {next_day}: {next_holder}, "
         "{phone}.",
     ),
+    # A planned holder who is away: every text that names a holder words it from dialogs.holder
+    "duty_away": (
+        "**{day}**: {not_taken} {instead} Næste arbejdsdag, {next_day}: {next_holder}.",
+        "**{day}**: {not_taken} {instead} Next working day, {next_day}: {next_holder}.",
+    ),
+    "holder_away.vacation": ("{name} har ferie", "{name} is on vacation"),
+    "holder_away.day_off": ("{name} har fri", "{name} has a day off"),
+    "holder_away.toil": ("{name} har afspadsering", "{name} has time off in lieu"),
+    "holder_away.course": ("{name} er på kursus", "{name} is on a course"),
+    "holder_away.sick": ("{name} er fraværende", "{name} is away"),
+    "holder_away.away": ("{name} er fraværende", "{name} is away"),
+    "holder_you.vacation": ("du har ferie", "you are on vacation"),
+    "holder_you.day_off": ("du har fri", "you have a day off"),
+    "holder_you.toil": ("du har afspadsering", "you have time off in lieu"),
+    "holder_you.course": ("du er på kursus", "you are on a course"),
+    "holder_you.sick": ("du er fraværende", "you are away"),
+    "holder_you.away": ("du er fraværende", "you are away"),
+    "holder_not_taken": (
+        "{away} – vagten er ikke taget endnu.",
+        "{away} – nobody has taken the duty yet.",
+    ),
+    "holder_short": ("ingen ({away})", "nobody ({away})"),
+    "holder_call_cover": (
+        "Ring i stedet til {name} (foreslået afløser).",
+        "Call {name} instead (the suggested cover).",
+    ),
+    "holder_call_leads": (
+        "Ring i stedet til teamlederen: {names}.",
+        "Call the team lead instead: {names}.",
+    ),
+    "holder_call_nobody": (
+        "Der er ingen at ringe til i stedet: teamet har ingen ledig og ingen teamleder.",
+        "There is nobody to call instead: the team has nobody free and no team lead.",
+    ),
+    "holder_take": (
+        "{away}, og vagten mangler en afløser. Kan du tage den?",
+        "{away}, and the duty needs cover. Can you take it?",
+    ),
     "nobody": ("ingen endnu", "nobody yet"),
     "no_phone": ("nummeret er ikke indstillet", "the number is not set"),
     "rota_title": ("Vagtplan {first} – {last}", "Rota {first} – {last}"),
     "rota_today": ("i dag", "today"),
     "rota_you": ("dig", "you"),
+    "rota_week": ("Uge {week}", "Week {week}"),
+    "rota_away": ("{away} – ikke taget endnu", "{away} – not taken yet"),
+    "rota_past_nobody": ("–", "–"),
     "rota_empty": (
         "Der er endnu ingen på vagtplanen. En teamleder sætter en kollega på med **på vagtplan "
         "NAVN**.",
         "Nobody is on the rota yet. A team lead puts a colleague on it with **on rota NAME**.",
     ),
     "rota_usage": (
-        "Skriv fx **vagtplan**, **vagtplan næste uge**, **vagtplan uge 3** eller "
-        "**vagtplan måned**.",
-        "Type e.g. **rota**, **rota next week**, **rota week 3** or **rota month**.",
+        "Skriv fx **vagtplan**, **vagtplan næste uge**, **vagtplan uge 3**, "
+        "**vagtplan 21.12**, **vagtplan december** eller **vagtplan måned**.",
+        "Type e.g. **rota**, **rota next week**, **rota week 3**, **rota 2026-12-21**, "
+        "**rota december** or **rota month**.",
     ),
     "my_duties_title": ("Dine kommende vagter", "Your upcoming duties"),
+    "my_duty_away": (
+        "{day} – {not_taken}",
+        "{day} – {not_taken}",
+    ),
     "my_duties_none": (
         "Du har ingen vagter de næste {weeks} uger.",
         "You have no duties in the next {weeks} weeks.",
@@ -394,11 +493,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nobody holds the retention hotline today, {day}{why}. Suggestion: {suggestion}. Type "
         "**set duty {date} NAME** to give the day to a colleague.",
     ),
+    "announce_away": (
+        "God morgen! I dag, {day}: {not_taken} {instead} Nummeret er **{phone}**. Teamlederne "
+        "har fået besked. Næste arbejdsdag ({next_day}): {next_holder}.",
+        "Good morning! Today, {day}: {not_taken} {instead} The number is **{phone}**. The team "
+        "leads have been told. Next working day ({next_day}): {next_holder}.",
+    ),
     "why_absent": (" ({name} er fraværende)", " ({name} is away)"),
     "no_suggestion": ("ingen ledig", "nobody free"),
     "headsup": (
         "Husk: du har fastholdelsestelefonen {day}. Nummeret er {phone}.",
         "Reminder: you hold the retention hotline on {day}. The number is {phone}.",
+    ),
+    "headsup_away": (
+        "I morgen, {day}: {not_taken} Forslag: {suggestion}. Skriv **sæt vagt {date} NAVN** "
+        "for at give dagen til en kollega.",
+        "Tomorrow, {day}: {not_taken} Suggestion: {suggestion}. Type **set duty {date} NAME** "
+        "to give the day to a colleague.",
     ),
     # Switchboard
     "cmd.check": (
@@ -436,6 +547,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Stil om til fastholdelsestelefonen",
         "Put the call through to the retention hotline",
     ),
+    "verdict_yes_away": ("Hører til fastholdelsestelefonen", "Belongs to the retention hotline"),
+    "verdict_yes_closed": (
+        "Hører til fastholdelsestelefonen – lukket nu",
+        "Belongs to the retention hotline – closed now",
+    ),
     "verdict_no": ("Ikke til fastholdelsestelefonen", "Not for the retention hotline"),
     "verdict_unsure": (
         "Det kan jeg ikke afgøre ud fra beskrivelsen. Brug guiden:",
@@ -447,11 +563,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Right now {holder} holds the retention hotline: **{phone}**. Next working day: "
         "{next_holder}.",
     ),
+    "verdict_open_away": (
+        "{not_taken} {instead} Næste arbejdsdag: {next_holder}.",
+        "{not_taken} {instead} Next working day: {next_holder}.",
+    ),
     "verdict_closed": (
-        "Fastholdelsestelefonen er lukket nu. Den åbner {when}, og så har {holder} den: "
-        "**{phone}**.",
-        "The retention hotline is closed now. It opens {when}, and then {holder} holds it: "
-        "**{phone}**.",
+        "Bed den, der ringer, om at ringe igen {when} på **{phone}**. Så har {holder} "
+        "fastholdelsestelefonen.",
+        "Ask the caller to call again {when} on **{phone}**. Then {holder} holds the retention "
+        "hotline.",
     ),
     "verdict_never": (
         "Der er ikke indstillet nogen åbningstider.",
@@ -461,6 +581,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Stil om til: **{target}**{phone}",
         "Put the call through to: **{target}**{phone}",
     ),
+    "verdict_no_number": (
+        " – nummeret mangler; bed en teamleder om at skrive det ind",
+        " – the number is missing; ask a team lead to fill it in",
+    ),
     "verdict_ask_who": (
         "Spørg, om den, der ringer, er arbejdsgiver eller ansat i job. Er det tilfældet, hører "
         "opkaldet til fastholdelsestelefonen.",
@@ -469,10 +593,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "verdict_reasons": ("Det lagde jeg vægt på: {reasons}", "What I went by: {reasons}"),
     "when": ("{day} kl. {time}", "{day} at {time}"),
+    "when_from": ("{day} fra kl. {time}", "{day} from {time}"),
     "briefing_title": ("Omstillingen i dag, {day}", "The switchboard today, {day}"),
     "briefing_holder": (
         "I dag har {holder} fastholdelsestelefonen: **{phone}**. Den er åben kl. {hours}.",
         "Today {holder} holds the retention hotline: **{phone}**. It is open {hours}.",
+    ),
+    "briefing_holder_away": (
+        "Fastholdelsestelefonen i dag: {not_taken} {instead} Nummeret er **{phone}**. Den er "
+        "åben kl. {hours}.",
+        "The retention hotline today: {not_taken} {instead} The number is **{phone}**. It is "
+        "open {hours}.",
     ),
     "briefing_closed": (
         "Fastholdelsestelefonen er lukket i dag.",
@@ -1156,8 +1287,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "web_number": ("Nummer", "Number"),
     "web_hours": ("Åbningstider", "Opening hours"),
+    "team_calendar_link": (
+        "Dit link til vagtkalenderen for hele {team} (abonnér på det i Outlook): {url}\nLinket "
+        "er dit eget: del det ikke. Skriv **teamkalender ny** for at lave et nyt; så holder "
+        "dit gamle op med at virke, men dine kollegers links virker stadig. Linket holder op, "
+        "når du forlader teamet.",
+        "Your link to the duty calendar of the whole of {team} (subscribe to it in Outlook): "
+        "{url}\nThe link is yours alone: do not share it. Type **team calendar new** to make a "
+        "new one; your old one then stops working, but your colleagues' links keep working. "
+        "The link stops when you leave the team.",
+    ),
     "ical_duty": ("Fastholdelsestelefonen", "Retention hotline"),
     "ical_team_duty": ("Fastholdelsestelefonen: {name}", "Retention hotline: {name}"),
+    "ical_duty_away": (
+        "Fastholdelsestelefonen: {not_taken}",
+        "Retention hotline: {not_taken}",
+    ),
 }
 
 

@@ -115,7 +115,7 @@ async def weekly_report(ctx: Context, team: Team, lang: str) -> Reply:
     numbers = [(monday - timedelta(weeks=back)).isocalendar().week for back in range(len(rows))]
     pairs = reversed(list(zip(numbers, rows, strict=True)))  # oldest week first
     bars = [Bar(str(week), f.calls, f.settled) for week, f in pairs]
-    url = ctx.settings.public_url.rstrip("/") + "/web/tal"
+    url = ctx.settings.link_base + "/web/tal"
     return Reply(
         f"**{t(lang, 'report_title')}**\n\n{table(lang, rows)}", card=report_card(lang, bars, url)
     )

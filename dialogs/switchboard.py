@@ -11,10 +11,11 @@ from dialogs import cards
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
 from dialogs.duty import holder_name
+from dialogs.holder import call_instead, not_taken, on_the_phone
 from dialogs.markdown import Markup
 from dialogs.messages import format_day, t
 from dialogs.plain import Reply
-from dialogs.switchboard_rules import SwitchboardRules, build
+from dialogs.switchboard_rules import SwitchboardRules, for_team
 from rules.eligibility import classify
 from rules.opening_hours import is_open, next_opening
 from store.models import Member, Membership, Team
@@ -37,7 +38,7 @@ BRIEFING_NO = (
 
 
 def team_rules(ctx: Context, team: Team) -> SwitchboardRules:
-    return build(ctx.settings.switchboard, team.name, ctx.settings.config_source)
+    return for_team(ctx.settings, team.name, team.settings)
 
 
 def guide_card(lang: str) -> dict[str, Any]:
@@ -102,13 +103,12 @@ async def verdict_card(
 ) -> dict[str, Any]:
     rules = rules or team_rules(ctx, team)  # a free-text check has built them already
     if verdict == "yes":
-        body = [
-            cards.heading(t(lang, "verdict_yes")),
-            cards.text(await _who_has_it(ctx, team, lang, rules)),
-        ]
+        heading, text = await _who_has_it(ctx, team, lang, rules)
+        body = [cards.heading(t(lang, heading)), cards.text(text)]
     else:
         referral = rules.referral(category)
-        phone = f", {referral.phone}" if referral.phone else ""
+        # Every "no" says where to and on which number, or plainly that the number is missing.
+        phone = f", {referral.phone}" if referral.phone else t(lang, "verdict_no_number")
         body = [
             cards.heading(t(lang, "verdict_no")),
             cards.text(t(lang, "verdict_where", target=referral.name(lang), phone=phone)),
@@ -118,35 +118,48 @@ async def verdict_card(
     return cards.card(body)
 
 
-async def _who_has_it(ctx: Context, team: Team, lang: str, rules: SwitchboardRules) -> str:
+async def _who_has_it(
+    ctx: Context, team: Team, lang: str, rules: SwitchboardRules
+) -> tuple[str, str]:
+    """(the heading's key, what to do now). The switchboard never learns why someone is away."""
     settings = ctx.team_settings(team)
     calendar = settings.calendar
     phone = settings.phone or t(lang, "no_phone")
     now = ctx.local_now()
     if is_open(now, calendar, rules.opening_hours):
         following = calendar.next_working_day(now.date())
-        return t(
+        next_holder = await holder_name(ctx, team, following, lang, discreet=True)
+        holder = await on_the_phone(ctx, team, now.date(), at=ctx.clock.now())
+        if holder.absent:
+            return "verdict_yes_away", t(
+                lang,
+                "verdict_open_away",
+                not_taken=not_taken(lang, holder, discreet=True),
+                instead=call_instead(lang, holder),
+                next_holder=next_holder,
+            )
+        return "verdict_yes", t(
             lang,
             "verdict_open",
-            holder=await holder_name(ctx, team, now.date(), lang),
+            holder=holder.member.name if holder.member else t(lang, "nobody"),
             phone=phone,
-            next_holder=await holder_name(ctx, team, following, lang),
+            next_holder=next_holder,
         )
     opens = next_opening(now, calendar, rules.opening_hours)
     if opens is None:
-        return t(lang, "verdict_never")
-    return t(
+        return "verdict_yes_away", t(lang, "verdict_never")
+    return "verdict_yes_closed", t(
         lang,
         "verdict_closed",
         when=_when(lang, opens, now),
         phone=phone,
-        holder=await holder_name(ctx, team, opens.date(), lang),
+        holder=await holder_name(ctx, team, opens.date(), lang, discreet=True),
     )
 
 
 def _when(lang: str, moment: datetime, now: datetime) -> str:
     day = t(lang, "rota_today") if moment.date() == now.date() else format_day(lang, moment.date())
-    return t(lang, "when", day=day, time=moment.strftime("%H:%M"))
+    return t(lang, "when_from", day=day, time=moment.strftime("%H:%M"))
 
 
 async def briefing_card(ctx: Context, team: Team, lang: str) -> dict[str, Any]:
@@ -156,13 +169,25 @@ async def briefing_card(ctx: Context, team: Team, lang: str) -> dict[str, Any]:
     span = rules.opening_hours.get(today.weekday())
     if settings.calendar.is_working_day(today) and span:
         hours = f"{span[0].strftime('%H:%M')}–{span[1].strftime('%H:%M')}"
-        holder = t(
-            lang,
-            "briefing_holder",
-            holder=await holder_name(ctx, team, today, lang),
-            phone=settings.phone or t(lang, "no_phone"),
-            hours=hours,
-        )
+        found = await on_the_phone(ctx, team, today)
+        phone = settings.phone or t(lang, "no_phone")
+        if found.absent:
+            holder = t(
+                lang,
+                "briefing_holder_away",
+                not_taken=not_taken(lang, found, discreet=True),
+                instead=call_instead(lang, found),
+                phone=phone,
+                hours=hours,
+            )
+        else:
+            holder = t(
+                lang,
+                "briefing_holder",
+                holder=found.member.name if found.member else t(lang, "nobody"),
+                phone=phone,
+                hours=hours,
+            )
     else:
         holder = t(lang, "briefing_closed")
     yes = [f"- {t(lang, f'briefing_yes_{i}')}" for i in (1, 2, 3)]

@@ -1,22 +1,24 @@
 """The switchboard's rules as data: the defaults shipped with the bot, overridden by the
-centre's config file, for every team or one team. Checked at start-up; a mistake names the
-line of the config file it is on."""
+centre's config file, for every team or one team, and the referral numbers a team's lead saved.
+Checked at start-up; a mistake names the line of the config file it is on."""
 
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from bot.config import ConfigError
+from bot.config import ConfigError, Settings
 from rules.eligibility import Signal
 
 DEFAULTS = Path(__file__).with_name("switchboard_default.toml")
 VERDICTS = frozenset({"strong", "context", "yes", "no"})
 HOURS = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
+# The key in a team's saved settings: referral category → the phone number its lead gave.
+REFERRAL_PHONES = "referral_phones"
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,50 @@ def build(
     if team is not None and team in teams:
         data = _merge(data, teams[team])
     return _checked(data, source)
+
+
+def for_team(
+    settings: Settings, team_name: str, saved: Mapping[str, Any] | None
+) -> SwitchboardRules:
+    """A team's rules: the deployment's (defaults, config file), with the referral numbers the
+    team's lead saved on the setup or settings card taking precedence."""
+    rules = build(settings.switchboard, team_name, settings.config_source)
+    phones = (saved or {}).get(REFERRAL_PHONES) or {}
+    if not isinstance(phones, Mapping) or not phones:
+        return rules
+    referrals = {
+        category: replace(referral, phone=str(phones.get(category) or referral.phone))
+        for category, referral in rules.referrals.items()
+    }
+    return replace(rules, referrals=referrals)
+
+
+def missing_phones(rules: SwitchboardRules) -> tuple[str, ...]:
+    """The referral categories a "not the hotline" answer cannot give a number for yet."""
+    return tuple(c for c, referral in rules.referrals.items() if not referral.phone)
+
+
+@dataclass(frozen=True)
+class PhoneField:
+    """One number the lead is asked for: a place the switchboard refers to, and the categories
+    that refer there (several may share a place, like payment and sick pay)."""
+
+    key: str
+    referral: Referral
+    categories: tuple[str, ...]
+
+
+def phone_fields(deployment: SwitchboardRules) -> tuple[PhoneField, ...]:
+    """What the setup and settings cards ask a lead for: every place in the deployment's rules
+    (before the team's own numbers) that has no number, once per place."""
+    places: dict[tuple[str, str], list[str]] = {}
+    for category, referral in deployment.referrals.items():
+        if not referral.phone:
+            places.setdefault((referral.da, referral.en), []).append(category)
+    return tuple(
+        PhoneField(f"referral_{cats[0]}", deployment.referrals[cats[0]], tuple(cats))
+        for cats in places.values()
+    )
 
 
 def check(overrides: Mapping[str, Any], source: str = "") -> None:

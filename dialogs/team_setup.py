@@ -1,4 +1,7 @@
-"""Installing the bot in a team: the setup card, the settings card, and where posts go."""
+"""Installing the bot in a team: the setup card, the settings card, and where posts go.
+
+Both cards also ask for the phone numbers the switchboard refers callers to when a call is not
+for the hotline, where the deployment's rules give none; they are saved per team."""
 
 from typing import Any
 
@@ -9,6 +12,8 @@ from dialogs.members import change_membership
 from dialogs.messages import lang_of, t
 from dialogs.plain import Reply, TeamEvent
 from dialogs.planning import replan_ahead
+from dialogs.switchboard_rules import REFERRAL_PHONES, PhoneField, build, for_team, missing_phones
+from dialogs.switchboard_rules import phone_fields as referral_fields
 from rules.team_values import (
     BadValue,
     format_closed_day,
@@ -82,6 +87,35 @@ async def _make_installer_lead(team: Team, event: TeamEvent, ctx: Context) -> Me
 
 # (name, member id, on the rota, lead) for each person the setup card offers.
 SetupPerson = tuple[str, int, bool, bool]
+# (input id, the place referred to, the number saved) for each referral number a card asks for.
+PhoneInput = tuple[str, str, str]
+
+
+def _fields(ctx: Context, team: Team) -> tuple[PhoneField, ...]:
+    """The referral numbers the deployment's rules leave to the team's lead."""
+    return referral_fields(build(ctx.settings.switchboard, team.name, ctx.settings.config_source))
+
+
+def _saved_phones(team: Team) -> dict[str, str]:
+    saved = (team.settings or {}).get(REFERRAL_PHONES)
+    return dict(saved) if isinstance(saved, dict) else {}
+
+
+def phone_inputs(lang: str, ctx: Context, team: Team) -> list[PhoneInput]:
+    saved = _saved_phones(team)
+    return [
+        (f.key, f.referral.name(lang), saved.get(f.categories[0], "")) for f in _fields(ctx, team)
+    ]
+
+
+def _phone_blocks(lang: str, phones: list[PhoneInput]) -> list[dict[str, Any]]:
+    if not phones:
+        return []
+    inputs = [
+        cards.text_input(key, label, value, placeholder=t(lang, "referral_phone_placeholder"))
+        for key, label, value in phones
+    ]
+    return [cards.text(t(lang, "referral_phones_intro")), *inputs]
 
 
 async def setup_card(
@@ -92,11 +126,17 @@ async def setup_card(
         for m, ms in await ctx.store.members.of_team(team.id)
         if ms.in_roster and ms.role != "switchboard"
     ]
-    return setup_card_for(lang, flow.id, flow.version, settings, people)
+    phones = phone_inputs(lang, ctx, team)
+    return setup_card_for(lang, flow.id, flow.version, settings, people, phones)
 
 
 def setup_card_for(
-    lang: str, flow_id: str, version: int, settings: TeamSettings, people: list[SetupPerson]
+    lang: str,
+    flow_id: str,
+    version: int,
+    settings: TeamSettings,
+    people: list[SetupPerson],
+    phones: list[PhoneInput] | None = None,
 ) -> dict[str, Any]:
     choices = [(name, str(member_id)) for name, member_id, _, _ in people]
     body = [
@@ -110,12 +150,18 @@ def setup_card_for(
         leads = [str(i) for _, i, _, lead in people if lead]
         body.append(cards.choice_input("rota", t(lang, "field.rota"), choices, on_rota, multi=True))
         body.append(cards.choice_input("leads", t(lang, "field.leads"), choices, leads, multi=True))
+    body += _phone_blocks(lang, phones or [])
     save = cards.submit(t(lang, "save"), cards.flow_data(flow_id, version, "setup.save"))
     return cards.card(body, [save])
 
 
 def settings_card(
-    lang: str, flow_id: str, version: int, team_name: str, settings: TeamSettings
+    lang: str,
+    flow_id: str,
+    version: int,
+    team_name: str,
+    settings: TeamSettings,
+    phones: list[PhoneInput] | None = None,
 ) -> dict[str, Any]:
     body = [
         cards.heading(t(lang, "settings_title", team=team_name)),
@@ -133,6 +179,7 @@ def settings_card(
             ", ".join(format_closed_day(d) for d in settings.closed_days),
         ),
         cards.toggle("swap_approval", t(lang, "field.swap_approval"), settings.swap_approval),
+        *_phone_blocks(lang, phones or []),
     ]
     save = cards.submit(t(lang, "save"), cards.flow_data(flow_id, version, "settings.save"))
     return cards.card(body, [save])
@@ -149,14 +196,40 @@ async def show_settings(caller: Caller, inv: Invocation, ctx: Context) -> list[R
     assert caller.team is not None
     flow = await ctx.store.flows.start("settings", caller.team.id, {}, ctx.clock.now())
     card = settings_card(
-        caller.lang, flow.id, flow.version, caller.team.name, ctx.team_settings(caller.team)
+        caller.lang,
+        flow.id,
+        flow.version,
+        caller.team.name,
+        ctx.team_settings(caller.team),
+        phone_inputs(caller.lang, ctx, caller.team),
     )
     return [Reply(card=card)]
 
 
-def read_values(lang: str, values: dict[str, Any]) -> dict[str, Any] | Reply:
+def read_values(
+    lang: str,
+    values: dict[str, Any],
+    fields: tuple[PhoneField, ...] = (),
+    saved_phones: dict[str, str] | None = None,
+) -> dict[str, Any] | Reply:
     """The team settings a card submitted, checked; or the reply that says what is wrong."""
     changes: dict[str, Any] = {}
+    phones = dict(saved_phones or {})
+    for f in fields:
+        if f.key not in values:
+            continue
+        typed = str(values[f.key] or "").strip()
+        try:
+            number = parse_phone(typed) if typed else ""
+        except BadValue:
+            return Reply(t(lang, "bad_referral_phone", place=f.referral.name(lang)))
+        for category in f.categories:
+            if number:
+                phones[category] = number
+            else:
+                phones.pop(category, None)
+    if phones != (saved_phones or {}):
+        changes[REFERRAL_PHONES] = phones
     try:
         if str(values.get("phone", "")).strip():
             changes["phone"] = parse_phone(str(values["phone"]))
@@ -183,7 +256,7 @@ async def save_settings(
     caller: Caller, flow: CardFlow, values: dict[str, Any], ctx: Context
 ) -> list[Reply]:
     assert caller.team is not None
-    changes = read_values(caller.lang, values)
+    changes = _read(caller, values, ctx)
     if isinstance(changes, Reply):
         return [changes]
     if not await ctx.store.flows.claim(
@@ -203,7 +276,7 @@ async def save_setup(
 ) -> list[Reply]:
     assert caller.team is not None
     lang = caller.lang
-    changes = read_values(lang, values)
+    changes = _read(caller, values, ctx)
     if isinstance(changes, Reply):
         return [changes]
     people = {m.id: (m, ms) for m, ms in await ctx.store.members.of_team(caller.team.id)}
@@ -233,10 +306,17 @@ async def save_setup(
         rota=", ".join(people[i][0].name for i in sorted(rota)) or none,
         leads=", ".join(people[i][0].name for i in sorted(leads)) or none,
     )
+    lines = [summary, *_what_now(lang, caller.team, bool(rota), ctx)]
     done = cards.done_card(
-        t(lang, "setup_title"), [summary], t(lang, "saved_by", name=caller.member.name)
+        t(lang, "setup_title"), lines, t(lang, "saved_by", name=caller.member.name)
     )
     return [Reply(card=done, update=True)]
+
+
+def _read(caller: Caller, values: dict[str, Any], ctx: Context) -> dict[str, Any] | Reply:
+    assert caller.team is not None
+    fields = _fields(ctx, caller.team)
+    return read_values(caller.lang, values, fields, _saved_phones(caller.team))
 
 
 def _ids(raw: Any, people: dict[int, tuple[Member, Membership]]) -> set[int]:
@@ -246,6 +326,29 @@ def _ids(raw: Any, people: dict[int, tuple[Member, Membership]]) -> set[int]:
         for i in ids
         if i in people and people[i][1].in_roster and people[i][1].role != "switchboard"
     }
+
+
+def _what_now(lang: str, team: Team, anyone_on_rota: bool, ctx: Context) -> list[str]:
+    """The setup summary's tail: the morning post's number and time, and the next step."""
+    settings = ctx.team_settings(team)
+    post = t(
+        lang,
+        "setup_saved_post",
+        phone=settings.phone or t(lang, "no_phone"),
+        time=settings.announce_time,
+    )
+    if not anyone_on_rota:
+        step = t(lang, "setup_next_rota")
+    elif not settings.phone:
+        step = t(lang, "setup_next_phone")
+    else:
+        step = t(lang, "setup_next")
+    lines = [post, step]
+    rules = for_team(ctx.settings, team.name, team.settings)
+    places = {rules.referrals[c].name(lang) for c in missing_phones(rules)}
+    if places:
+        lines.append(t(lang, "setup_referrals_missing", count=len(places)))
+    return lines
 
 
 async def _store_settings(caller: Caller, changes: dict[str, Any], ctx: Context) -> None:

@@ -13,7 +13,7 @@ async def show_link(caller: Caller, inv: Invocation | None, ctx: Context) -> lis
     assert caller.team is not None
     now = ctx.clock.now()
     token = await ctx.store.web_sessions.new_link(caller.member.id, caller.team.id, now)
-    url = f"{ctx.settings.public_url.rstrip('/')}/web/login/{token}"
+    url = f"{ctx.settings.link_base}/web/login/{token}"
     if caller.request.scope == "personal":
         return [Reply(t(caller.lang, "web_link", url=Markup(url)))]
     # Once per link (the token is new each time); the outbox keeps only its key's hash-free id.

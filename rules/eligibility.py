@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from rules.text import fold
 
 NEGATIONS = frozenset({"ikke", "ingen", "not", "no", "never", "aldrig"})
@@ -60,14 +62,7 @@ def _word_matches(pattern: str, word: str) -> bool:
 
 def _one_edit(a: str, b: str) -> bool:
     """True if a and b differ by at most one inserted, deleted or changed letter."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
+    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from dialogs.commands import closest, match
+from dialogs.commands import GROUPS, closest, match
 from dialogs.messages import MESSAGES, lang_of, t
 from dialogs.routing import COMMANDS
 from rules.text import fold
@@ -23,6 +23,13 @@ def test_every_command_has_a_summary_and_unique_words() -> None:
         words = {fold(w) for w in (*command.da, *command.en)}
         assert not words & seen, words & seen
         seen |= words
+
+
+def test_every_command_has_a_help_group_and_the_lead_group_is_exactly_the_lead_commands() -> None:
+    for command in COMMANDS:
+        assert command.group in GROUPS, command.name
+        assert f"help_group.{command.group}" in MESSAGES
+        assert (command.group == "lead") == (command.access == "lead"), command.name
 
 
 @pytest.mark.parametrize(

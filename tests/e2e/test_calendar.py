@@ -2,13 +2,17 @@
 
 import logging
 from datetime import date
+from pathlib import Path
 
+import aiohttp
 import pytest
 from icalendar import Calendar
 
+from bot.clock import FakeClock
 from tests.e2e.flows import setup
-from tests.e2e.people import ANNE, BO, CAMILLA, LIS
-from tests.e2e.teams import Teams, User, teams_session
+from tests.e2e.people import ANNE, BO, CAMILLA, LIS, TEAM
+from tests.e2e.processes import start
+from tests.e2e.teams import TENANT, Teams, User, running_connector, teams_session
 
 
 async def link(teams: Teams, user: User, command: str) -> str:
@@ -67,3 +71,56 @@ async def test_the_team_calendar_names_every_holder(sqlite_url: str) -> None:
         assert url.rsplit("/", 1)[1] not in renewed
         async with teams.http.get(url) as response:
             assert response.status == 404
+
+
+async def test_the_team_calendar_has_its_own_text_and_renewal_hint(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await setup(teams, on_rota=(ANNE, BO, CAMILLA))
+        text = (await teams.say(teams.personal(BO, "teamkalender")))[0].text
+        assert "vagtkalenderen for hele Sygedagpenge" in text
+        assert "**teamkalender ny**" in text and "**ny kalender**" not in text
+        assert "dine kollegers links virker stadig" in text
+        assert "når du forlader teamet" in text
+        english = (await teams.say(teams.personal(BO, "team calendar", locale="en-US")))[0].text
+        assert "**team calendar new**" in english and "when you leave the team" in english
+
+
+async def test_calendar_links_name_the_port_serve_listens_on(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    """Without HOTLINE_PUBLIC_URL the link is where the server listens, not a fixed port."""
+    async with running_connector() as connector:
+        server = await start(
+            "bot",
+            ["-m", "bot.cli", "serve"],
+            str(tmp_path),
+            {"HOTLINE_DATABASE_URL": sqlite_url},
+            ready="/readyz",
+        )
+        try:
+            async with aiohttp.ClientSession() as http:
+                live = Teams(server.url, connector, None, FakeClock(), http)  # type: ignore[arg-type]
+                live.roster(*TEAM)
+                await live.say(live.install(LIS))
+                reply = (await live.say(live.personal(LIS, "teamkalender")))[0].text
+            url = next(w for w in reply.split() if "/ical/" in w)
+            assert url.startswith(server.url + "/ical/"), url
+            async with aiohttp.ClientSession() as http, http.get(url) as response:
+                assert response.status == 200
+        finally:
+            server.stop()
+
+
+async def test_a_loopback_link_with_credentials_is_warned_about_at_start(
+    sqlite_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="bot.app")
+    credentials = {"app_id": "app", "app_password": "pw", "app_tenant_id": TENANT}
+    async with teams_session(sqlite_url, **credentials):
+        pass
+    assert "calendar links point at http://127.0.0.1:3978" in caplog.text
+    assert "HOTLINE_PUBLIC_URL" in caplog.text
+    caplog.clear()
+    async with teams_session(sqlite_url, public_url="https://hotline.kommune.dk", **credentials):
+        pass
+    assert "calendar links point at" not in caplog.text

@@ -137,3 +137,69 @@ async def test_setup_card_one_to_one_goes_through_the_outbox_once(sqlite_url: st
         async with unit_of_work(teams.services.sessions) as session:
             rows = list(await session.scalars(select(OutboxMessage)))
         assert [r.kind for r in rows] == ["setup"]
+
+
+def _groups(card: dict) -> list[str]:  # type: ignore[type-arg]
+    """The group titles of a help card, in order (the bold blocks after the intro)."""
+    return [b["text"] for b in card["body"][2:] if b.get("weight") == "Bolder"]
+
+
+async def test_help_is_grouped_by_what_people_do_and_the_lead_group_is_for_leads_in_a_chat(
+    sqlite_url: str,
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await setup(teams, on_rota=(ANNE, BO, CAMILLA))
+        lead = (await teams.say(teams.personal(LIS, "hjælp")))[0]
+        assert _groups(lead.card) == ["Vagter", "Sager", "Omstilling", "Teamleder", "Dig og teamet"]
+        assert "lav vagtplan 4.1 29.1" in lead.card_text
+        caseworker = (await teams.say(teams.personal(ANNE, "hjælp")))[0]
+        assert "Teamleder" not in _groups(caseworker.card)
+        assert "vagtplan næste uge" in caseworker.card_text
+        # The channel is read by everyone: even a lead sees only what all may use there.
+        channel = (await teams.say(teams.channel(LIS, "hjælp")))[0]
+        assert "Teamleder" not in _groups(channel.card)
+        assert "indstillinger" not in channel.card_text
+        assert "min kalender" not in channel.card_text  # works only 1:1
+        assert "privat chat" in channel.card_text
+        english = (await teams.say(teams.personal(LIS, "help", locale="en-US")))[0]
+        assert _groups(english.card)[:4] == ["Duties", "Cases", "Switchboard", "Team lead"]
+
+
+async def test_switchboard_staff_are_addressed_as_switchboard_and_not_sent_to_a_channel(
+    sqlite_url: str,
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await install(teams)
+        code = (await teams.say(teams.personal(LIS, "kode omstilling")))[0].text.split("**")[1]
+        await teams.say(teams.personal(SIGNE, f"tilmeld {code}"))
+        reply = (await teams.say(teams.personal(SIGNE, "hjælp")))[0]
+        assert "Du er tilmeldt som omstilling for Sygedagpenge" in reply.card_text
+        assert "kanal" not in reply.card_text
+        assert _groups(reply.card) == ["Vagter", "Omstilling", "Dig og teamet"]
+        assert "tjek arbejdsgiver ringer om stress" in reply.card_text
+
+
+async def test_the_setup_summary_says_when_the_morning_post_comes_and_what_to_do_next(
+    sqlite_url: str,
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        replies = await setup(teams, on_rota=(ANNE, BO, CAMILLA))
+        summary = next(s for s in replies if s.method == "PUT").card_text
+        assert "nummeret 70 12 34 56 kommer kl. 08:00 hver arbejdsdag" in summary
+        assert "Næste skridt: se vagtplanen med **vagtplan**" in summary
+        assert "**kode omstilling**" in summary
+        # No referral numbers are given by default: the lead is told where to add them.
+        from dialogs.switchboard_rules import build, phone_fields
+
+        places = len(phone_fields(build({})))
+        assert places > 5
+        assert f"mangler stadig telefonnummer til {places} steder" in summary
+
+
+async def test_the_setup_summary_asks_for_the_rota_first_when_nobody_is_on_it(
+    sqlite_url: str,
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        replies = await setup(teams, on_rota=())
+        summary = next(s for s in replies if s.method == "PUT").card_text
+        assert "Næste skridt: vælg, hvem der er på vagtplanen" in summary

@@ -74,10 +74,14 @@ async def test_on_a_holiday_and_after_closing_it_says_when_the_hotline_opens(
         await teams.at("2027-01-08 13:30")  # Friday, closed at 13:00
         monday = (await holder_on(teams, date(2027, 1, 11))).name
         after = await guide(teams, "employer", "ongoing")
-        assert f"lukket nu. Den åbner mandag 11. januar kl. 08:00, og så har {monday} den" in after
+        assert "Hører til fastholdelsestelefonen – lukket nu" in after and "Stil om" not in after
+        assert (
+            f"Bed dem ringe igen mandag 11. januar fra kl. 08:00 på **70 12 34 56**. "
+            f"Så har {monday} den." in after
+        )
         await teams.at("2027-01-04 07:30")
         early = await guide(teams, "employee", "fast_track")
-        assert "Den åbner i dag kl. 08:00" in early
+        assert "Bed dem ringe igen i dag fra kl. 08:00" in early
         await teams.at("2027-02-15 07:00")
         from bot.jobs import extend_rotas
 
@@ -85,7 +89,10 @@ async def test_on_a_holiday_and_after_closing_it_says_when_the_hotline_opens(
         await teams.at("2027-03-26 10:00")  # Good Friday
         tuesday = (await holder_on(teams, date(2027, 3, 30))).name
         holiday = await guide(teams, "employer", "risk")
-        assert f"Den åbner tirsdag 30. marts kl. 08:00, og så har {tuesday} den" in holiday
+        assert (
+            f"ringe igen tirsdag 30. marts fra kl. 08:00 på **70 12 34 56**. Så har {tuesday}"
+            in holiday
+        )
 
 
 async def test_free_text_is_judged_with_reasons_and_never_stored(sqlite_url: str) -> None:
@@ -179,3 +186,45 @@ def test_a_bad_switchboard_config_stops_start_up_naming_the_line(tmp_path: Path)
     assert (
         "switchboard: line 3: payment needs verdict = strong, context, yes or no" in result.stderr
     )
+
+
+async def test_the_lead_gives_the_referral_numbers_and_the_verdict_names_them(
+    sqlite_url: str,
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await switchboard_team(teams)
+        await teams.at("2027-01-04 10:00")
+        card = (await teams.say(teams.personal(LIS, "indstillinger")))[0]
+        inputs = {
+            b["id"]: b["label"]
+            for b in card.card["body"]
+            if b.get("id", "").startswith("referral_")
+        }
+        # One number per place: payment and sick pay share the benefits office.
+        assert inputs["referral_payment"].startswith("Ydelseskontoret (udbetaling")
+        assert "referral_sick_pay" not in inputs
+        assert "referral_complaint" in inputs
+        base = submit_data(card.card)
+        bad = await teams.say(teams.personal(LIS, "", value={**base, "referral_payment": "12"}))
+        assert "Nummeret til Ydelseskontoret (udbetaling" in bad[0].text
+        value = {**base, "referral_payment": "7011 2233", "referral_complaint": ""}
+        saved = await teams.say(teams.personal(LIS, "", value=value, reply_to=card.activity_id))
+        assert "Indstillingerne er gemt" in saved[1].text
+        answer = await guide(teams, "employer", "payment")
+        assert "Ydelseskontoret (udbetaling og refusion af sygedagpenge)**, 70 11 22 33" in answer
+        typed = await teams.say(teams.personal(SIGNE, "tjek har ikke fået udbetalt sygedagpenge"))
+        assert "70 11 22 33" in typed[0].card_text
+        # The setup card shows the saved number, and the lead can take it away again.
+        setup_card = (await teams.say(teams.personal(LIS, "opsætning")))[0].card
+        field = next(b for b in setup_card["body"] if b.get("id") == "referral_payment")
+        assert field["value"] == "70 11 22 33"
+
+
+async def test_a_team_override_from_the_config_file_is_not_asked_for_again(
+    sqlite_url: str,
+) -> None:
+    async with teams_session(sqlite_url, switchboard=OVERRIDE) as teams:
+        await switchboard_team(teams)
+        card = (await teams.say(teams.personal(LIS, "indstillinger")))[0].card
+        ids = {b.get("id") for b in card["body"]}
+        assert "referral_payment" not in ids and "referral_sick_pay" in ids

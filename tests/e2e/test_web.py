@@ -9,10 +9,11 @@ from datetime import date
 import aiohttp
 import pytest
 
-from tests.e2e.flows import setup, submit_data
+from tests.e2e.flows import setup
 from tests.e2e.people import ANNE, BO, CAMILLA, LIS, SIGNE, TEAM
 from tests.e2e.teams import Teams, User, teams_session
 from tests.e2e.test_cases import log_case
+from tests.e2e.test_cases import outcome as outcome_of
 from tests.e2e.test_rota_and_duty import holders
 from tests.e2e.test_swaps import first_day_of, short
 from tests.test_cli_rota import run
@@ -190,8 +191,7 @@ async def test_the_csv_has_the_rows_of_the_stats_command(sqlite_url: str) -> Non
             ("2027-01-18 08:00", "referred", "payment"),
         ):
             card = (await log_case(teams, LIS, call))[1]
-            value = {**submit_data(card.card), "outcome": outcome, "not_hotline": misroute}
-            await teams.say(teams.personal(LIS, "", value=value))
+            await outcome_of(teams, card, outcome=outcome, not_hotline=misroute)
         async with await signed_in(teams, LIS) as lis:
             async with lis.get(f"{teams.bot_url}/web/tal") as response:
                 page = await response.text()

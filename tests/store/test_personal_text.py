@@ -221,6 +221,9 @@ NOT_PERSONAL = {
     "switchboard_counts": {"verdict", "category"},
     "swap_requests": {"reason"},
     "cases": {"caller", "topic", "outcome", "advice", "not_hotline"},
+    # Hashes of sign-in link and session tokens.
+    "web_links": {"id"},
+    "web_sessions": {"id"},
 }
 
 

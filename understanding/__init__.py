@@ -1,0 +1,311 @@
+"""What a chat message asks for: an intent from the routing table, with its slots (#14).
+
+Pure and deterministic: phrase patterns and slot parsers over folded text, no model, no
+network. `understand("kan du lige overdrage sag 26 til @Karen Friis, tak!", today)` →
+`Understood("reassign", {"target": "Karen Friis", "case": "26"}, ...)`. The slot keys and
+value formats are those of tests/data/README-phrases.md.
+"""
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from types import MappingProxyType
+
+from rules.text import fold
+from understanding.intents import guarded, normalise, score, smalltalk
+from understanding.slots import (
+    Found,
+    Person,
+    find_case,
+    find_dates,
+    find_kind,
+    find_language,
+    find_people,
+    find_role,
+    opens_span,
+)
+
+__all__ = ["CHANGES_DATA", "READ_ONLY", "Understood", "understand"]
+
+# Intents that change data: the dialogs confirm them before acting on free text.
+CHANGES_DATA: frozenset[str] = frozenset(
+    {
+        "away",
+        "swap",
+        "sick",
+        "reassign",
+        "set_duty",
+        "generate",
+        "role",
+        "on_rota",
+        "off_rota",
+        "workdays",
+        "code",
+        "join",
+        "language",
+        "new_case",
+        "new_calendar",
+        "announce_here",
+        "switch_team",
+    }
+)
+READ_ONLY: frozenset[str] = frozenset(
+    {
+        "help",
+        "duty",
+        "check",
+        "briefing",
+        "rota",
+        "my_duties",
+        "case",
+        "my_cases",
+        "cases_today",
+        "cases_week",
+        "stats",
+        "my_absences",
+        "swaps",
+        "history",
+        "calendar",
+        "team_calendar",
+        "members",
+        "settings",
+        "setup",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Understood:
+    intent: str  # a routing-table command name (dialogs/routing.py), "smalltalk" or "none"
+    slots: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    confidence: float = 0.0  # 0..1
+    alternatives: tuple[str, ...] = ()  # the next likeliest intents, best first, at most 3
+
+
+NOTHING = Understood("none", MappingProxyType({}), 1.0, ())
+
+
+def understand(text: str, today: date, names: Sequence[str] = ()) -> Understood:
+    """The intent and slots of one chat message, dates resolved against `today`; `names`
+    are the display names of the team's members (to recognise people)."""
+    words = normalise(text)
+    if not words:
+        return NOTHING
+    if smalltalk(words):
+        return Understood("smalltalk", MappingProxyType({}), 0.9, ())
+    ranked = score(words)
+    if not ranked:
+        return NOTHING
+    intent, weight = ranked[0]
+    alternatives = tuple(i for i, _ in ranked[1:4])
+    if guarded(words):
+        # A sentence that only looks like a request: offer the read-only readings, never act.
+        return Understood(
+            "none",
+            MappingProxyType({}),
+            0.6,
+            tuple(i for i, _ in ranked if i not in CHANGES_DATA)[:3],
+        )
+    folded = fold(text)
+    dates = find_dates(folded, today)
+    intent = _refine(intent, words, dates, today)
+    if intent == "none":
+        return Understood("none", MappingProxyType({}), 0.5, alternatives)
+    slots = _slots(intent, text, folded, today, names)
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    confidence = round(min(1.0, 0.5 + 0.05 * (weight - runner_up) + 0.02 * weight), 2)
+    return Understood(intent, MappingProxyType(slots), confidence, alternatives)
+
+
+_DUTY_WORDS = re.compile(
+    r"\b(?:vagt\w*|telefon\w*|tlf|fastholdelse\w*|hotline\w*|duty|phone|on call|den|nu|now"
+    r"|calls|retention|line|linjen)\b"
+)
+_SWAP_WORDS = re.compile(r"\b(?:vagt\w*|telefon\w*|tlf|shift\w*|duty|duties|phone|dag\w*|day\w*)\b")
+_EXPLICIT_AWAY = re.compile(
+    r"\b(?:fravaer\w*|away|melde?r?|registrer\w*|register|notere|skriv\w*)\b"
+)
+
+
+def _refine(intent: str, words: str, dates: list[Found], today: date) -> str:
+    """Second thoughts that need the dates: a week asked of `duty` is the rota; a request
+    that changes data needs something to act on, and never a day in the past."""
+    if re.fullmatch(r"(?:byt|bytte|swap|fravaer|away)", words):
+        return intent
+    days = [f for f in dates if f.first is not None]
+    span = any(f.first != f.last for f in days)
+    if intent == "duty":
+        if not days and not _DUTY_WORDS.search(words):
+            return "none"
+        if span and re.search(r"\b(?:har jeg|jeg har|am i|do i|i have|i m|mine|my)\b", words):
+            return "my_duties"
+        if span:
+            return "rota"
+    if intent in ("away", "swap", "set_duty") and days:
+        last = days[0].last or days[0].first
+        if last is not None and last < today:
+            return "none"
+    if intent == "away" and not days and not _EXPLICIT_AWAY.search(words):
+        return "none"
+    if intent == "swap" and not days and not _SWAP_WORDS.search(words):
+        return "none"
+    return intent
+
+
+def _slots(
+    intent: str, text: str, folded: str, today: date, names: Sequence[str]
+) -> dict[str, str]:
+    slots: dict[str, str] = {}
+    dates = find_dates(folded, today)
+    if intent in ("rota", "stats"):
+        for found in dates:
+            if found.period:
+                slots["period"] = found.period
+                break
+        return slots
+    if intent in ("duty", "history", "set_duty", "sick", "my_absences"):
+        day = next((f.first for f in dates if f.first is not None and f.first == f.last), None)
+        if day is not None:
+            slots["date"] = day.isoformat()
+    elif intent in ("away", "my_duties", "generate") or (
+        intent == "swap" and dates and dates[0].first != dates[0].last
+    ):
+        _span(slots, dates, folded)
+    elif intent == "swap":
+        days = [f.first for f in dates if f.first is not None and f.first == f.last]
+        if days:
+            slots["date"] = days[0].isoformat()
+        if len(days) > 1 and days[1] != days[0]:
+            offered = days[1]
+            if offered == today < days[0]:  # `din mandag` said on a Monday: next week's
+                offered += timedelta(weeks=1)
+            slots["offered"] = offered.isoformat()
+    if intent in ("duty", "away", "sick", "set_duty", "role", "on_rota", "off_rota", "workdays"):
+        person = _person(intent, text, names, dates, folded)
+        if person:
+            slots["person"] = person
+    if intent in ("swap", "reassign"):
+        target = _target(intent, text, names, folded)
+        if target:
+            slots["target"] = target
+    if intent == "away" and (kind := find_kind(folded)):
+        slots["kind"] = kind
+    if intent in ("case", "reassign"):
+        number = find_case(folded) or _bare_number(folded)
+        if number:
+            slots["case"] = number
+    if intent in ("role", "code") and (role := find_role(_without_people(text, names))):
+        slots["role"] = role
+    if intent == "language" and (language := find_language(folded)):
+        slots["language"] = language
+    if intent == "check" and (said := check_text(text)):
+        slots["text"] = said
+    return slots
+
+
+def _span(slots: dict[str, str], dates: list[Found], folded: str) -> None:
+    days = [f for f in dates if f.first is not None]
+    if not days:
+        return
+    one, two = days[0], days[1] if len(days) > 1 else None
+    first, last = one.first, one.last
+    if (
+        two is not None
+        and one.first == one.last
+        and two.first == two.last
+        and first is not None
+        and two.first is not None
+        and two.first > first
+    ):
+        last = two.first  # `lav vagtplan 4.1 29.1`: two days are the two ends
+    assert first is not None and last is not None
+    if first == last:
+        if opens_span(folded, days[0]):
+            slots["first"] = first.isoformat()
+        else:
+            slots["date"] = first.isoformat()
+        return
+    slots["first"] = first.isoformat()
+    slots["last"] = last.isoformat()
+
+
+def _person(
+    intent: str, text: str, names: Sequence[str], dates: list[Found], folded: str
+) -> str | None:
+    people = find_people(text, names)
+    named = [p for p in people if p.name != "me"]
+    if named:
+        return named[0].name
+    if intent == "duty" and re.search(r"\b(?:har jeg|am i|do i|er jeg|have i)\b", folded):
+        return "me"
+    if intent == "workdays" and re.search(r"\b(?:mine|my|jeg|i)\b", folded):
+        return "me"
+    return None
+
+
+def _target(intent: str, text: str, names: Sequence[str], folded: str) -> str | None:
+    people = find_people(text, names)
+    named: list[Person] = [p for p in people if p.name != "me"]
+    if named:
+        return named[0].name
+    if intent == "reassign" and re.search(
+        r"\b(?:til mig|to me|jeg tager|jeg overtager|i ll take|i take)\b", folded
+    ):
+        return "me"
+    return None
+
+
+def _bare_number(folded: str) -> str | None:
+    """`overdrag 12 til Bo`: the number right after the verb."""
+    match = re.search(r"\b(?:overdra\w*|reassign|overdrg)\s+#?(\d{1,6})\b", folded)
+    return match.group(1) if match else None
+
+
+def _without_people(text: str, names: Sequence[str]) -> str:
+    folded = fold(text)
+    for name in names:
+        folded = folded.replace(fold(name), " ")
+    return folded
+
+
+# The switchboard's frame around a caller's description, as written (not folded: the text
+# slot is a piece of the message).
+_FRAMES_BEFORE = re.compile(
+    r"^\s*(?:tjek|check)\b\s*:?\s*"
+    r"|^.*?\b(?:hører|hoerer|horer) (?:det|opkaldet) (?:her )?til"
+    r" (?:jer|fastholdelse\w*)\s*\??\s*:\s*"
+    r"|^does this belong to you\s*\??\s*:\s*"
+    r"|^skal jeg stille (?:videre )?(?:om )?til [\wæøå]+\s*:\s*"
+    r"|^.*?\ber det jer der tager\s+"
+    r"|^kan i tage\s+"
+    r"|^should i put through\s+"
+    r"|^(?:is|are)\s+(?=.*\bfor you)"
+    r"|^er\s+(?=.*\bnoget for (?:jer|fastholdelse))"
+    r"|^har\s+(?=.*\bi røret)"
+    r"|^skal jeg stille\s+(?=.*\bvidere til)",
+    re.IGNORECASE,
+)
+_FRAMES_AFTER = re.compile(
+    r"\s*(?:,\s*(?:er det jer|jer eller|is that (?:the hotline|you|for you)|hører det til"
+    r"\s+\w+|hoerer det til \w+|skal (?:hun|han|de) til jer|er det noget for jer)"
+    r"|\s+for you(?: guys)?|\s+noget for (?:jer|fastholdelse\w*)"
+    r"|\s+videre til (?:jer|fastholdelse\w*)|,?\s*is it you)"
+    r"[^\w]*$",
+    re.IGNORECASE,
+)
+
+
+def check_text(text: str) -> str | None:
+    """The caller's situation in a switchboard question, without the question's frame."""
+    rest = text.strip()
+    before = _FRAMES_BEFORE.match(rest)
+    if before:
+        rest = rest[before.end() :]
+    rest = _FRAMES_AFTER.sub("", rest)
+    rest = rest.strip(" ?!.,:;")
+    if not rest or fold(rest) in ("tjek", "check") or len(rest.split()) < 2:
+        return None
+    if not before and rest == text.strip(" ?!.,:;"):
+        return None
+    return rest

@@ -1,0 +1,378 @@
+"""Which command a sentence asks for: weighted phrase patterns over normalised words.
+
+The text is folded (`rules.text.fold`), split into words, and a word that is no known word
+but one letter away from a domain word (`sagr`, `vagtr`, `overdrg`, `hvm`) is read as that
+word (rapidfuzz's Levenshtein distance). Each intent has patterns with a weight; the best
+weight wins, the runners-up are the alternatives. Guards first: a sentence that only looks
+like a request (`min mand har vagt`, `syg af papirarbejde`, `I'm sick of this weather`) is
+`none` whatever else matches.
+"""
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from rules.text import fold
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# Domain words a typo is read as, longer forms first (a tie goes to the first).
+VOCABULARY = (
+    "fastholdelsestelefonen",
+    "indstillinger",
+    "afspadsering",
+    "arbejdsdage",
+    "medlemmer",
+    "opsaetning",
+    "vagtplanen",
+    "telefonen",
+    "sygemeldt",
+    "omstilling",
+    "statistik",
+    "vagtplan",
+    "overdrage",
+    "overdrag",
+    "historik",
+    "kalender",
+    "absences",
+    "settings",
+    "calendar",
+    "members",
+    "history",
+    "tilmeld",
+    "hotline",
+    "vagter",
+    "vagten",
+    "fravaer",
+    "hjaelp",
+    "kursus",
+    "bytter",
+    "byttes",
+    "duties",
+    "sager",
+    "bytte",
+    "cases",
+    "swaps",
+    "ferie",
+    "sprog",
+    "vagt",
+    "hvem",
+    "mine",
+    "rota",
+    "duty",
+    "swap",
+    "sick",
+    "help",
+)
+# Ordinary words one letter from a domain word: never corrected.
+COMMON = frozenset(
+    _words(
+        "hjem hele mand mind dage sage sagt fage vage vagn hvis hver hvor hvad have rote "
+        "note mina mile mike dine sine fine line wine nine ikke duly dusty swan sock rock "
+        "suck sicker hele heller hello held hell heap helt hold ferien feriens ferier kurser "
+        "byen bytter vagts sagde sagen tager agter hotel hoteller mit min mig byte bite case minde "
+        "hjaelpe siger byttet sag sagt byttede vagtens helps helper mines miner swapped cased "
+        "caser dusty rotas ruta sagte vagte sicko seks"
+    )
+)
+
+_KNOWN = frozenset(VOCABULARY) | COMMON
+
+
+@lru_cache(maxsize=4096)
+def _correct(word: str) -> str:
+    if word in _KNOWN or len(word) < 3 or not word.isalpha():
+        return word
+    best = process.extractOne(word, VOCABULARY, scorer=Levenshtein.distance, score_cutoff=1)
+    if best is None:
+        return word
+    choice = best[0]
+    if len(word) == 3 and len(choice) != 4:  # `hvm` → `hvem`; three letters allow no more
+        return word
+    return choice
+
+
+def normalise(text: str) -> str:
+    """Folded words, punctuation gone (but `#`, `?` and digits kept), typos read as meant."""
+    folded = fold(text).replace("'", " ").replace("’", " ")
+    folded = re.sub(r"\bi(dag|morgen|gaar|overmorgen)\b", r"i \1", folded)
+    words = re.findall(r"[a-z]+|\d+|#|\?", folded)
+    return " ".join(_correct(w) for w in words)
+
+
+# Sentences that use a domain word but ask nothing of the bot.
+GUARDS = tuple(
+    re.compile(p)
+    for p in (
+        r"\b(?:min|mit|my) (?:mand|kone|kaereste|husband|wife|daughter|son|datter|soen|"
+        r"soester|sister|brother|bror|nabo|neighbour|neighbor|mor|far|mother|father|kollega|"
+        r"veninde|ven|friend|barn|boern|child|kid|kids|children|boy|girl)\b",
+        r"\b(?:var|was|had|havde|were) (?:paa |on |a |en )?(?:ferie|kursus|fri|vacation|holiday|"
+        r"course|day off|away|vaek|syg|sick)\b",
+        r"\bom et aar\b|\bnext year\b|\bfrokost\b|\blunch\b",
+        r"\bsiger min\b",
+        r"\bsyg af\b|\bsick of\b|\bsick and tired\b",
+        r"\b(?:var|was|were|har vaeret|have been) (?:syg|sick|ill)\b",
+        r"\bsidste uge\b.*\bsyg\b|\blast week\b",
+        r"\barbejder hjemmefra\b|\bworking from home\b",
+        r"\bi aften\b|\btonight\b",
+        r"\bdet er ikke mig\b|\bit s not me\b",
+        r"\bduty free\b",
+        r"\bvagten ved\b|\bsecurity\b",
+        r"\bplads\b|\bseat\b",
+        r"\bi netto\b|\bhospital\b",
+        r"\bwifi\b|\bpassword\b|\bnulstil\w*|\breset\b|\bkmd\b|\bintra\b",
+        r"\bsats\w*\b|\brate\b",
+        r"\bcase for my\b|\bsagen er den\b",
+        r"\bomstillingen er lukket\b",
+        r"\bkollega har\b",
+        r"\bses\b|\bsee you\b",
+        r"\b(?:fik|got|havde|had) (?:en|a) (?:ny |new )?(?:sag|case)\b",
+    )
+)
+
+_W = "[a-z]+"
+_DAYWORD = (
+    r"(?:i dag|i morgen|i overmorgen|mandag|tirsdag|onsdag|torsdag|fredag|today|tomorrow|"
+    r"monday|tuesday|wednesday|thursday|friday|\d)"
+)
+
+# (intent, weight, pattern): the highest weight among an intent's matching patterns counts.
+RULES: tuple[tuple[str, int, str], ...] = (
+    # help
+    ("help", 6, r"^(?:hjaelp|help|\?)(?: me| mig)?(?: \?)*$"),
+    ("help", 5, r"\bhvad kan du\b|\bhvilke kommandoer\b|\bwhat (?:commands|can you do)\b"),
+    ("help", 5, r"\bhow does (?:this|the) bot work\b|\bhvordan du virker\b"),
+    ("help", 4, r"\bkan du hjaelpe mig\b(?! med)|\bhjaelp\b"),
+    ("help", 3, r"\bhelp\b|\bcommands\b|\bkommandoer\b"),
+    ("help", 5, r"\bhvad kan botten\b|^vejledning$|\bhvordan bruger jeg (?:dig|botten)\b"),
+    ("help", 5, r"\bhow do i use (?:you|this|the bot)\b"),
+    ("help", 5, r"\bhvordan virker (?:botten|du|den|det)\b|\bhow does (?:it|this) work\b"),
+    ("help", 5, r"\bhvad kan jeg (?:skrive|spoerge|bede)\b|\bwhat can i (?:write|ask|say)\b"),
+    # duty
+    ("duty", 6, r"^(?:vagt|duty)(?: |$)"),
+    ("duty", 5, r"\bhvem sidder paa\b|\bwhos on\b|^vagten (?:i|paa|den|d)\b"),
+    ("duty", 5, r"\bhvem (?:der )?(?:har|sidder med|tager|er paa|passer)\b"),
+    ("duty", 5, r"\bhvem skal jeg stille (?:om )?til\b|\bwho should i put\b"),
+    (
+        "duty",
+        5,
+        r"\bwho (?:has|is holding|is on|s on|holds|is taking|takes|is manning|s got|has got|got)\b",
+    ),
+    (
+        "duty",
+        5,
+        r"\b(?:har|er) (?:jeg|@?[a-z]+(?: [a-z]+)?) (?:paa )?(?:vagt(?:en)?|telefonen|tlf)\b",
+    ),
+    ("duty", 5, r"\bam i on duty\b|\bis [a-z]+(?: [a-z]+)? on duty\b|\bdo i have the phone on\b"),
+    ("duty", 5, r"\ber det [a-z]+(?: [a-z]+)? der har (?:telefonen|vagten|vagt)\b"),
+    ("duty", 3, r"^(?:fastholdelsestelefon\w*|hotline|telefonen|tlf)(?: \?)*$"),
+    # check
+    ("check", 7, r"^(?:tjek|check)\b"),
+    ("check", 6, r"\ber det jer\b|\bjer eller\b|\btil jer\b|\bfor you\b|\bis that (?:the|you)\b"),
+    ("check", 6, r"\bbelong to you\b|\bstille [a-z ]*videre\b|\bput through\b|\bhoerer\b"),
+    ("check", 6, r"\bkan i tage\b|\bfor jer\b|\bto you guys\b|\byour area\b|\bhandle this\b"),
+    ("check", 6, r"\bnoget for (?:jer|fastholdelse\w*)\b"),
+    # briefing
+    ("briefing", 7, r"^(?:omstilling|switchboard)$|\boverblik\b|\bbriefing\b"),
+    ("briefing", 7, r"\bhvad skal jeg vide\b|\bwhat do i need to know\b"),
+    ("briefing", 8, r"\bhvad hoerer til jer i dag\b"),
+    # rota
+    ("rota", 6, r"\bvagtplan(?:en)?\b|\brota\b|\bschedule\b"),
+    ("rota", 7, r"\bhvem har vagt hvilke dage\b|\bwho has which days\b"),
+    ("rota", 7, r"\boversigt\b.*\bvagter\b|\bvagtoversigt\b|\bduty overview\b"),
+    (
+        "rota",
+        7,
+        r"\bhvem har vagterne\b|\bhvordan ser (?:naeste|denne) uge ud\b|\bnext week look\b",
+    ),
+    # my_duties
+    ("my_duties", 8, r"\bmine vagter\b|\bmy (?:duties|shifts)\b|\bupcoming duties\b"),
+    ("my_duties", 8, r"\bhvornaar (?:har jeg|er min|er mine|skal jeg have)\b"),
+    ("my_duties", 8, r"\bwhen (?:am i|do i have|is my)\b"),
+    ("my_duties", 8, r"\b(?:hvilke|hvor mange) (?:vagter|dage) har jeg\b"),
+    ("my_duties", 8, r"\bhar jeg nogen vagter\b|\bdo i have any (?:duties|shifts)\b"),
+    ("my_duties", 8, r"\bhvilke dage har jeg\b|\bwhat are my (?:shifts|duties)\b"),
+    ("my_duties", 8, r"\bwhich days (?:am i|do i)\b|\bhave i got any (?:shifts|duties)\b"),
+    # new_case
+    ("new_case", 9, r"\bny sag\b|\bnew case\b|\bopret(?:te)? (?:en )?(?:ny )?sag\b"),
+    ("new_case", 9, r"\blog(?:ge|ger)? (?:et|a|an) (?:opkald|call)\b|\bnyt opkald\b"),
+    ("new_case", 9, r"\bregistrere (?:en|et) (?:samtale|opkald)\b|\blavet en ny sag\b"),
+    (
+        "new_case",
+        9,
+        r"\bregister a call\b|\blogger jeg et opkald\b|\blog (?:the|this) call\b"
+        r"|\bskrive? et opkald\b",
+    ),
+    ("new_case", 9, r"\bnew call\b|\bopkald\b.*\blogge?s\b|\bskal logges\b"),
+    ("new_case", 9, r"\bhad a call\b|\bneed to log\b|\bregistrer\w* (?:et |a )?(?:opkald|call)\b"),
+    # case
+    ("case", 7, r"\b(?:sag|case|sagen)(?: nr)? #? ?\d+\b|# ?\d+\b|\bnr \d+\b"),
+    ("case", 6, r"^(?:sag|case)$"),
+    # my_cases
+    ("my_cases", 9, r"\bmine (?:aabne )?sager\b|\bmy (?:open )?cases\b"),
+    ("my_cases", 9, r"\b(?:hvilke|hvor mange) sager (?:har jeg|skal jeg)\b|\bhar jeg af sager\b"),
+    ("my_cases", 9, r"\bfrister\b|\bdeadlines?\b"),
+    ("my_cases", 9, r"\bcases do i have\b|\bwhich cases (?:do i|are mine)\b|\bsager har jeg\b"),
+    # cases_today
+    ("cases_today", 8, r"^(?:sager|cases)(?: \?)?$|\bsager i dag\b|\bcases today\b"),
+    ("cases_today", 8, r"\bkommet ind i dag\b|\bcame in today\b|\broom for another case\b"),
+    ("cases_today", 8, r"\bdagens sager\b|\btoday s cases\b"),
+    ("cases_today", 8, r"\bsager fra i dag\b|\bnye sager\b|\bnew cases today\b"),
+    # cases_week
+    ("cases_week", 9, r"\bsager uge\b|\bcases week\b|\bugens sager\b|\bweek s cases\b"),
+    ("cases_week", 9, r"\bsager(?:ne)? (?:fra )?(?:i )?denne uge\b|\bcases came in this week\b"),
+    ("cases_week", 9, r"\bcases (?:from |for )?this week\b"),
+    # reassign
+    ("reassign", 10, r"\boverdrag\w*\b|\breassign\b"),
+    ("reassign", 10, r"\b(?:giv|give|flyt|move|pass|send) (?:sag|case)\b"),
+    (
+        "reassign",
+        10,
+        r"\b(?:overtage|take over) (?:sag|case)\b|\btake over case\b|\btager sag\b|\btake case\b",
+    ),
+    ("reassign", 10, r"\b(?:sag|case) #? ?\d+ (?:skal videre|gaa til|til)\b"),
+    ("reassign", 10, r"\bkan (?:sag|case) \d+ gaa til\b"),
+    ("reassign", 10, r"\btage (?:sag|case)\b|\bhand (?:case|sag)\b|\bovertager (?:sag|case)\b"),
+    # stats
+    ("stats", 9, r"\bstatisti\w*\b|\bstats\b|\bhow many calls\b|\btal for\b"),
+    ("stats", 9, r"\bhvor mange (?:opkald|sager havde vi)\b|\bnumbers for\b"),
+    ("stats", 9, r"\bhvor mange (?:sager|opkald) (?:har|havde) vi\b|\bhow many (?:cases|calls)\b"),
+    # away
+    ("away", 6, r"\bfravaer\w*\b|\baway\b|\bvacation\b|\bday off\b|\btime off\b"),
+    ("away", 6, r"\b\w*ferie\b|\bfri\b|\bafspadser\w*\b|\bkursus\b|\bbarsel\b|\bomsorgsdag\b"),
+    ("away", 6, r"\bmaternity\b|\bcourse\b|\bi m off\b|\bim off\b|\bout of office\b"),
+    ("away", 7, r"\bsygemeldt fra\b|\bvaek fra\b|\bhjemme med syg\w* barn\b"),
+    ("away", 6, r"\bholiday\b|\bon leave\b|\bsick leave from\b|\bsygemeldt (?:i|d|den)\b"),
+    ("away", 6, r"\bvaek\b|\bmelde? (?:mig )?(?:ferie|fri|fravaer)\b|\bbe away\b"),
+    ("away", 6, r"\befteruddannelse\b|\bikke paa arbejde\b|\bi m out\b|\bim out\b"),
+    (
+        "away",
+        6,
+        r"\bkan ikke (?:vaere her|komme(?: ind)?|vaere paa arbejde)\b|\bcan t (?:be|come) in\b",
+    ),
+    # my_absences
+    ("my_absences", 9, r"\bmit fravaer\b|\bmy absences?\b|\bfortryde min\b"),
+    ("my_absences", 9, r"\bcancel (?:the|my) (?:vacation|absence|holiday|day off)\b"),
+    ("my_absences", 9, r"\babsences have i\b|\bhusket at skrive min\b|\bannuller min\b"),
+    ("my_absences", 9, r"\b(?:aflys|slet|delete|annuller|cancel|fortryd)\w* (?:min|mit|my)\b"),
+    # swap
+    ("swap", 8, r"\bbyt(?:te|tes)?\b|\bswap\b|\bswitch (?:days|shifts|duties)\b"),
+    ("swap", 8, r"\btage min (?:vagt|mandag|tirsdag|onsdag|torsdag|fredag)\b"),
+    ("swap", 8, r"\btake my (?:shift|duty|phone)\b|\bswappe\b|\btrade\b"),
+    ("swap", 6, r"\b(?:en|nogen) der kan tage (?:telefonen|vagten|min vagt)\b"),
+    ("swap", 6, r"\bwant my\b.*\b(?:duty|shift)\b"),
+    ("swap", 8, r"\bhvordan bytter jeg\b|\bhow do i swap\b"),
+    ("swap", 6, r"\bkan nogen (?:tage|overtage)\b|\bcan (?:someone|anyone) (?:take|cover)\b"),
+    ("swap", 6, r"\bkan ikke tage (?:telefonen|vagten)\b|\bcan t take the (?:phone|duty)\b"),
+    ("swap", 6, r"\bcover (?:for me|my)\b|\btage telefonen for mig\b"),
+    # swaps
+    ("swaps", 9, r"^(?:mine |aabne )?bytter$|\bbytteo?e?nsker\b|\bswaps\b|\bswap requests\b"),
+    ("swaps", 9, r"\baccept(?:ed)? my swap\b|\bsvaret paa mit bytte\b|\bbedt om at bytte\b"),
+    ("swaps", 9, r"\bat faa byttet\b|\bvagter der skal byttes\b|\bbytter venter\b"),
+    ("swaps", 9, r"\bgodkende nogle bytter\b|\baabne bytter\b|\bpending swaps\b"),
+    ("swaps", 9, r"\ber der (?:nogen|nogle) bytter\b|\bmit bytte\b|\bmy swaps?\b"),
+    # sick
+    ("sick", 7, r"\bjeg er (?:desvaerre )?syg\b|\bi m sick\b|\bim sick\b|^syg$|^sick$"),
+    ("sick", 7, r"\bsyg i dag\b|\bsick today\b|\bmeldt sig syg\b|\bcalled in sick\b"),
+    ("sick", 7, r"\bfeeling (?:ill|sick)\b|\binfluenza\b|\bsloej\b|\bbraekket\b|\bfeber\b"),
+    ("sick", 7, r"\bsygemelding\b|\bgaar hjem\b|\bgoing home\b|\ber syg\b|\bis sick\b"),
+    ("sick", 7, r"\bi m ill\b|\bim ill\b|\bblevet syg\b|\bfeel(?:ing)? (?:sick|ill|unwell)\b"),
+    # history
+    ("history", 10, r"\bhistorik\b|\bhistory\b|\bhvem har aendret\b|\bwho changed\b"),
+    ("history", 10, r"\blog for\b|\bhvem aendrede\b"),
+    # set_duty
+    ("set_duty", 10, r"\bsaet vagt\b|\bset duty\b|\bskal have vagten\b"),
+    ("set_duty", 10, r"\bgiv " + _DAYWORD + r"\w* til\b|\bgive " + _W + r" s duty to\b"),
+    ("set_duty", 10, r"\bput [a-z]+ on duty\b|\blaegge vagten\b.* over til\b"),
+    ("set_duty", 10, r"\bgiv vagten\b.*\btil\b|\bgive the duty\b"),
+    ("set_duty", 10, r"\bsaet [a-z]+(?: [a-z]+)? paa vagt(?:en)?\b"),
+    # generate
+    ("generate", 11, r"\blav (?:en )?(?:ny )?vagtplan\b|\bgenerate (?:a )?(?:new )?rota\b"),
+    ("generate", 11, r"\bredo the rota\b|\bmake a new rota\b|\bplanlaeg vagterne\b"),
+    ("generate", 11, r"\blaegge (?:en )?(?:ny )?vagtplan\b|\bnew rota\b|\bny vagtplan\b"),
+    ("generate", 11, r"\bgenerate\b|\blav\b.*\bvagtplan\b|\bmake the rota\b"),
+    # calendar
+    ("calendar", 9, r"\bmin kalender\b|\bmy calendar\b|\bcalendar link\b|\bvagtkalender\b"),
+    ("calendar", 9, r"\boutlook kalender\b|\bkalenderlink\b|\bi min (?:outlook )?kalender\b"),
+    ("new_calendar", 11, r"\bny kalender\b|\bnew calendar\b|\bnyt kalenderlink\b"),
+    ("team_calendar", 11, r"\bteamkalender\w*\b|\bteam calendar\b|\bteamets vagtkalender\b"),
+    ("team_calendar", 11, r"\bwhole team s calendar\b"),
+    # members
+    ("members", 10, r"\bmedlemmer\b|\bmembers\b|\bhvem er (?:med )?i teamet\b"),
+    ("members", 13, r"\bwho is in the team\b|\bhvem er paa vagtplanen og\b"),
+    # role
+    ("role", 12, r"\brolle\b|\brole\b|\btil (?:team)?leder\b|\bblive (?:team)?leder\b"),
+    ("role", 12, r"\bskal vaere (?:sagsbehandler|leder|omstilling)\b"),
+    (
+        "role",
+        12,
+        r"\bgoer [a-z]+(?: [a-z]+)? til\b"
+        r"|\bmake [a-z]+(?: [a-z]+)? (?:a|an) (?:team lead|lead|caseworker|switchboard)\b",
+    ),
+    # on_rota / off_rota
+    ("on_rota", 12, r"\bpaa vagtplan(?:en)?\b|\bon rota\b|\bto the rota\b|\bon the rota\b"),
+    ("off_rota", 13, r"\baf vagtplan(?:en)?\b|\boff (?:the )?rota\b|\bskal ikke have vagter\b"),
+    ("off_rota", 13, r"\bfrom the rota\b"),
+    ("off_rota", 13, r"\bfjern\b.*\bvagtplan\w*\b|\bremove\b.*\brota\b"),
+    # workdays
+    ("workdays", 12, r"\barbejdsdage\b|\bworkdays\b|\barbejder kun\b|\bonly works\b"),
+    ("workdays", 12, r"\bgaar ned i tid\b|\barbejder ikke om\b|\bworks only\b"),
+    # code / join
+    ("code", 12, r"\bkode omstilling\b|\bcode switchboard\b|\bjoin code\b"),
+    ("code", 12, r"\btilmeldingskode\b|\blav en kode\b|\bgenerate a code\b|\bny kode\b"),
+    ("code", 12, r"\bkode til (?:en )?(?:ny|nye)\b|\bcode for (?:a )?new\b"),
+    ("join", 12, r"\btilmeld\b|\bjoin\b|\bmy code\b|\bfaaet en kode\b|\bhar en kode\b"),
+    # settings / setup / announce_here / language / switch_team
+    ("settings", 12, r"\bindstillinger\b|\bsettings\b|\bmorgenbeskeden\b|\btelefonnummer\b"),
+    ("setup", 12, r"\bopsaetning\w*\b|\bsetup\b|\bset up\b|\bop forfra\b"),
+    ("announce_here", 13, r"\bannoncer her\b|\bannounce here\b|\bdenne kanal\b"),
+    ("announce_here", 13, r"\bthis channel\b"),
+    ("language", 12, r"\bsprog\b|\blanguage\b|\bpaa (?:dansk|engelsk)\b|\bin (?:english|danish)\b"),
+    ("language", 12, r"\benglish please\b|\bspeak (?:danish|english)\b|\bswitch to english\b"),
+    ("language", 12, r"\bswitch to danish\b|\bdansk tak\b|\bengelsk tak\b"),
+    ("switch_team", 13, r"\bskift team\b|\bswitch teams?\b|\bskift til team\b"),
+    ("switch_team", 13, r"\bother team\b|\bandet team\b"),
+)
+_COMPILED = tuple((intent, weight, re.compile(p)) for intent, weight, p in RULES)
+
+# Greetings and thanks: a sentence of only these is smalltalk.
+SMALLTALK = frozenset(
+    _words(
+        "hej hejsa hi hello hey goddag god morgen godmorgen weekend tak for i dag sidst "
+        "thanks thank you thx cheers tusind hjaelpen bot mange dejlig have a nice day "
+        "good morning afternoon og ogsaa saa vi ses bye farvel skal du ok nice day a have jul "
+        "glaedelig godt nytaar hvordan gaar det"
+    )
+)
+GREETINGS = frozenset(
+    _words(
+        "hej hejsa hi hello hey goddag godmorgen morgen weekend tak thanks thank thx cheers "
+        "bye farvel ses jul nytaar gaar nice"
+    )
+)
+
+
+def score(words: str) -> list[tuple[str, int]]:
+    """Every intent whose pattern matches, best first, with its weight."""
+    best: dict[str, int] = {}
+    for intent, weight, pattern in _COMPILED:
+        if weight > best.get(intent, 0) and pattern.search(words):
+            best[intent] = weight
+    return sorted(best.items(), key=lambda item: -item[1])
+
+
+def guarded(words: str) -> bool:
+    return any(guard.search(words) for guard in GUARDS)
+
+
+def smalltalk(words: str) -> bool:
+    tokens = [w for w in words.split() if w != "?"]
+    return (
+        bool(tokens) and all(t in SMALLTALK for t in tokens) and any(t in GREETINGS for t in tokens)
+    )

@@ -1,0 +1,400 @@
+"""Slot parsers: dates and spans, weeks and periods, people, case numbers, absence kinds.
+
+Every parser reads folded text (`rules.text.fold`: lower case, æøå spelled ae/oe/aa) except
+the people finder, which reads the text as written so that a name comes back as written.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from rules.dates import MONTHS, BadDate, parse_date
+from rules.text import fold
+from rules.weekdays import weekday_number
+
+_LONG_WEEKDAYS = (
+    "mandag|tirsdag|onsdag|torsdag|fredag|loerdag|lordag|soendag|sondag|"
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+# A bare month name is a month; the short forms (`may`, `mar`) only next to a day number.
+_BARE_MONTHS = (
+    "januar|january|februar|february|marts|march|april|juni|june|juli|july|august|"
+    "september|oktober|october|november|december|maj"
+)
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_NUMBERS = {"en": 1, "et": 1, "one": 1, "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4}
+
+# One day, as written: the alternatives are tried in this order at each position.
+_DAY = (
+    rf"(?P<iso>\d{{4}}-\d{{1,2}}-\d{{1,2}})"
+    rf"|(?P<dm>\d{{1,2}}[./]\d{{1,2}}(?:[./](?:\d{{4}}|\d{{2}}))?)(?![\d/])"
+    rf"|(?P<dmon>\d{{1,2}}\.? ?(?:{_MONTH})\b)"
+    rf"|(?P<mond>(?:{_MONTH}) \d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|(?P<rel>i dag|idag|today|i morgen|imorgen|tomorrow|i overmorgen|overmorgen"
+    rf"|the day after(?! tomorrow)|the day after tomorrow|i gaar|yesterday)"
+    rf"|(?P<in>om (?:\d+|en|et|to|tre|fire|one|two|three) (?:uger?|weeks?))"
+    rf"|(?P<past>i (?:{_LONG_WEEKDAYS.replace('dag', 'dags')}))"
+    rf"|(?P<next>(?:naeste|next) (?:{_LONG_WEEKDAYS}))"
+    rf"|(?P<wd>(?:{_LONG_WEEKDAYS}))(?:'?s|en)?(?P<wdnext> (?:i )?(?:naeste uge|next week))?"
+    rf"|(?P<nth>(?:den|d\.|the) \d{{1,2}})(?:\.|st|nd|rd|th)?(?![\d./])(?! ?(?:{_MONTH})\b)"
+)
+_SPAN = re.compile(
+    rf"(?P<w1>(?:uge|week|uke) (?P<wa>\d{{1,2}})(?: ?- ?(?P<wb>\d{{1,2}}))?)\b"
+    rf"|(?P<dd>(?:den |d\. )?(?P<d1>\d{{1,2}})\.? ?(?:-|og|and|til) ?"
+    rf"(?:den |d\. )?(?P<d2>\d{{1,2}})\.? ?"
+    rf"(?P<mon>{_MONTH})?)(?![\d./])"
+    rf"|(?P<isorange>\d{{4}}-\d\d-\d\d\.\.\d{{4}}-\d\d-\d\d)"
+    rf"|(?P<nextweek>(?:i )?naeste uge|next week)"
+    rf"|(?P<thisweek>(?:i )?denne uge|this week|ugens|this week's)"
+    rf"|(?P<month>(?:resten af )?(?:maaneden|denne maaned|maaned|this month|month))"
+    rf"|(?P<year>i aar|this year|resten af aaret|aaret)"
+    rf"|(?P<xmas>mellem jul og nytaar|between christmas and new year)"
+    rf"|(?P<day>{_DAY})"
+    rf"|(?P<bare>\b(?:{_BARE_MONTHS}))\b"
+)
+_DAYS = re.compile(_DAY)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+@dataclass(frozen=True)
+class Found:
+    """A date expression: a day, a span of days, or a period word (for rota and stats)."""
+
+    start: int
+    end: int
+    first: date | None
+    last: date | None
+    period: str | None = None  # "today", "week", "month", "year", "next_week", "week:N"
+
+
+def _week(number: int, today: date) -> date:
+    """Monday of ISO week `number`: this ISO year's unless it is well past, then next year's."""
+    year = today.isocalendar().year
+    if number < today.isocalendar().week - 8:
+        year += 1
+    return date.fromisocalendar(year, number, 1)
+
+
+def _one_day(match: re.Match[str], today: date) -> date | None:
+    """The day a `_DAY` match means, or None when it is not a real date."""
+    group = match.lastgroup
+    text = match.group(group or 0)
+    try:
+        if group in ("iso", "dm", "dmon", "rel"):
+            if text == "the day after":
+                return today + timedelta(days=2)
+            if text == "the day after tomorrow":
+                return today + timedelta(days=2)
+            return parse_date(text.replace(" ", " "), today)
+        if group == "mond":
+            month, day = text.split(" ")
+            return parse_date(f"{day}. {month}", today)
+        if group == "in":
+            amount = text.split(" ")[1]
+            weeks = int(amount) if amount.isdigit() else _NUMBERS[amount]
+            return today + timedelta(weeks=weeks)
+        if group == "past":
+            return parse_date(text[2:-1], today, "back") - (
+                timedelta(days=7) if text[2:-1] == _weekday_name(today) else timedelta()
+            )
+        if group == "next":
+            weekday = weekday_number(text.split(" ")[1]) or 0
+            monday = today - timedelta(days=today.weekday()) + timedelta(weeks=1)
+            return monday + timedelta(days=weekday)
+        if group in ("wd", "wdnext"):
+            return None  # handled by the caller, which sees both groups
+        if group == "nth":
+            day = int(text.split(" ")[1])
+            candidate = today.replace(day=1)
+            for _ in range(3):
+                try:
+                    found = candidate.replace(day=day)
+                except ValueError:
+                    found = None
+                if found is not None and found >= today:
+                    return found
+                candidate = (candidate + timedelta(days=32)).replace(day=1)
+            return None
+    except (BadDate, ValueError):
+        return None
+    return None
+
+
+def _weekday_name(today: date) -> str:
+    return ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "loerdag", "soendag")[
+        today.weekday()
+    ]
+
+
+def _day_of(match: re.Match[str], today: date) -> date | None:
+    if match.group("wd"):
+        weekday = weekday_number(match.group("wd")) or 0
+        if match.group("wdnext"):
+            monday = today - timedelta(days=today.weekday()) + timedelta(weeks=1)
+            return monday + timedelta(days=weekday)
+        ahead = (weekday - today.weekday()) % 7
+        before = match.string[max(0, match.start() - 4) : match.start()]
+        if ahead == 0 and before.endswith(("paa ", "pa ", "on ")):
+            ahead = 7
+        return today + timedelta(days=ahead)
+    return _one_day(match, today)
+
+
+def find_dates(folded: str, today: date) -> list[Found]:
+    """Every date, span and period in folded text, left to right."""
+    found: list[Found] = []
+    for match in _SPAN.finditer(folded):
+        start, end = match.span()
+        group = match.lastgroup
+        if match.group("w1"):
+            first_week = int(match.group("wa"))
+            last_week = int(match.group("wb") or first_week)
+            if not 1 <= first_week <= 53 or not 1 <= last_week <= 53:
+                continue
+            try:
+                first = _week(first_week, today)
+                last = _week(last_week, today) + timedelta(days=4)
+            except ValueError:
+                continue
+            period = f"week:{first_week}" if first_week == last_week else None
+            found.append(Found(start, end, first, last, period))
+        elif match.group("dd"):
+            month_word = match.group("mon")
+            tail = f". {month_word}" if month_word else ""
+            try:
+                if month_word:
+                    first = parse_date(match.group("d1") + tail, today)
+                    last = parse_date(match.group("d2") + tail, today)
+                else:
+                    # `den 15. og 16.`: days of the month, the next such.
+                    first_m = _DAYS.fullmatch(f"den {match.group('d1')}")
+                    last_m = _DAYS.fullmatch(f"den {match.group('d2')}")
+                    first_d = _one_day(first_m, today) if first_m else None
+                    last_d = _one_day(last_m, today) if last_m else None
+                    if first_d is None or last_d is None:
+                        continue
+                    first, last = first_d, last_d
+            except BadDate:
+                continue
+            if last < first:
+                continue
+            found.append(Found(start, end, first, last))
+        elif group == "isorange":
+            a, b = match.group(group).split("..")
+            found.append(Found(start, end, date.fromisoformat(a), date.fromisoformat(b)))
+        elif group == "nextweek":
+            monday = today - timedelta(days=today.weekday()) + timedelta(weeks=1)
+            found.append(Found(start, end, monday, monday + timedelta(days=4), "next_week"))
+        elif group == "thisweek":
+            monday = today - timedelta(days=today.weekday())
+            found.append(Found(start, end, monday, monday + timedelta(days=4), "week"))
+        elif group == "month":
+            first = today.replace(day=1)
+            last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+            found.append(Found(start, end, first, last, "month"))
+        elif group == "year":
+            found.append(Found(start, end, None, None, "year"))
+        elif group == "xmas":
+            year = today.year if today.month > 1 else today.year - 1
+            found.append(Found(start, end, date(year, 12, 28), date(year, 12, 31)))
+        elif group == "bare":
+            month = MONTHS[match.group(group)]
+            year = today.year if month >= today.month else today.year + 1
+            first = date(year, month, 1)
+            last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+            found.append(Found(start, end, first, last))
+        elif group == "day" or match.group("day"):
+            inner = _DAYS.match(folded, start)
+            day = _day_of(inner, today) if inner else None
+            if day is not None:
+                period = "today" if day == today and "dag" in match.group(0) else None
+                found.append(Found(start, end, day, day, period))
+    return _join_ranges(folded, found)
+
+
+_BETWEEN = re.compile(r"^\s*(?:-|–|til og med|til|to|until|through)\s*(?:den |d\. )?$")
+
+
+def _join_ranges(folded: str, found: list[Found]) -> list[Found]:
+    """`fra 21.12 til 2.1`, `21.12-2.1`, `from Dec 21 to Jan 2`: two days joined into a span."""
+    joined: list[Found] = []
+    i = 0
+    while i < len(found):
+        here = found[i]
+        if i + 1 < len(found):
+            there = found[i + 1]
+            gap = folded[here.end : there.start]
+            if (
+                here.first is not None
+                and here.first == here.last
+                and there.first is not None
+                and there.first == there.last
+                and _BETWEEN.match(gap)
+                and here.first <= there.first
+            ):
+                joined.append(Found(here.start, there.end, here.first, there.first))
+                i += 2
+                continue
+        joined.append(here)
+        i += 1
+    return joined
+
+
+def opens_span(folded: str, found: Found) -> bool:
+    """`fra 1.2`, `from february 1st`: a day that starts an open span."""
+    before = folded[max(0, found.start - 12) : found.start]
+    return bool(re.search(r"\b(?:fra|from|starting|fra og med)(?: den| d\.)? $", before))
+
+
+# ---------------------------------------------------------------------------------------------
+# Case numbers, kinds, roles, languages
+
+_CASE = re.compile(
+    r"(?:\b(?:sag(?:en)?|case|sagsnr|nr|no|number)\.? ?(?:nr\.? ?|no\.? ?|number )?#? ?|#)"
+    r"(\d{1,6})\b"
+)
+
+
+def find_case(folded: str) -> str | None:
+    """`sag 12`, `case #12`, `#12`, `nr. 12` → `12`."""
+    match = _CASE.search(folded)
+    return match.group(1) if match else None
+
+
+_KINDS = (
+    ("afspadsering", r"afspadser\w*|time off in lieu|toil|flex\w*"),
+    ("barsel", r"barsel\w*|maternity\w*|paternity\w*|parental leave|orlov"),
+    ("omsorgsdag", r"omsorgsdag\w*|care day"),
+    ("kursus", r"kursus|kurset|course|training|uddannelse|konference|conference"),
+    ("syg", r"sygemeld\w*|syg|sick|ill"),
+    ("ferie", r"\w*ferie\w*|vacation|holiday|holidays|on leave|annual leave"),
+    ("fri", r"fri|fridag|day off|off"),
+)
+_KIND_RES = tuple((kind, re.compile(rf"\b(?:{pattern})\b")) for kind, pattern in _KINDS)
+
+
+def find_kind(folded: str) -> str | None:
+    """The absence kind a sentence names: ferie, fri, afspadsering, kursus, syg, barsel,
+    omsorgsdag (Danish values for English words too). A sick child is no kind of its own."""
+    folded = re.sub(
+        r"\b(?:syg|sygt|syge|sick) (?:barn|boern|child|kid|kids|children)\b", "", folded
+    )
+    for kind, pattern in _KIND_RES:
+        if pattern.search(folded):
+            return kind
+    return None
+
+
+_ROLES = (
+    ("switchboard", r"omstilling\w*|switchboard|reception"),
+    ("lead", r"\w*leder|lead|leader|team lead|manager|chef"),
+    ("caseworker", r"sagsbehandler\w*|caseworker|case worker"),
+)
+
+
+def find_role(folded: str) -> str | None:
+    for role, pattern in _ROLES:
+        if re.search(rf"\b(?:{pattern})\b", folded):
+            return role
+    return None
+
+
+def find_language(folded: str) -> str | None:
+    if re.search(r"\b(?:engelsk|english|eng)\b", folded):
+        return "en"
+    if re.search(r"\b(?:dansk|danish|danske?)\b", folded):
+        return "da"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# People
+
+_MENTION = re.compile(r"@([^\W\d_][\w'-]*(?: [A-ZÆØÅ][\w'-]*){0,2})")
+_ME = re.compile(r"\b(?:mig|jeg|me|i|my|mine|min|mit|myself)\b")
+_STOP = frozenset(
+    fold(w)
+    for w in _words(
+        "jeg du han hun vi i de det den der mig dig os jer man en et og eller til fra på af med "
+        "om for hej tak ja nej kan skal vil har er var ikke lige sød være give giv tag flyt sæt "
+        "the a an to of on in is are can will i me my you he she we they it and or please hi "
+        "hey thanks team nord syd øst vest mandag tirsdag onsdag torsdag fredag lørdag søndag "
+        "monday tuesday wednesday thursday friday saturday sunday rota vagt vagtplan sag case"
+    )
+)
+
+
+@lru_cache(maxsize=256)
+def _key(text: str) -> str:
+    """Looser than fold, as rules.names matches: `Søren`, `Soeren` and `Soren` are one."""
+    return fold(text).replace("aa", "a").replace("oe", "o").replace("ae", "a")
+
+
+@lru_cache(maxsize=64)
+def _roster(names: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The members' full names and the single words of their names, as keys."""
+    full = frozenset(_key(n) for n in names)
+    words = frozenset(w for n in names for w in _key(n).split(" "))
+    return full, words
+
+
+@dataclass(frozen=True)
+class Person:
+    start: int
+    end: int
+    name: str  # as written, or "me"
+
+
+def find_people(text: str, names: Sequence[str]) -> list[Person]:
+    """@mentions, team members' names (first name or full name, as written) and the writer
+    (`mig`, `jeg`, `me`, `I`), left to right. Without a roster, a capitalised word inside a
+    sentence that is no common word is taken as a name."""
+    people: list[Person] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    for match in _MENTION.finditer(text):
+        name = match.group(1)
+        if name.endswith("'s"):
+            name = name[:-2]
+        people.append(Person(match.start(), match.end(), name))
+        taken.append(match.span())
+    full_names, name_words = _roster(tuple(names))
+    words = list(re.finditer(r"[^\W\d_][\w-]*(?:'s)?", text))
+    i = 0
+    while i < len(words):
+        word = words[i]
+        raw = word.group(0)
+        bare = raw[:-2] if raw.endswith("'s") else raw
+        if not free(*word.span()) or fold(bare) in _STOP:
+            i += 1
+            continue
+        # A full name first (two words), then one word.
+        if i + 1 < len(words):
+            pair = f"{bare} {words[i + 1].group(0).removesuffix(chr(39) + 's')}"
+            if _key(pair) in full_names:
+                people.append(Person(word.start(), words[i + 1].end(), pair))
+                taken.append((word.start(), words[i + 1].end()))
+                i += 2
+                continue
+        if names:
+            hit = len(bare) >= 2 and _key(bare) in name_words
+        else:
+            hit = bare[:1].isupper() and word.start() > 0 and len(bare) >= 2
+        if hit:
+            people.append(Person(word.start(), word.end(), bare))
+            taken.append(word.span())
+        i += 1
+    folded_spaces = text.lower()
+    for match in _ME.finditer(folded_spaces):
+        if free(*match.span()):
+            people.append(Person(match.start(), match.end(), "me"))
+    people.sort(key=lambda p: p.start)
+    return people
