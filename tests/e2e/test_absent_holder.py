@@ -131,7 +131,7 @@ async def test_every_answer_that_names_a_holder_says_the_holder_is_away(sqlite_u
                 )
             )
         )
-        assert "Bo Jensen har den nu" in verdict
+        assert "Lige nu har Bo Jensen fastholdelsestelefonen" in verdict
 
 
 def format_short(day: date) -> str:

@@ -76,12 +76,13 @@ async def test_on_a_holiday_and_after_closing_it_says_when_the_hotline_opens(
         after = await guide(teams, "employer", "ongoing")
         assert "Hører til fastholdelsestelefonen – lukket nu" in after and "Stil om" not in after
         assert (
-            f"Bed dem ringe igen mandag 11. januar fra kl. 08:00 på **70 12 34 56**. "
-            f"Så har {monday} den." in after
+            "Bed den, der ringer, om at ringe igen mandag 11. januar fra kl. 08:00 "
+            f"på **70 12 34 56**. "
+            f"Så har {monday} fastholdelsestelefonen." in after
         )
         await teams.at("2027-01-04 07:30")
         early = await guide(teams, "employee", "fast_track")
-        assert "Bed dem ringe igen i dag fra kl. 08:00" in early
+        assert "om at ringe igen i dag fra kl. 08:00" in early
         await teams.at("2027-02-15 07:00")
         from bot.jobs import extend_rotas
 
