@@ -122,7 +122,15 @@ async def register(
         "name": who.name,
     }
     replies = [
-        Reply(t(lang, "away_ok" if who.id == caller.member.id else "away_ok_other", **values))
+        Reply(
+            t(
+                lang,
+                _range_key(
+                    "away_ok" if who.id == caller.member.id else "away_ok_other", first, last
+                ),
+                **values,
+            )
+        )
     ]
     mine = await _duty_days(ctx, team.id, who.id, max(first, ctx.today()), last) if offer else []
     await offer_absence(ctx, team, who, absence.id, mine)
@@ -130,6 +138,11 @@ async def register(
         days = ", ".join(format_day(lang, d) for d in mine)
         replies.append(Reply(t(lang, "away_conflicts", days=days)))
     return replies
+
+
+def _range_key(key: str, first: date, last: date) -> str:
+    """The catalogue key for a range: its ".one" variant names a one-day absence once."""
+    return f"{key}.one" if first == last else key
 
 
 async def _duty_days(
@@ -153,7 +166,7 @@ async def my_absences(caller: Caller, inv: Invocation, ctx: Context) -> list[Rep
     for absence in sorted(absences, key=lambda a: a.first_day):
         line = t(
             lang,
-            "absence_line",
+            _range_key("absence_line", absence.first_day, absence.last_day),
             first=format_day(lang, absence.first_day),
             last=format_day(lang, absence.last_day),
             kind=t(lang, f"kind.{absence.kind}"),
@@ -186,7 +199,7 @@ async def cancel_absence(caller: Caller, value: dict[str, object], ctx: Context)
         Reply(
             t(
                 caller.lang,
-                "absence_cancelled",
+                _range_key("absence_cancelled", absence.first_day, absence.last_day),
                 first=format_day(caller.lang, absence.first_day),
                 last=format_day(caller.lang, absence.last_day),
             )

@@ -16,7 +16,7 @@ from dialogs.holder import (
     take_card,
 )
 from dialogs.markdown import Markup, bold, join
-from dialogs.messages import capital, format_day, t, weekday_names
+from dialogs.messages import bad_date_key, capital, format_day, t, weekday_names
 from dialogs.plain import Reply
 from dialogs.planning import MAX_RANGE, horizon, plan, rota_members
 from dialogs.targets import target_and_rest
@@ -39,8 +39,8 @@ async def show_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply
     settings = ctx.team_settings(team)
     try:
         day = parse_date(inv.args, ctx.today()) if inv.args.strip() else ctx.today()
-    except BadDate:
-        return [Reply(t(lang, "bad_date", text=inv.args))]
+    except BadDate as exc:
+        return [Reply(t(lang, bad_date_key(exc), text=inv.args))]
     calendar = settings.calendar
     phone = settings.phone or t(lang, "no_phone")
     following = calendar.next_working_day(day)
@@ -213,8 +213,8 @@ async def set_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]
     date_text = words[0] if words else ""
     try:
         day = parse_date(date_text, ctx.today())
-    except BadDate:
-        return [Reply(t(lang, "bad_date", text=date_text))]
+    except BadDate as exc:
+        return [Reply(t(lang, bad_date_key(exc), text=date_text))]
     if not ctx.team_settings(team).calendar.is_working_day(day):
         return [Reply(t(lang, "not_working_day", day=capital(format_day(lang, day))))]
     found = await target_and_rest(
@@ -249,7 +249,7 @@ async def generate_rota(caller: Caller, inv: Invocation, ctx: Context) -> list[R
     try:
         first, last = (parse_date(w, ctx.today()) for w in words)
     except BadDate as exc:
-        return [Reply(t(lang, "bad_date", text=str(exc)))]
+        return [Reply(t(lang, bad_date_key(exc), text=str(exc)))]
     problem = range_problem(first, last, ctx.today())
     if problem:
         return [Reply(t(lang, problem))]

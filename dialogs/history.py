@@ -2,7 +2,7 @@
 
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
-from dialogs.messages import MESSAGES, format_day, t
+from dialogs.messages import MESSAGES, bad_date_key, format_day, t
 from dialogs.plain import Reply
 from rules.dates import BadDate, parse_date
 
@@ -13,8 +13,8 @@ async def history(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     try:
         # History looks back: "historik 5.1" in March is the 5 January just gone.
         day = parse_date(inv.args, ctx.today(), "back") if inv.args.strip() else ctx.today()
-    except BadDate:
-        return [Reply(t(lang, "bad_date", text=inv.args))]
+    except BadDate as exc:
+        return [Reply(t(lang, bad_date_key(exc), text=inv.args))]
     entries = await ctx.store.audit.for_subject(caller.team.id, f"day:{day.isoformat()}")
     if not entries:
         return [Reply(t(lang, "history_none", day=format_day(lang, day)))]

@@ -1,10 +1,37 @@
-"""The one message catalogue: every text a user sees, in Danish and English."""
+"""The one message catalogue: every text a user sees, in Danish and English.
+
+House rules for the texts (write new ones the same way):
+- Danish first, in du-form, to a colleague: short sentences, plain words of the field
+  (vagt, vagtplan, sag, rundbordssamtale, fravær, teamleder, omstillingen). No anglicisms
+  ("sat op", "stilet til"); say "indstillet", "sendt til".
+- Main clauses keep the verb second: "I dag har Anne fastholdelsestelefonen", not
+  "Fastholdelsestelefonen har i dag Anne". Comma before a subordinate clause ("Vælg, hvem ...").
+- One named person is "{name}" again (or "vedkommende" when the person is unknown), never
+  "de"/"dem". Avoid "{name}s" (breaks on names ending in s): "fraværet for {name}",
+  "vagten fra {name}".
+- Dates come from `format_day`: "tirsdag 22. december" (English "Tuesday 22 December"). The
+  weekday is lowercase inside a sentence; a text that starts with {day} gets
+  `capital(format_day(...))` from its caller, or is worded so {day} is not first. A range
+  is "{first} – {last}"; a one-day range has its own ".one" key with {first} only.
+- Times are what the code produces, "kl. 09:00" (HH:MM, the "kl." in the Danish text; the
+  English text has "at 09:00"/"from 09:00"). Phone numbers as `parse_phone` writes them:
+  "70 12 34 56". Examples use "fx" (Danish) and "e.g." (English).
+- Numbers: a count that can be 1 either gets a ".one" key (see "n_days") or a wording that
+  needs no plural ("Dage med en ny på vagt: {changed}").
+- Markdown bold only for what the user should type (**hjælp**) or the one key fact (the
+  phone number, the day on a swap card). Values are escaped by `t`; never bold a value by
+  hand outside the catalogue.
+- The English text says the same as the Danish in plain British/International English
+  ("e.g.", "team lead", "rota", "duty"), with exactly the same placeholders.
+- A message that refuses says why and what to do next ("Skriv kommandoen igen, så ...").
+"""
 
 import string
 from datetime import date
 from typing import Any
 
 from dialogs.markdown import Markup, escape
+from rules.dates import BadDate, NoSuchDate
 
 LANGUAGES = ("da", "en")
 
@@ -17,55 +44,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "it. Please write it again without the CPR number (use initials, for example).",
     ),
     "error_apology": (
-        "Beklager, noget gik galt hos mig. Prøv igen om lidt. Oplys fejl-id {ref} til IT, "
-        "hvis det gentager sig.",
-        "Sorry, something went wrong on my side. Please try again shortly. Give IT the error id "
-        "{ref} if it happens again.",
+        "Beklager, der gik noget galt hos mig. Prøv igen om lidt. Sker det igen, så giv IT "
+        "fejlkoden {ref}.",
+        "Sorry, something went wrong on my side. Please try again in a moment. If it happens "
+        "again, give IT the error code {ref}.",
     ),
     "slow_down": (
         "Du sender mange beskeder på kort tid. Vent et øjeblik, så er jeg klar igen.",
         "You are sending many messages in a short time. Wait a moment and I will be ready again.",
     ),
     "unknown_command": (
-        "Den kommando kender jeg ikke. Mente du **{hint}**? Skriv **hjælp** for at se alle.",
-        "I don't know that command. Did you mean **{hint}**? Type **help** to see them all.",
+        "Den kommando kender jeg ikke. Mente du **{hint}**? Skriv **hjælp** for at se alle "
+        "kommandoerne.",
+        "I don't know that command. Did you mean **{hint}**? Type **help** to see all the "
+        "commands.",
     ),
     "unknown_command_no_hint": (
         "Den kommando kender jeg ikke. Skriv **hjælp** for at se, hvad jeg kan.",
         "I don't know that command. Type **help** to see what I can do.",
     ),
-    "not_allowed": (
-        "Det kan kun {roles} gøre.",
-        "Only {roles} can do that.",
-    ),
+    "not_allowed": ("Det er kun {roles}, der kan gøre det.", "Only {roles} can do that."),
     "not_in_team": (
-        "Du er ikke med i et team, der bruger fastholdelsestelefonen endnu. Er du i omstillingen, "
-        "så bed teamlederen om en kode og skriv **tilmeld KODE**.",
-        "You are not in a team that uses the retention hotline yet. If you work at the "
+        "Du er endnu ikke med i et team, der bruger fastholdelsestelefonen. Arbejder du i "
+        "omstillingen, så bed teamlederen om en kode, og skriv **tilmeld KODE**.",
+        "You are not yet in a team that uses the retention hotline. If you work at the "
         "switchboard, ask the team lead for a code and type **join CODE**.",
     ),
     "channel_only": (
-        "Det virker kun i en kanal i teamet.",
-        "That only works in a channel of the team.",
+        "Det virker kun i en af teamets kanaler.",
+        "That only works in one of the team's channels.",
     ),
     "card_outdated": (
         "Det kort er allerede behandlet af {name}. Se den nyeste besked.",
-        "That card was already handled by {name}. See the latest message.",
+        "That card has already been handled by {name}. See the latest message.",
     ),
     "card_unknown": (
-        "Det kort kender jeg ikke længere. Start forfra med kommandoen.",
-        "I no longer know that card. Start again with the command.",
+        "Det kort virker ikke længere: det, kortet handler om, er ændret eller slettet i "
+        "mellemtiden. Skriv kommandoen igen, så får du et nyt kort.",
+        "That card no longer works: what it was about has been changed or deleted since. Type "
+        "the command again to get a new card.",
     ),
     "someone": ("en kollega", "a colleague"),
     # Help
     "help_title": ("Det kan jeg hjælpe med", "What I can help with"),
     "help_intro": (
-        "Skriv en kommando til mig her eller nævn mig i kanalen. Du er {role} i {team}.",
-        "Write a command to me here or mention me in the channel. You are {role} in {team}.",
+        "Skriv en kommando til mig her, eller nævn mig i kanalen. Du er {role} i {team}.",
+        "Write a command to me here, or mention me in the channel. You are {role} in {team}.",
     ),
     "help_intro_no_team": (
-        "Du er ikke med i et team endnu. Disse kommandoer virker alligevel:",
-        "You are not in a team yet. These commands work anyway:",
+        "Du er endnu ikke med i et team. Disse kommandoer kan du bruge alligevel:",
+        "You are not in a team yet. You can use these commands anyway:",
     ),
     "help_intro_switchboard": (
         "Du er tilmeldt som omstilling for {team}. Skriv en kommando til mig her i chatten.",
@@ -85,8 +113,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cmd.help": ("Vis denne liste", "Show this list"),
     "cmd.members": ("Vis teamets medlemmer og roller", "List the team's members and roles"),
     "cmd.role": (
-        "Sæt en rolle: leder, sagsbehandler eller omstilling",
-        "Set a role: lead, caseworker or switchboard",
+        "Giv en kollega en rolle: leder, sagsbehandler eller omstilling",
+        "Give a colleague a role: lead, caseworker or switchboard",
     ),
     "cmd.on_rota": ("Sæt en kollega på vagtplanen", "Put a colleague on the rota"),
     "cmd.off_rota": ("Tag en kollega af vagtplanen", "Take a colleague off the rota"),
@@ -95,8 +123,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Set a colleague's working days, e.g. mon-thu",
     ),
     "cmd.code": (
-        "Lav en kode, så omstillingen kan tilmelde sig",
-        "Make a join code for the switchboard",
+        "Lav en kode, så en i omstillingen kan tilmelde sig",
+        "Make a code so that someone at the switchboard can join",
     ),
     "cmd.join": ("Tilmeld dig et team med en kode", "Join a team with a code"),
     "cmd.settings": ("Teamets indstillinger", "The team's settings"),
@@ -115,21 +143,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "roles.staff": ("sagsbehandlere og teamledere", "caseworkers and team leads"),
     # Members
     "members_title": ("Medlemmer af {team}", "Members of {team}"),
-    "members_on_rota": ("på vagtplan", "on rota"),
-    "members_off_rota": ("ikke på vagtplan", "not on rota"),
+    "members_on_rota": ("på vagtplanen", "on the rota"),
+    "members_off_rota": ("ikke på vagtplanen", "not on the rota"),
     "members_left": ("har forladt teamet", "has left the team"),
-    "members_none": ("Der er ingen medlemmer endnu.", "There are no members yet."),
+    "members_none": ("Teamet har ingen medlemmer endnu.", "The team has no members yet."),
     "name_needed": (
         "Hvem? Nævn en kollega med @ eller skriv navnet, fx **{example}**.",
         "Who? Mention a colleague with @ or type the name, e.g. **{example}**.",
     ),
     "name_unknown": (
-        'Jeg kender ingen i teamet, der hedder "{name}". Skriv **medlemmer** for at se listen.',
-        'I know nobody in the team called "{name}". Type **members** to see the list.',
+        'Der er ingen i teamet, der hedder "{name}". Skriv **medlemmer** for at se listen.',
+        'There is nobody in the team called "{name}". Type **members** to see the list.',
     ),
     "name_ambiguous": (
-        'Flere passer på "{name}". Hvem mener du?',
-        'Several people match "{name}". Who do you mean?',
+        'Flere i teamet passer på "{name}". Hvem mener du?',
+        'Several people in the team match "{name}". Who do you mean?',
     ),
     "role_set": ("{name} er nu {role}.", "{name} is now {role}."),
     "role_unknown": (
@@ -137,26 +165,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "I don't know that role. Choose lead, caseworker or switchboard, e.g. **{example}**.",
     ),
     "last_lead": (
-        "{name} er teamets eneste leder. Gør en anden til leder først.",
-        "{name} is the team's only lead. Make someone else lead first.",
+        "{name} er teamets eneste teamleder. Gør en anden til teamleder først.",
+        "{name} is the team's only team lead. Make someone else a team lead first.",
     ),
     "rota_on": ("{name} er nu på vagtplanen.", "{name} is now on the rota."),
     "rota_off": ("{name} er ikke længere på vagtplanen.", "{name} is no longer on the rota."),
     "rota_not_switchboard": (
-        "{name} er i omstillingen og kan ikke have vagter.",
-        "{name} works at the switchboard and cannot hold duties.",
+        "{name} arbejder i omstillingen og kan ikke have vagter.",
+        "{name} works at the switchboard and cannot be on duty.",
     ),
     "workdays_set": ("{name} arbejder nu {days}.", "{name} now works {days}."),
     "workdays_bad": (
         "Skriv arbejdsdagene som fx **man-tor** eller **man,ons,fre**.",
-        "Write the working days like **mon-thu** or **mon,wed,fri**.",
+        "Write the working days as e.g. **mon-thu** or **mon,wed,fri**.",
     ),
     # Join codes
     "code_created": (
         "Koden til omstillingen er **{code}**. Den gælder i {days} dage og kan bruges én gang. "
-        "Personen skriver **tilmeld {code}** til mig i en chat.",
+        "Personen skriver **tilmeld {code}** til mig i en privat chat.",
         "The switchboard code is **{code}**. It is valid for {days} days and can be used once. "
-        "The person types **join {code}** to me in a chat.",
+        "The person types **join {code}** to me in a private chat.",
     ),
     "code_usage": ("Skriv **kode omstilling**.", "Type **code switchboard**."),
     "join_ok": (
@@ -164,22 +192,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Welcome! You have joined {team} as {role}. Type **help** to see what I can do.",
     ),
     "join_bad": (
-        "Den kode virker ikke. Den kan være udløbet eller brugt. Bed teamlederen om en ny.",
-        "That code does not work. It may have expired or been used. "
-        "Ask the team lead for a new one.",
+        "Den kode virker ikke. Den kan være udløbet eller allerede brugt. Bed teamlederen om "
+        "en ny.",
+        "That code does not work. It may have expired or already been used. Ask the team lead "
+        "for a new one.",
     ),
     "join_locked": (
-        "Du har skrevet for mange forkerte koder. Prøv igen efter kl. {time}, og bed teamlederen "
-        "om en ny kode, hvis den ikke virker.",
-        "You have typed too many wrong codes. Try again after {time}, and ask the team lead for "
-        "a new code if it does not work.",
+        "Du har skrevet for mange forkerte koder. Prøv igen efter kl. {time}. Virker koden "
+        "stadig ikke, så bed teamlederen om en ny.",
+        "You have typed too many wrong codes. Try again after {time}. If the code still does "
+        "not work, ask the team lead for a new one.",
     ),
     "join_locked_lead": (
-        "{name} har skrevet {count} forkerte tilmeldingskoder på kort tid og er spærret til kl. "
-        "{time}. Kender du personen, så giv vedkommende en ny kode; ellers kan nogen prøve at "
-        "gætte sig ind.",
+        "{name} har skrevet {count} forkerte tilmeldingskoder på kort tid og er spærret til "
+        "kl. {time}. Kender du personen, så giv vedkommende en ny kode. Hvis ikke, prøver "
+        "nogen måske at gætte sig ind.",
         "{name} typed {count} wrong join codes in a short time and is locked out until {time}. "
-        "If you know the person, give them a new code; if not, someone may be trying to guess "
+        "If you know the person, give them a new code. If not, someone may be trying to guess "
         "their way in.",
     ),
     "join_usage": ("Skriv **tilmeld KODE**.", "Type **join CODE**."),
@@ -193,10 +222,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You are in several teams. Which team is this about?",
     ),
     "team_picked": (
-        "Nu gælder dine beskeder til mig {team}. Skriv **skift team** for at skifte.",
+        "Dine beskeder til mig gælder nu {team}. Skriv **skift team** for at skifte.",
         "Your messages to me now concern {team}. Type **switch team** to change.",
     ),
-    "language_set": ("Jeg skriver nu dansk til dig.", "I will now write to you in English."),
+    "language_set": ("Nu skriver jeg til dig på dansk.", "I will now write to you in English."),
     "language_usage": (
         "Skriv **sprog dansk** eller **sprog engelsk**.",
         "Type **language danish** or **language english**.",
@@ -208,18 +237,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Setup and settings
     "setup_title": ("Opsætning af fastholdelsestelefonen", "Setting up the retention hotline"),
     "setup_intro": (
-        "Hej! Jeg holder styr på, hvem der har fastholdelsestelefonen. Vælg hvem der er på "
-        "vagtplanen, og hvem der er teamledere. Alle andre kan spørge mig med **hjælp**.",
-        "Hi! I keep track of who holds the retention hotline. Choose who is on the rota and who "
-        "the team leads are. Everyone else can ask me with **help**.",
+        "Hej! Jeg holder styr på, hvem der har fastholdelsestelefonen. Vælg, hvem der er på "
+        "vagtplanen, og hvem der er teamledere. Alle andre kan skrive **hjælp** til mig for at "
+        "se, hvad jeg kan.",
+        "Hi! I keep track of who holds the retention hotline. Choose who is on the rota and "
+        "who the team leads are. Everyone else can type **help** to me to see what I can do.",
     ),
     "settings_title": ("Indstillinger for {team}", "Settings for {team}"),
     "field.phone": ("Fastholdelsestelefonens nummer", "The hotline's phone number"),
     "field.announce_time": ("Tidspunkt for morgenbeskeden", "Time of the morning announcement"),
     "field.post_language": ("Sprog i kanalen", "Language in the channel"),
     "field.closed_days": (
-        "Lukkedage ud over helligdage (dd.mm eller dd.mm.åååå, adskilt af komma)",
-        "Closed days besides public holidays (dd.mm or dd.mm.yyyy, comma separated)",
+        "Lukkedage ud over helligdage (dd.mm eller dd.mm.åååå, adskilt med komma)",
+        "Closed days besides public holidays (dd.mm or dd.mm.yyyy, separated by commas)",
     ),
     "referral_phones_intro": (
         "Når et opkald ikke hører til fastholdelsestelefonen, giver omstillingen sted og nummer "
@@ -233,17 +263,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.rota": ("På vagtplanen", "On the rota"),
     "field.leads": ("Teamledere", "Team leads"),
     "field.swap_approval": (
-        "Bytte af vagter kræver en leders godkendelse",
+        "Bytte af vagter kræver en teamleders godkendelse",
         "Swapping duties needs a team lead's approval",
     ),
     "lang.da": ("Dansk", "Danish"),
     "lang.en": ("Engelsk", "English"),
     "save": ("Gem", "Save"),
     "saved_by": ("Gemt af {name}.", "Saved by {name}."),
-    "settings_saved": ("Indstillingerne er gemt.", "The settings are saved."),
+    "settings_saved": ("Indstillingerne er gemt.", "The settings have been saved."),
     "setup_saved": (
-        "Opsætningen er gemt: {rota} på vagtplanen, ledere: {leads}.",
-        "The setup is saved: {rota} on the rota, leads: {leads}.",
+        "Opsætningen er gemt. På vagtplanen: {rota}. Teamledere: {leads}.",
+        "The setup has been saved. On the rota: {rota}. Team leads: {leads}.",
     ),
     "setup_saved_post": (
         "Morgenbeskeden med dagens vagt og nummeret {phone} kommer kl. {time} hver arbejdsdag.",
@@ -257,12 +287,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "**code switchboard** so it can ask me.",
     ),
     "setup_next_rota": (
-        "Næste skridt: vælg hvem der er på vagtplanen; skriv **opsætning** for at få kortet igen.",
-        "Next step: choose who is on the rota; type **setup** to get the card again.",
+        "Næste skridt: vælg, hvem der er på vagtplanen. Skriv **opsætning** for at få kortet igen.",
+        "Next step: choose who is on the rota. Type **setup** to get the card again.",
     ),
     "setup_next_phone": (
-        "Næste skridt: sæt fastholdelsestelefonens nummer under **indstillinger**.",
-        "Next step: set the hotline's phone number under **settings**.",
+        "Næste skridt: skriv fastholdelsestelefonens nummer under **indstillinger**.",
+        "Next step: enter the hotline's phone number under **settings**.",
     ),
     "setup_referrals_missing": (
         "Omstillingen mangler stadig telefonnummer til {count} steder, den henviser til. Skriv "
@@ -272,23 +302,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "setup_need_lead": ("Vælg mindst én teamleder.", "Choose at least one team lead."),
     "bad_phone": (
-        "Telefonnummeret skal være 8 cifre, fx 7012 3456.",
-        "The phone number must be 8 digits, e.g. 7012 3456.",
+        "Telefonnummeret skal have 8 cifre, fx 70 12 34 56.",
+        "The phone number must have 8 digits, e.g. 70 12 34 56.",
     ),
     "bad_referral_phone": (
-        "Nummeret til {place} skal være 8 cifre, fx 7012 3456 (eller tomt).",
-        "The number for {place} must be 8 digits, e.g. 7012 3456 (or empty).",
+        "Nummeret til {place} skal have 8 cifre, fx 70 12 34 56 (eller være tomt).",
+        "The number for {place} must have 8 digits, e.g. 70 12 34 56 (or be empty).",
     ),
-    "bad_time": (
-        "Tidspunktet skal skrives som TT:MM, fx 08:00.",
-        "Write the time as HH:MM, e.g. 08:00.",
-    ),
+    "bad_time": ("Skriv tidspunktet som TT:MM, fx 08:00.", "Write the time as HH:MM, e.g. 08:00."),
     "bad_closed_days": (
-        'Jeg kan ikke læse lukkedagen "{day}". Skriv fx 24.12 eller 27.12.2027.',
-        'I can\'t read the closed day "{day}". Write e.g. 24.12 or 27.12.2027.',
+        'Jeg kan ikke læse lukkedagen "{day}". Skriv den fx som 24.12 eller 27.12.2027.',
+        'I can\'t read the closed day "{day}". Write it as e.g. 24.12 or 27.12.2027.',
     ),
     "none": ("ingen", "none"),
-    "not_set": ("ikke sat", "not set"),
+    "not_set": ("ikke indstillet", "not set"),
     # Weekdays and dates
     "weekdays": ("man,tir,ons,tor,fre,lør,søn", "mon,tue,wed,thu,fri,sat,sun"),
     "weekdays_long": (
@@ -303,14 +330,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_date": (
         'Jeg kan ikke læse datoen "{text}". Skriv fx i dag, i morgen, mandag, 5/1, 5.1.2027, '
         "5. januar eller 2027-01-05.",
-        'I can\'t read the date "{text}". Write e.g. today, tomorrow, monday or 2027-01-05.',
+        'I can\'t read the date "{text}". Write e.g. today, tomorrow, monday, 5/1, 5.1.2027, 5 '
+        "January or 2027-01-05.",
+    ),
+    "no_such_date": (
+        'Datoen "{text}" findes ikke i kalenderen. Tjek dag og måned, og skriv den igen.',
+        'There is no such date as "{text}". Check the day and month and try again.',
     ),
     # Duty and rota
     "cmd.duty": ("Hvem har vagten (i dag eller en dato)", "Who is on duty (today or a date)"),
     "cmd.rota": ("Vis vagtplanen", "Show the rota"),
-    "cmd.my_duties": ("Dine kommende vagter", "Your coming duties"),
+    "cmd.my_duties": ("Dine kommende vagter", "Your upcoming duties"),
     "cmd.set_duty": ("Giv en dag til en kollega", "Give a day to a colleague"),
-    "cmd.generate": ("Lav vagtplanen for en periode igen", "Plan a period of the rota again"),
+    "cmd.generate": (
+        "Planlæg vagterne i en periode forfra",
+        "Plan the duties for a period again from scratch",
+    ),
     "cmd.calendar": ("Link til din vagtkalender", "Link to your duty calendar"),
     "cmd.web": (
         "Link til fastholdelsestelefonens sider i browseren (virker én gang, i 10 minutter)",
@@ -321,8 +356,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Link to the whole team's duty calendar (team calendar new: new link)",
     ),
     "cmd.new_calendar": (
-        "Nyt kalenderlink (det gamle holder op)",
-        "New calendar link (the old one stops)",
+        "Nyt kalenderlink (det gamle holder op med at virke)",
+        "New calendar link (the old one stops working)",
     ),
     "duty_answer": (
         "**{day}**: {holder} har fastholdelsestelefonen, {phone}. "
@@ -377,11 +412,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "There is nobody to call instead: the team has nobody free and no team lead.",
     ),
     "holder_take": (
-        "{away}, og vagten er lagt frem til bytte. Kan du tage den?",
-        "{away}, and the duty is up for grabs. Can you take it?",
+        "{away}, og vagten mangler en afløser. Kan du tage den?",
+        "{away}, and the duty needs cover. Can you take it?",
     ),
     "nobody": ("ingen endnu", "nobody yet"),
-    "no_phone": ("nummeret er ikke sat", "the number is not set"),
+    "no_phone": ("nummeret er ikke indstillet", "the number is not set"),
     "rota_title": ("Vagtplan {first} – {last}", "Rota {first} – {last}"),
     "rota_today": ("i dag", "today"),
     "rota_you": ("dig", "you"),
@@ -389,8 +424,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rota_away": ("{away} – ikke taget endnu", "{away} – not taken yet"),
     "rota_past_nobody": ("–", "–"),
     "rota_empty": (
-        "Der er ingen på vagtplanen endnu. En teamleder skriver **på vagtplan NAVN**.",
-        "Nobody is on the rota yet. A team lead types **on rota NAME**.",
+        "Der er endnu ingen på vagtplanen. En teamleder sætter en kollega på med **på vagtplan "
+        "NAVN**.",
+        "Nobody is on the rota yet. A team lead puts a colleague on it with **on rota NAME**.",
     ),
     "rota_usage": (
         "Skriv fx **vagtplan**, **vagtplan næste uge**, **vagtplan uge 3**, "
@@ -398,7 +434,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Type e.g. **rota**, **rota next week**, **rota week 3**, **rota 2026-12-21**, "
         "**rota december** or **rota month**.",
     ),
-    "my_duties_title": ("Dine kommende vagter", "Your coming duties"),
+    "my_duties_title": ("Dine kommende vagter", "Your upcoming duties"),
     "my_duty_away": (
         "{day} – {not_taken}",
         "{day} – {not_taken}",
@@ -418,8 +454,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_working_day": ("{day} er ikke en arbejdsdag.", "{day} is not a working day."),
     "not_on_rota": ("{name} er ikke på vagtplanen.", "{name} is not on the rota."),
     "generated": (
-        "Vagtplanen fra {first} til {last} er lagt igen: {changed} dage fik en ny.",
-        "The rota from {first} to {last} is planned again: {changed} days changed holder.",
+        "Vagtplanen fra {first} til {last} er lagt forfra. Dage med en ny på vagt: {changed}.",
+        "The rota from {first} to {last} has been planned again. Days with a new person on "
+        "duty: {changed}.",
     ),
     "range_usage": (
         "Skriv fx **lav vagtplan 4.1.2027 29.1.2027**.",
@@ -429,19 +466,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Slutdatoen ligger før startdatoen.",
         "The end date is before the start date.",
     ),
-    "range_too_long": ("Højst to år ad gangen.", "At most two years at a time."),
-    "range_past": ("Fortiden kan ikke planlægges om.", "The past cannot be planned again."),
+    "range_too_long": (
+        "Du kan højst planlægge to år ad gangen.",
+        "You can plan at most two years at a time.",
+    ),
+    "range_past": (
+        "Dage, der er gået, kan ikke planlægges om.",
+        "Days that have passed cannot be planned again.",
+    ),
     # Morning announcement and reminders
     "announce": (
-        "Godmorgen! I dag, {day}, har {holder} fastholdelsestelefonen: **{phone}**. "
-        "Næste arbejdsdag ({next_day}): {next_holder}.",
-        "Good morning! Today, {day}, {holder} holds the retention hotline: **{phone}**. "
-        "Next working day ({next_day}): {next_holder}.",
+        "God morgen! I dag, {day}, har {holder} fastholdelsestelefonen: **{phone}**. Næste "
+        "arbejdsdag ({next_day}): {next_holder}.",
+        "Good morning! Today, {day}, {holder} holds the retention hotline: **{phone}**. Next "
+        "working day ({next_day}): {next_holder}.",
     ),
     "announce_nobody": (
-        "Godmorgen! I dag, {day}, har **ingen** fastholdelsestelefonen{why}. "
-        "Forslag: {suggestion}, der har færrest vagter i denne måned. "
-        "Teamlederne har fået besked.",
+        "God morgen! I dag, {day}, har **ingen** fastholdelsestelefonen{why}. Forslag: "
+        "{suggestion}, der har færrest vagter i denne måned. Teamlederne har fået besked.",
         "Good morning! Today, {day}, **nobody** holds the retention hotline{why}. Suggestion: "
         "{suggestion}, who has the fewest duties this month. The team leads have been told.",
     ),
@@ -452,10 +494,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "**set duty {date} NAME** to give the day to a colleague.",
     ),
     "announce_away": (
-        "Godmorgen! I dag, {day}: {not_taken} {instead} Nummeret er **{phone}**. "
-        "Teamlederne har fået besked. Næste arbejdsdag ({next_day}): {next_holder}.",
-        "Good morning! Today, {day}: {not_taken} {instead} The number is **{phone}**. "
-        "The team leads have been told. Next working day ({next_day}): {next_holder}.",
+        "God morgen! I dag, {day}: {not_taken} {instead} Nummeret er **{phone}**. Teamlederne "
+        "har fået besked. Næste arbejdsdag ({next_day}): {next_holder}.",
+        "Good morning! Today, {day}: {not_taken} {instead} The number is **{phone}**. The team "
+        "leads have been told. Next working day ({next_day}): {next_holder}.",
     ),
     "why_absent": (" ({name} er fraværende)", " ({name} is away)"),
     "no_suggestion": ("ingen ledig", "nobody free"),
@@ -512,51 +554,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "verdict_no": ("Ikke til fastholdelsestelefonen", "Not for the retention hotline"),
     "verdict_unsure": (
-        "Jeg er ikke sikker ud fra beskrivelsen. Brug guiden:",
-        "I am not sure from the description. Use the guide:",
+        "Det kan jeg ikke afgøre ud fra beskrivelsen. Brug guiden:",
+        "I cannot tell from the description. Use the guide:",
     ),
     "verdict_open": (
-        "{holder} har den nu: **{phone}**. Næste arbejdsdag: {next_holder}.",
-        "{holder} has it now: **{phone}**. Next working day: {next_holder}.",
+        "Lige nu har {holder} fastholdelsestelefonen: **{phone}**. Næste arbejdsdag: "
+        "{next_holder}.",
+        "Right now {holder} holds the retention hotline: **{phone}**. Next working day: "
+        "{next_holder}.",
     ),
     "verdict_open_away": (
         "{not_taken} {instead} Næste arbejdsdag: {next_holder}.",
         "{not_taken} {instead} Next working day: {next_holder}.",
     ),
     "verdict_closed": (
-        "Bed dem ringe igen {when} på **{phone}**. Så har {holder} den.",
-        "Ask them to call again {when} on **{phone}**. Then {holder} has it.",
+        "Bed den, der ringer, om at ringe igen {when} på **{phone}**. Så har {holder} "
+        "fastholdelsestelefonen.",
+        "Ask the caller to call again {when} on **{phone}**. Then {holder} holds the retention "
+        "hotline.",
     ),
-    "verdict_never": ("Der er ingen åbningstider sat op.", "No opening hours are set up."),
+    "verdict_never": (
+        "Der er ikke indstillet nogen åbningstider.",
+        "No opening hours have been set.",
+    ),
     "verdict_where": (
         "Stil om til: **{target}**{phone}",
         "Put the call through to: **{target}**{phone}",
     ),
     "verdict_no_number": (
-        " – nummeret mangler; bed en teamleder skrive det ind",
+        " – nummeret mangler; bed en teamleder om at skrive det ind",
         " – the number is missing; ask a team lead to fill it in",
     ),
     "verdict_ask_who": (
-        "Spørg, om den der ringer er arbejdsgiver eller ansat i job; så hører det til telefonen.",
-        "Ask whether the caller is the employer or an employee in work; "
-        "then it belongs to the hotline.",
+        "Spørg, om den, der ringer, er arbejdsgiver eller ansat i job. Er det tilfældet, hører "
+        "opkaldet til fastholdelsestelefonen.",
+        "Ask whether the caller is an employer or an employee in work. If so, the call belongs "
+        "to the retention hotline.",
     ),
     "verdict_reasons": ("Det lagde jeg vægt på: {reasons}", "What I went by: {reasons}"),
     "when": ("{day} kl. {time}", "{day} at {time}"),
     "when_from": ("{day} fra kl. {time}", "{day} from {time}"),
     "briefing_title": ("Omstillingen i dag, {day}", "The switchboard today, {day}"),
     "briefing_holder": (
-        "Fastholdelsestelefonen har i dag {holder}: **{phone}**. Åben {hours}.",
-        "The retention hotline today: {holder}, **{phone}**. Open {hours}.",
+        "I dag har {holder} fastholdelsestelefonen: **{phone}**. Den er åben kl. {hours}.",
+        "Today {holder} holds the retention hotline: **{phone}**. It is open {hours}.",
     ),
     "briefing_holder_away": (
-        "Fastholdelsestelefonen i dag: {not_taken} {instead} Nummeret er **{phone}**. "
-        "Åben {hours}.",
-        "The retention hotline today: {not_taken} {instead} The number is **{phone}**. "
-        "Open {hours}.",
+        "Fastholdelsestelefonen i dag: {not_taken} {instead} Nummeret er **{phone}**. Den er "
+        "åben kl. {hours}.",
+        "The retention hotline today: {not_taken} {instead} The number is **{phone}**. It is "
+        "open {hours}.",
     ),
     "briefing_closed": (
-        "Fastholdelsestelefonen har lukket i dag.",
+        "Fastholdelsestelefonen er lukket i dag.",
         "The retention hotline is closed today.",
     ),
     "briefing_yes": ("Til fastholdelsestelefonen", "For the retention hotline"),
@@ -566,8 +616,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "An employer or employee who fears sick leave",
     ),
     "briefing_yes_2": (
-        "Sygemeldt i job, og arbejdsgiveren vil i gang tidligt: møde, delvis raskmelding",
-        "On sick leave in work, and the employer wants early help: a meeting, partial return",
+        "Sygemeldt i job, og arbejdsgiveren vil tidligt i gang: møde eller delvis raskmelding",
+        "On sick leave from a job, and the employer wants early help: a meeting or a partial "
+        "return",
     ),
     "briefing_yes_3": (
         "Fast track: hvad det er, og hvordan man beder om det",
@@ -579,42 +630,62 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Meld fravær, fx fravær 21.12-2.1 ferie",
         "Report an absence, e.g. away 2026-12-21..2027-01-02 vacation",
     ),
-    "cmd.my_absences": ("Dit fravær (og fortryd det)", "Your absences (and cancel them)"),
+    "cmd.my_absences": ("Dit fravær (og slet det)", "Your absences (and delete them)"),
     "kind.vacation": ("ferie", "vacation"),
     "kind.day_off": ("fri", "day off"),
     "kind.toil": ("afspadsering", "time off in lieu"),
     "kind.course": ("kursus", "course"),
     "kind.sick": ("syg", "sick"),
     "away_usage": (
-        "Skriv fx **fravær 21.12-2.1 ferie** eller **fravær 5.1 kursus**. Arter: ferie, fri, "
+        "Skriv fx **fravær 21.12-2.1 ferie** eller **fravær 5.1 kursus**. Typer: ferie, fri, "
         "afspadsering, kursus, syg.",
-        "Type e.g. **away 2026-12-21..2027-01-02 vacation** or **away 2027-01-05 course**. Kinds: "
-        "vacation, day off, time off in lieu, course, sick.",
+        "Type e.g. **away 2026-12-21..2027-01-02 vacation** or **away 2027-01-05 course**. "
+        "Types: vacation, day off, time off in lieu, course, sick.",
     ),
     "away_too_long": (
-        "Et fravær kan højst vare et år ad gangen.",
-        "An absence can last at most a year at a time.",
+        "Et fravær kan højst vare et år. Meld et længere fravær i flere dele.",
+        "An absence can last at most a year. Report a longer absence in several parts.",
     ),
-    "away_past": ("Fraværet ligger i fortiden.", "The absence is in the past."),
+    "away_past": (
+        "Fraværet er allerede overstået. Du kan kun melde fravær fra i dag og frem.",
+        "The absence is already over. You can only report absences from today onwards.",
+    ),
     "away_ok": (
         "Dit fravær er registreret: {first} – {last} ({kind}).",
         "Your absence is registered: {first} – {last} ({kind}).",
     ),
+    "away_ok.one": (
+        "Dit fravær er registreret: {first} ({kind}).",
+        "Your absence is registered: {first} ({kind}).",
+    ),
     "away_ok_other": (
-        "{name}s fravær er registreret: {first} – {last} ({kind}).",
+        "Fraværet for {name} er registreret: {first} – {last} ({kind}).",
         "{name}'s absence is registered: {first} – {last} ({kind}).",
     ),
+    "away_ok_other.one": (
+        "Fraværet for {name} er registreret: {first} ({kind}).",
+        "{name}'s absence is registered: {first} ({kind}).",
+    ),
     "away_conflicts": (
-        "Der er vagt {days}. Dagene er lagt frem til bytte i kanalen.",
-        "There are duties on {days}. The days are offered for swapping in the channel.",
+        "Fraværet falder på vagter på fastholdelsestelefonen: {days}. Jeg har slået vagterne "
+        "op i kanalen, så en kollega kan tage dem. Indtil nogen gør det, står de uændret på "
+        "vagtplanen.",
+        "The absence falls on retention hotline duties: {days}. I have posted the duties in "
+        "the channel so that a colleague can take them. Until someone does, they stay on the "
+        "rota as they are.",
     ),
     "my_absences_none": ("Du har intet fravær registreret.", "You have no absences registered."),
     "my_absences_title": ("Dit fravær", "Your absences"),
     "absence_line": ("{first} – {last}: {kind}", "{first} – {last}: {kind}"),
+    "absence_line.one": ("{first}: {kind}", "{first}: {kind}"),
     "cancel": ("Fortryd", "Cancel"),
     "absence_cancelled": (
-        "Fraværet {first} – {last} er fortrudt.",
-        "The absence {first} – {last} is cancelled.",
+        "Fraværet {first} – {last} er slettet.",
+        "The absence {first} – {last} has been deleted.",
+    ),
+    "absence_cancelled.one": (
+        "Fraværet {first} er slettet.",
+        "The absence on {first} has been deleted.",
     ),
     # Swaps
     "cmd.swap": (
@@ -630,54 +701,64 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "swap_not_yours": ("Du har ikke vagten {day}.", "You do not hold the duty on {day}."),
     "swap_not_theirs": ("{name} har ikke vagten {day}.", "{name} does not hold the duty on {day}."),
     "swap_past": (
-        "Den dag er gået; den kan ikke byttes.",
-        "That day has passed; it cannot be swapped.",
+        "Den dag er allerede gået, så den kan ikke byttes.",
+        "That day has already passed, so it cannot be swapped.",
     ),
-    "swap_not_working_day": ("{day} er ikke en arbejdsdag.", "{day} is not a working day."),
+    "swap_not_working_day": (
+        "Du kan ikke bytte {day}: det er ikke en arbejdsdag.",
+        "You cannot swap {day}: it is not a working day.",
+    ),
     "swap_exists": (
-        "Der er allerede et åbent ønske om bytte {day}.",
-        "There is already an open swap request for {day}.",
+        "Der er allerede et åbent ønske om at bytte {day}.",
+        "There is already an open request to swap {day}.",
     ),
     "swap_open_ok": (
-        "Dit ønske om bytte {day} er lagt i kanalen.",
-        "Your swap request for {day} is posted in the channel.",
+        "Dit ønske om at bytte {day} er slået op i kanalen.",
+        "Your request to swap {day} is posted in the channel.",
     ),
     "swap_direct_ok": (
-        "Jeg har spurgt {name}, om de vil tage {day}.",
-        "I have asked {name} whether they will take {day}.",
+        "Jeg har bedt {name} om at tage din vagt {day}. Du får besked, når {name} svarer.",
+        "I have asked {name} to take your duty on {day}. You will hear when {name} answers.",
     ),
     "swap_open_card": (
-        "**{name}** søger en til fastholdelsestelefonen **{day}**{why}. Kan du tage den?",
-        "**{name}** is looking for someone to hold the retention hotline on **{day}**{why}. Can you take it?",
+        "**{name}** søger en, der kan tage fastholdelsestelefonen **{day}**{why}. Kan du tage "
+        "vagten?",
+        "**{name}** is looking for someone to hold the retention hotline on **{day}**{why}. "
+        "Can you take it?",
     ),
     "swap_days_card": (
-        "**{name}** søger en til fastholdelsestelefonen disse dage{why}. Kan du tage en af dem?",
-        "**{name}** is looking for someone to hold the retention hotline on these days{why}. Can you take one?",
+        "**{name}** søger en, der kan tage fastholdelsestelefonen disse dage{why}. Kan du tage "
+        "en af dem?",
+        "**{name}** is looking for someone to hold the retention hotline on these days{why}. "
+        "Can you take one?",
     ),
     "swap_day_taken": ("{day} ({name}): taget af {taker}", "{day} ({name}): taken by {taker}"),
     "swap_day_awaiting": (
-        "{day} ({name}): taget af {taker}, venter på en leders godkendelse",
-        "{day} ({name}): taken by {taker}, waiting for a lead's approval",
+        "{day} ({name}): taget af {taker}, venter på en teamleders godkendelse",
+        "{day} ({name}): taken by {taker}, waiting for a team lead's approval",
     ),
     "swap_day_closed": ("{day} ({name}): {status}", "{day} ({name}): {status}"),
     "swap_direct_card": (
         "**{name}** spørger, om du vil tage fastholdelsestelefonen **{day}**{offer}.",
         "**{name}** asks whether you will hold the retention hotline on **{day}**{offer}.",
     ),
-    "swap_offer": (" og giver dig {day} i stedet", " and takes your {day} in return"),
+    "swap_offer": (" i bytte for din vagt {day}", " in exchange for your duty on {day}"),
     "why_absence": (" (fravær)", " (absent)"),
     "take": ("Tag vagten", "Take it"),
-    "accept": ("Ja, det gør jeg", "Yes, I will"),
+    "accept": ("Ja, jeg tager den", "Yes, I'll take it"),
     "decline": ("Nej tak", "No, thanks"),
     "swap_taken_card": ("Taget af {name}.", "Taken by {name}."),
-    "swap_declined_card": ("{name} sagde nej.", "{name} declined."),
+    "swap_declined_card": ("{name} sagde nej.", "{name} said no."),
     "swap_done": ("Tak! Du har nu vagten {day}.", "Thank you! You now hold the duty on {day}."),
     "swap_cancelled": (
-        "Dit ønske om bytte {day} er trukket tilbage; du har stadig vagten.",
-        "Your swap request for {day} is withdrawn; you still hold the duty.",
+        "Dit ønske om at bytte {day} er trukket tilbage. Du har stadig vagten.",
+        "Your request to swap {day} is withdrawn. You still hold the duty.",
     ),
     "history.swap_cancelled": ("trak ønsket om bytte tilbage", "withdrew the swap request"),
-    "swap_declined_ok": ("Du har sagt nej til {day}.", "You have declined {day}."),
+    "swap_declined_ok": (
+        "Du har sagt nej til at tage vagten {day}.",
+        "You have said no to taking the duty on {day}.",
+    ),
     "swap_told_taken": ("{name} tager din vagt {day}.", "{name} takes your duty on {day}."),
     "swap_told_declined": (
         "{name} kan ikke tage din vagt {day}. Skriv **byt {date}** for at spørge alle.",
@@ -685,37 +766,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "swap_already": ("Den er allerede {status}{by}.", "It is already {status}{by}."),
     "swap_already_awaiting": (
-        "Den er allerede taget{by} og venter på en leders godkendelse.",
-        "It is already taken{by} and waiting for a lead's approval.",
+        "Den er allerede taget{by} og venter på en teamleders godkendelse.",
+        "It is already taken{by} and waiting for a team lead's approval.",
     ),
     "swap_by": (" af {name}", " by {name}"),
     "status.taken": ("taget", "taken"),
     "status.awaiting_approval": (
-        "taget og venter på en leders godkendelse",
-        "taken and waiting for a lead's approval",
+        "taget og venter på en teamleders godkendelse",
+        "taken and waiting for a team lead's approval",
     ),
     "swap_wait_approval": (
-        "Tak! En teamleder skal godkende byttet af {day}; du får besked.",
-        "Thank you! A team lead must approve the swap of {day}; you will be told.",
+        "Tak! En teamleder skal godkende byttet {day}. Du får besked.",
+        "Thank you! A team lead must approve the swap of {day}. You will be told.",
     ),
     "swap_approval_card": (
-        "**{taker}** vil tage **{name}**s vagt {day}. Godkender du byttet?",
+        "**{taker}** vil tage vagten {day} fra **{name}**. Godkender du byttet?",
         "**{taker}** wants to take **{name}**'s duty on {day}. Do you approve the swap?",
     ),
     "approve": ("Godkend", "Approve"),
     "reject": ("Afvis", "Reject"),
     "swap_approved_card": ("Godkendt af {name}.", "Approved by {name}."),
     "swap_rejected_card": (
-        "Afvist af {name}; ønsket er åbent igen.",
-        "Rejected by {name}; the request is open again.",
+        "Afvist af {name}. Ønsket er åbent igen.",
+        "Rejected by {name}. The request is open again.",
     ),
     "swap_told_approved": (
-        "Byttet af {day} er godkendt: {taker} har vagten.",
+        "Byttet {day} er godkendt: {taker} har vagten.",
         "The swap of {day} is approved: {taker} holds the duty.",
     ),
     "swap_told_rejected": (
-        "En teamleder afviste, at du tager {day}.",
-        "A team lead did not approve you taking {day}.",
+        "En teamleder har afvist, at du tager vagten {day}.",
+        "A team lead has not approved you taking the duty on {day}.",
     ),
     "history.swap_approved": ("godkendte byttet", "approved the swap"),
     "history.swap_rejected": ("afviste byttet", "rejected the swap"),
@@ -724,42 +805,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.expired": ("udløbet", "expired"),
     "swap_own": ("Det er dit eget ønske.", "That is your own request."),
     "swap_own_open": (
-        "Det er dit eget ønske om bytte {day}. Beholder du selv vagten, kan du trække ønsket tilbage.",
-        "That is your own swap request for {day}. If you keep the duty yourself, you can withdraw the request.",
+        "Det er dit eget ønske om at bytte {day}. Beholder du selv vagten, kan du trække "
+        "ønsket tilbage.",
+        "That is your own request to swap {day}. If you keep the duty yourself, you can "
+        "withdraw the request.",
     ),
     "swap_own_closed": (
-        "Det er dit eget ønske om bytte {day}; det er {status}{by}.",
-        "That is your own swap request for {day}; it is {status}{by}.",
+        "Det er dit eget ønske om at bytte {day}. Det er {status}{by}.",
+        "That is your own request to swap {day}. It is {status}{by}.",
     ),
     "swap_yours_already": (
         "Du har allerede taget vagten {day}.",
         "You have already taken the duty on {day}.",
     ),
     "swap_yours_awaiting": (
-        "Du har allerede taget vagten {day}; den venter på en leders godkendelse.",
-        "You have already taken the duty on {day}; it is waiting for a lead's approval.",
+        "Du har allerede taget vagten {day}. Den venter på en teamleders godkendelse.",
+        "You have already taken the duty on {day}. It is waiting for a team lead's approval.",
     ),
     "withdraw": ("Træk ønsket tilbage", "Withdraw the request"),
     "swap_not_available": (
         "Du kan ikke tage {day}: du er ikke på vagtplanen, arbejder ikke den ugedag eller er fraværende.",
         "You cannot take {day}: you are not on the rota, do not work that weekday, or are away.",
     ),
-    "swap_not_for_you": ("Det ønske er stilet til en anden.", "That request is for someone else."),
+    "swap_not_for_you": (
+        "Det ønske er sendt til en anden kollega.",
+        "That request was sent to another colleague.",
+    ),
     "swaps_none": ("Der er ingen åbne ønsker om bytte.", "There are no open swap requests."),
     "swaps_title": ("Åbne ønsker om bytte", "Open swap requests"),
     "swap_line": ("{day}: {name}{target}", "{day}: {name}{target}"),
     "swap_to": (" (spurgt: {name})", " (asked: {name})"),
     "swap_line_awaiting": (
-        "{day}: {name} – taget af {taker}, venter på en leders godkendelse",
-        "{day}: {name} – taken by {taker}, waiting for a lead's approval",
+        "{day}: {name} – taget af {taker}, venter på en teamleders godkendelse",
+        "{day}: {name} – taken by {taker}, waiting for a team lead's approval",
     ),
     "swap_reminder": (
-        "Fastholdelsestelefonen mangler stadig en **{day}** ({name} kan ikke). Skriv **bytter** for at tage den.",
-        "The retention hotline still needs someone on **{day}** ({name} cannot). Type **swaps** to take it.",
+        "Fastholdelsestelefonen mangler stadig en på vagt **{day}** ({name} kan ikke). Skriv "
+        "**bytter** for at tage vagten.",
+        "The retention hotline still needs someone on **{day}** ({name} cannot). Type "
+        "**swaps** to take it.",
     ),
     "swap_escalation": (
-        "Ingen har taget {name}s vagt i morgen, {day}. Skriv **sæt vagt {date} NAVN** for at give den til en kollega.",
-        "Nobody has taken {name}'s duty tomorrow, {day}. Type **set duty {date} NAME** to give it to a colleague.",
+        "Ingen har taget vagten i morgen, {day}, som {name} har bedt om at bytte. Skriv **sæt "
+        "vagt {date} NAVN** for at give den til en kollega.",
+        "Nobody has taken {name}'s duty tomorrow, {day}. Type **set duty {date} NAME** to give "
+        "it to a colleague.",
     ),
     # Same-day cover
     "cmd.sick": ("Syg i dag: giv din vagt videre fra nu", "Sick today: hand your duty on from now"),
@@ -776,8 +866,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Suggestion: {name}, who has the fewest duties this month.",
     ),
     "sick_nobody": (
-        "Ingen kollega er ledig i dag. Teamlederne kan give vagten med **sæt vagt**.",
-        "No colleague is free today. The team leads can give the duty with **set duty**.",
+        "Ingen kolleger er ledige i dag. En teamleder kan give vagten videre med **sæt vagt**.",
+        "No colleague is free today. A team lead can give the duty to someone with **set duty**.",
     ),
     "sick_cover": ("Vagten går til", "The duty goes to"),
     "sick_confirm": ("Giv vagten videre", "Hand the duty on"),
@@ -794,7 +884,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You hold the retention hotline from {time} today ({name} is sick). The number is {phone}.",
     ),
     # History
-    "history_none": ("Intet er sket med {day} endnu.", "Nothing has happened to {day} yet."),
+    "history_none": (
+        "Der er endnu ingen historik for {day}.",
+        "There is no history for {day} yet.",
+    ),
     "history_title": ("Historik for {day}", "History of {day}"),
     "history_line": ("{time} {actor}: {what}", "{time} {actor}: {what}"),
     "system": ("botten", "the bot"),
@@ -822,19 +915,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cmd.stats": ("Tal for uge, måned eller år", "Figures for a week, month or year"),
     "case_new_title": ("Ny sag", "New case"),
     "case_caller": ("Hvem ringede?", "Who called?"),
-    "case_caller_required": ("Vælg hvem der ringede.", "Pick who called."),
+    "case_caller_required": ("Vælg, hvem der ringede.", "Choose who called."),
     "caller.employer": ("Arbejdsgiver", "Employer"),
     "caller.employee": ("Ansat", "Employee"),
     "caller.other": ("Andre", "Someone else"),
     "case_company": ("Virksomhed", "Company"),
     "case_contact": ("Kontaktperson", "Contact person"),
-    "case_phone": ("Kontaktens telefon", "Contact's phone"),
+    "case_phone": ("Kontaktpersonens telefonnummer", "Contact person's phone number"),
     "case_employee": (
         "Medarbejderens navn eller initialer (aldrig CPR-nummer)",
         "The employee's name or initials (never a CPR number)",
     ),
     "case_topic": ("Emne", "Topic"),
-    "case_topic_required": ("Vælg emnet.", "Pick the topic."),
+    "case_topic_required": ("Vælg emnet.", "Choose the topic."),
     "topic.risk": ("Risiko for sygemelding", "Risk of sick leave"),
     "topic.ongoing": ("Igangværende sygemelding", "Ongoing sick leave"),
     "topic.fast_track": ("Fast track", "Fast track"),
@@ -843,18 +936,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case_call_date": ("Opkaldets dato", "Date of the call"),
     "case_call_time": ("Opkaldets tidspunkt", "Time of the call"),
     "case_save": ("Opret sagen", "Create the case"),
-    "case_missing": ("Udfyld hvem der ringede og emnet.", "Fill in who called and the topic."),
+    "case_missing": (
+        "Udfyld, hvem der ringede, og vælg et emne.",
+        "Fill in who called and choose a topic.",
+    ),
     "case_note_long": (
-        "Noten er for lang (højst {max} tegn). Skriv kort.",
-        "The note is too long (at most {max} characters). Keep it short.",
+        "Noten er for lang. Den må højst have {max} tegn.",
+        "The note is too long. It may have at most {max} characters.",
     ),
     "case_bad_time": (
-        "Opkaldets tidspunkt kan ikke læses eller ligger i fremtiden.",
-        "The time of the call cannot be read or is in the future.",
+        "Jeg kan ikke læse opkaldets tidspunkt, eller det ligger i fremtiden.",
+        "I can't read the time of the call, or it is in the future.",
     ),
     "case_created": (
-        "Sag #{number} er oprettet. Den tilhører {owner}, der havde telefonen {when}.",
-        "Case #{number} is created. It belongs to {owner}, who held the phone at {when}.",
+        "Sag #{number} er oprettet. Den tilhører {owner}, der havde fastholdelsestelefonen {when}.",
+        "Case #{number} has been created. It belongs to {owner}, who held the retention "
+        "hotline on {when}.",
     ),
     "case_title": ("Sag #{number}", "Case #{number}"),
     "case_owner": ("Ejer", "Owner"),
@@ -871,7 +968,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "outcome.settled": ("Klaret i telefonen", "Settled on the phone"),
     "outcome.round_table": ("Rundbordssamtale aftalt", "Round-table meeting booked"),
     "outcome.fast_track": ("Fast track anmodet", "Fast track requested"),
-    "outcome.referred": ("Henvist et andet sted hen", "Referred elsewhere"),
+    "outcome.referred": ("Henvist videre", "Referred elsewhere"),
     "outcome.closed": ("Lukket", "Closed"),
     "outcome.none": ("Intet endnu", "None yet"),
     "case_advice": ("Hvad blev der rådgivet om?", "What was advised?"),
@@ -884,8 +981,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case_at_time": ("kl. {time}", "at {time}"),
     "case_meeting_place": ("Mødested", "Meeting place"),
     "case_meeting_reason": (
-        "Begrundelse, hvis mødet ikke er 1-7 dage efter opkaldet",
-        "Reason, if the meeting is not 1-7 days after the call",
+        "Begrundelse, hvis mødet ikke holdes 1-7 dage efter opkaldet",
+        "Reason, if the meeting is not held 1-7 days after the call",
     ),
     "case_request_date": (
         "Anmodning om Fast track modtaget den",
@@ -895,10 +992,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case_first_talk": ("Første opfølgningssamtale holdt den", "First follow-up talk held on"),
     "case_referred_to": ("Henvist til", "Referred to"),
     "case_not_hotline": (
-        "Var det et opkald, der ikke hørte til telefonen?",
-        "Was it a call that did not belong to the hotline?",
+        "Var det et opkald, der ikke hørte til fastholdelsestelefonen?",
+        "Was it a call that did not belong to the retention hotline?",
     ),
-    "not_hotline.none": ("Nej, det hørte til", "No, it belonged"),
+    "not_hotline.none": ("Nej, det hørte til her", "No, it belonged here"),
     "case_save_outcome": ("Gem udfald", "Save outcome"),
     "case_register_outcome": ("Registrér udfald", "Record outcome"),
     "case_pick_outcome": ("Hvad blev udfaldet?", "What was the outcome?"),
@@ -912,18 +1009,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case_outcome_details": ("{outcome}: {details}", "{outcome}: {details}"),
     "case_summary.fast_track": ("anmodning modtaget {day}", "request received {day}"),
     "case_summary.referred": ("til {where}", "to {where}"),
-    "case_need_meeting": ("Skriv mødedatoen.", "Give the meeting date."),
+    "case_need_meeting": ("Skriv mødedatoen.", "Enter the meeting date."),
     "case_meeting_reason_needed": (
-        "Mødet ligger {days} efter opkaldet; normalt 1-7 dage efter. Skriv en begrundelse.",
-        "The meeting is {days} after the call; normally 1-7 days after. Give a reason.",
+        "Mødet ligger {days} efter opkaldet. Normalt ligger det 1-7 dage efter, så skriv en "
+        "begrundelse.",
+        "The meeting is {days} after the call. It is normally 1-7 days after, so give a reason.",
     ),
     "case_meeting_reason_closed": (
         "Mødet ligger {day}{holiday}, som ikke er en arbejdsdag. Skriv en begrundelse.",
         "The meeting is on {day}{holiday}, which is not a working day. Give a reason.",
     ),
     "case_need_request_date": (
-        "Skriv datoen, hvor anmodningen om Fast track blev modtaget.",
-        "Give the date the Fast-track request was received.",
+        "Skriv den dato, hvor anmodningen om Fast track blev modtaget.",
+        "Enter the date the Fast-track request was received.",
     ),
     "case_request_before_absence": (
         "Anmodningen om Fast track kan ikke være modtaget {request}, før fraværet begyndte "
@@ -932,16 +1030,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "began on {first}. Correct one of the dates.",
     ),
     "case_need_referral": (
-        "Skriv hvor opkaldet blev henvist hen.",
-        "Say where the call was referred.",
+        "Skriv, hvor opkaldet blev henvist til.",
+        "Enter where the call was referred to.",
     ),
     "case_deadline.fast_track_talk": (
         "Første samtale (Fast track) senest {due}",
         "First talk (Fast track) by {due}",
     ),
     "case_deadline.request_window": (
-        "Arbejdsgiverens frist for Fast track {due}",
-        "The employer's Fast-track window ends {due}",
+        "Arbejdsgiveren skal anmode om Fast track senest {due}",
+        "The employer must request Fast track by {due}",
     ),
     "case_deadline.ordinary_talk": (
         "Første samtale (uge 8) senest {due}",
@@ -964,7 +1062,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Case #{number} does not exist in the team.",
     ),
     "case_usage": ("Skriv fx **sag 12**.", "Type e.g. **case 12**."),
-    "case_closed_already": ("Sag #{number} er lukket.", "Case #{number} is closed."),
+    "case_closed_already": (
+        "Sag #{number} er allerede lukket.",
+        "Case #{number} is already closed.",
+    ),
     "my_cases_none": ("Du har ingen åbne sager.", "You have no open cases."),
     "my_cases_title": ("Dine åbne sager", "Your open cases"),
     "case_line": (
@@ -989,7 +1090,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Only the case's owner or a team lead can pass it on.",
     ),
     "reassign_absent": (
-        "{name} er fraværende i dag. Skal sagen alligevel gå til {name}?",
+        "{name} er fraværende i dag. Skal sagen alligevel gives til {name}?",
         "{name} is away today. Give the case to {name} anyway?",
     ),
     "reassign_yes": ("Ja, giv den videre", "Yes, pass it on"),
@@ -1015,7 +1116,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "case_ft_reminder": (
         "Fast track i sag #{number}: første samtale senest {day}.",
-        "Fast track in case #{number}: the first talk by {day}.",
+        "Fast track in case #{number}: the first talk by {day} at the latest.",
     ),
     "case_ft_overdue": (
         "Fristen for første samtale i sag #{number} ({owner}) var {day}, og samtalen er ikke registreret.",
@@ -1056,7 +1157,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Type **stats**, **stats week 3**, **stats month** or **stats year**.",
     ),
     "stats_head": (
-        "Periode | Opkald | I telefonen | Rundbord | Fast track | Henvist | Frister holdt | Frister misset",
+        "Periode | Opkald | I telefonen | Rundbord | Fast track | Henvist | Frister overholdt | Frister overskredet",
         "Period | Calls | On the phone | Round table | Fast track | Referred | Deadlines met | Deadlines missed",
     ),
     "stats_week": ("uge {week}", "week {week}"),
@@ -1072,7 +1173,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ugens tal for fastholdelsestelefonen",
         "This week's figures for the retention hotline",
     ),
-    "report_chart_title": ("Opkald pr. uge", "Calls a week"),
+    "report_chart_title": ("Opkald pr. uge", "Calls per week"),
     "report_chart_week": (
         "uge {week}: {calls} opkald, {settled} klaret i telefonen",
         "week {week}: {calls} calls, {settled} settled on the phone",
@@ -1098,10 +1199,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You could not be signed in. Close the tab and open it again.",
     ),
     "tab_unknown": (
-        "Jeg kender dig ikke endnu. Skriv til botten i Teams først, eller bed en leder om at "
-        "tilføje dig til teamet.",
-        "I do not know you yet. Write to the bot in Teams first, or ask a lead to add you to "
-        "the team.",
+        "Jeg kender dig ikke endnu. Skriv til botten i Teams først, eller bed en teamleder om "
+        "at tilføje dig til teamet.",
+        "I do not know you yet. Write to the bot in Teams first, or ask a team lead to add you "
+        "to the team.",
     ),
     "category.payment": ("udbetaling/refusion", "payment/refund"),
     "category.nemrefusion": ("NemRefusion", "NemRefusion"),
@@ -1115,10 +1216,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "category.other": ("andet", "other"),
     # Calendar feed
     "calendar_link": (
-        "Dit private kalenderlink (abonnér på det i Outlook): {url}\nDel det ikke. Skriv "
-        "**ny kalender** for at lave et nyt, så holder det gamle op med at virke.",
-        "Your private calendar link (subscribe to it in Outlook): {url}\nDo not share it. Type "
-        "**new calendar** to make a new one; the old one then stops working.",
+        "Dit private kalenderlink (abonnér på det i Outlook): {url}\nDel det ikke med andre. "
+        "Skriv **ny kalender** for at få et nyt link; så holder det gamle op med at virke.",
+        "Your private calendar link (subscribe to it in Outlook): {url}\nDo not share it with "
+        "anyone. Type **new calendar** to get a new link; the old one then stops working.",
     ),
     # Browser pages (the calendar link's neighbour: another way to see the rota outside chat)
     "web_link": (
@@ -1147,8 +1248,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "it works once, for 10 minutes.",
     ),
     "web_link_refused": (
-        "Linket er allerede brugt, udløbet eller ukendt.",
-        "The link was already used, has expired or is unknown.",
+        "Linket virker ikke: det er allerede brugt, udløbet eller ukendt. Skriv **web** til "
+        "botten i Teams for at få et nyt.",
+        "The link does not work: it was already used, has expired or is unknown. Write **web** "
+        "to the bot in Teams to get a new one.",
     ),
     "web_signed_out": ("Du er logget ud.", "You are signed out."),
     "web_forbidden": ("Den side har du ikke adgang til.", "You do not have access to that page."),
@@ -1160,7 +1263,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_away": ("Fravær: {names}", "Away: {names}"),
     "web_handover": ("Overtaget af {name}", "Taken over by {name}"),
     "web_swap_open": ("Søger afløser", "Looking for cover"),
-    "web_open_swaps": ("Åbne byttes ønsker: {count}", "Open swap requests: {count}"),
+    "web_open_swaps": ("Åbne ønsker om bytte: {count}", "Open swap requests: {count}"),
     "web_period": ("Periode", "Period"),
     "web_from": ("Fra", "From"),
     "web_to": ("Til", "To"),
@@ -1185,14 +1288,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_number": ("Nummer", "Number"),
     "web_hours": ("Åbningstider", "Opening hours"),
     "team_calendar_link": (
-        "Dit link til hele {team}s vagtkalender (abonnér på det i Outlook): {url}\nLinket er dit "
-        "eget: del det ikke. Skriv **teamkalender ny** for at lave et nyt; så holder dit gamle "
-        "op med at virke, men dine kollegers links virker stadig. Linket holder op, når du "
-        "forlader teamet.",
-        "Your link to {team}'s whole duty calendar (subscribe to it in Outlook): {url}\nThe link "
-        "is yours alone: do not share it. Type **team calendar new** to make a new one; your old "
-        "one then stops working, but your colleagues' links keep working. The link stops when "
-        "you leave the team.",
+        "Dit link til vagtkalenderen for hele {team} (abonnér på det i Outlook): {url}\nLinket "
+        "er dit eget: del det ikke. Skriv **teamkalender ny** for at lave et nyt; så holder "
+        "dit gamle op med at virke, men dine kollegers links virker stadig. Linket holder op, "
+        "når du forlader teamet.",
+        "Your link to the duty calendar of the whole of {team} (subscribe to it in Outlook): "
+        "{url}\nThe link is yours alone: do not share it. Type **team calendar new** to make a "
+        "new one; your old one then stops working, but your colleagues' links keep working. "
+        "The link stops when you leave the team.",
     ),
     "ical_duty": ("Fastholdelsestelefonen", "Retention hotline"),
     "ical_team_duty": ("Fastholdelsestelefonen: {name}", "Retention hotline: {name}"),
@@ -1255,3 +1358,8 @@ def format_day(lang: str, day: date) -> str:
         day=day.day,
         month=t(lang, "months").split(",")[day.month - 1],
     )
+
+
+def bad_date_key(error: BadDate) -> str:
+    """The text for a date that failed: one the calendar lacks (31.2) or one not readable."""
+    return "no_such_date" if isinstance(error, NoSuchDate) else "bad_date"

@@ -8,7 +8,7 @@ from typing import Any
 from dialogs import cards
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
-from dialogs.messages import capital, format_day, t
+from dialogs.messages import bad_date_key, capital, format_day, t
 from dialogs.plain import Reply
 from dialogs.planning import able_to_hold
 from dialogs.targets import target_and_rest
@@ -177,8 +177,8 @@ async def swap(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
         return [Reply(t(lang, "swap_usage"))]
     try:
         day = parse_date(words[0], today)
-    except BadDate:
-        return [Reply(t(lang, "bad_date", text=words[0]))]
+    except BadDate as exc:
+        return [Reply(t(lang, bad_date_key(exc), text=words[0]))]
     try:
         check_new(day, today, ctx.team_settings(team).calendar)
     except PastDay:
@@ -204,8 +204,8 @@ async def swap(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
         if back:
             try:
                 offered = parse_date(back[0], today)
-            except BadDate:
-                return [Reply(t(lang, "bad_date", text=back[0]))]
+            except BadDate as exc:
+                return [Reply(t(lang, bad_date_key(exc), text=back[0]))]
             theirs = await ctx.store.rota.on(team.id, offered)
             if theirs is None or theirs.member_id != target.id:
                 return [

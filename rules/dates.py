@@ -58,6 +58,10 @@ class BadDate(ValueError):
     """Not a date we can read, or not a real date (31.02)."""
 
 
+class NoSuchDate(BadDate):
+    """Read fine, but the calendar has no such day (31.02, or 29.02 in a common year)."""
+
+
 def parse_date(text: str, today: date, direction: Direction = "ahead") -> date:
     """The date meant by `text` said on `today`: ahead (plans) or back (looking up the past)."""
     raw = fold(text).rstrip(".")
@@ -82,8 +86,10 @@ def parse_date(text: str, today: date, direction: Direction = "ahead") -> date:
             if month is None:
                 raise BadDate(text)
             return _complete(int(match[1]), month, match[3], today, direction)
-    except ValueError as exc:
-        raise BadDate(text) from exc
+    except BadDate:
+        raise
+    except ValueError as exc:  # date() refused the day or month the text names
+        raise NoSuchDate(text) from exc
     raise BadDate(text)
 
 

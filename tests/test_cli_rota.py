@@ -76,7 +76,7 @@ async def test_announce_dry_run_prints_and_generate_refuses_bad_ranges(sqlite_ur
     await ready(sqlite_url)
     dry = run(sqlite_url, "announce", "--date", "2027-01-05", "--dry-run")
     assert dry.returncode == 0, dry.stderr
-    assert dry.stdout.startswith("Godmorgen! I dag, tirsdag 5. januar, har <at>")
+    assert dry.stdout.startswith("God morgen! I dag, tirsdag 5. januar, har <at>")
     holiday = run(sqlite_url, "announce", "--date", "2027-03-26", "--dry-run")
     assert holiday.returncode == 2 and "not a working day" in holiday.stderr
     backwards = run(sqlite_url, "rota", "generate", "--from", "2027-02-01", "--to", "2027-01-01")

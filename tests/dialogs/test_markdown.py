@@ -47,7 +47,7 @@ def test_t_escapes_values_but_not_its_own_text_or_markup_values() -> None:
     text = t("da", "unknown_command", hint="[klik](https://evil.example)")
     assert text == (
         r"Den kommando kender jeg ikke. Mente du **\[klik\](https://evil.example)**? "
-        "Skriv **hjælp** for at se alle."
+        "Skriv **hjælp** for at se alle kommandoerne."
     )
     assert isinstance(text, Markup)
     # A t() result passed to t() again keeps its escapes single.

@@ -45,7 +45,7 @@ async def test_every_answer_that_names_a_holder_says_the_holder_is_away(sqlite_u
         day = first_day_of(rota, ANNE)
         before = max(d for d in rota if d < day)  # the working day before
         reply = text_of(await teams.say(teams.personal(ANNE, f"fravær {short(day)} ferie")))
-        assert "lagt frem til bytte" in reply
+        assert "Jeg har slået vagterne op i kanalen" in reply
 
         # vagt DATE: a colleague is told who to call and gets the open request one click away
         answer = await teams.say(teams.personal(BO, f"vagt {short(day)}"))
@@ -88,7 +88,7 @@ async def test_every_answer_that_names_a_holder_says_the_holder_is_away(sqlite_u
         post = [
             s
             for s in teams.connector.sent
-            if s.conversation_id.startswith(GENERAL + ";messageid=new") and "Godmorgen" in s.text
+            if s.conversation_id.startswith(GENERAL + ";messageid=new") and "God morgen" in s.text
         ][-1]
         assert AWAY in post.text and "<at>" not in post.text
         assert post.card is not None and submit_data(post.card, "Tag vagten")
@@ -112,10 +112,10 @@ async def test_every_answer_that_names_a_holder_says_the_holder_is_away(sqlite_u
             )
         )
         assert AWAY_TO_SWITCHBOARD in verdict and "Ring i stedet til" in verdict
-        assert "har den nu" not in verdict and "Stil om til fastholdelsestelefonen" not in verdict
+        assert "Lige nu har" not in verdict and "Stil om til fastholdelsestelefonen" not in verdict
         said = "tjek arbejdsgiver ringer om medarbejder med stress, frygter sygemelding"
         free = text_of(await teams.say(teams.personal(SIGNE, said)))
-        assert AWAY_TO_SWITCHBOARD in free and "har den nu" not in free
+        assert AWAY_TO_SWITCHBOARD in free and "Lige nu har" not in free
 
         # the day is covered the moment a colleague takes it
         answer = await teams.say(teams.personal(BO, "vagt"))
@@ -131,7 +131,7 @@ async def test_every_answer_that_names_a_holder_says_the_holder_is_away(sqlite_u
                 )
             )
         )
-        assert "Bo Jensen har den nu" in verdict
+        assert "Lige nu har Bo Jensen fastholdelsestelefonen" in verdict
 
 
 def format_short(day: date) -> str:

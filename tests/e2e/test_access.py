@@ -19,8 +19,8 @@ from tests.e2e.test_swaps import ready
 
 MALLORY = User("mallory", "Mallory Gæst")  # writes in the channel, never on the roster
 NEW = User("nyansat", "Nina Nyansat")  # on the roster; the bot missed her member event
-UNKNOWN_CARD = "Det kort kender jeg ikke længere"
-NOT_IN_TEAM = "Du er ikke med i et team"
+UNKNOWN_CARD = "Det kort virker ikke længere"
+NOT_IN_TEAM = "Du er endnu ikke med i et team"
 # Everything a click could change: compared before and after a refused click.
 TABLES = (
     "cases",
@@ -305,7 +305,7 @@ async def test_an_at_mention_never_picks_someone_who_left(sqlite_url: str) -> No
         assert (await case_row(teams, 1)).owner_id == owner
         for command in ("syg @Anne Hansen", "rolle @Anne Hansen leder"):
             reply = await teams.say(teams.channel(LIS, command, mentions=(ANNE,)))
-            assert 'Jeg kender ingen i teamet, der hedder "Anne Hansen"' in reply[0].text
+            assert 'Der er ingen i teamet, der hedder "Anne Hansen"' in reply[0].text
         assert NOT_IN_TEAM in (await teams.say(teams.personal(ANNE, "vagt")))[0].text
 
 

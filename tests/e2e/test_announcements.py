@@ -46,7 +46,7 @@ async def test_the_morning_post_comes_once_at_eight_with_a_real_mention(sqlite_u
         [post] = channel_posts(teams)
         holder = await holder_on(teams, date(2027, 1, 4))
         tag = f"<at>{holder.name}</at>"
-        assert post.text.startswith(f"Godmorgen! I dag, mandag 4. januar, har {tag}")
+        assert post.text.startswith(f"God morgen! I dag, mandag 4. januar, har {tag}")
         assert "**70 12 34 56**" in post.text
         [entity] = post.activity["entities"]
         assert entity["type"] == "mention" and entity["text"] == tag

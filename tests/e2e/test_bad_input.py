@@ -158,7 +158,7 @@ async def test_an_exception_gives_an_apology_with_an_id_and_no_stack_trace(
         replies = await teams.say(teams.personal(ANNE, "medlemmer"))
         assert "Beklager" in replies[0].text
         assert "Traceback" not in replies[0].text and "boom" not in replies[0].text
-        ref = replies[0].text.split("fejl-id ")[1].split(" ")[0]
+        ref = replies[0].text.split("fejlkoden ")[1].split(" ")[0].rstrip(".")
         assert ref in caplog.text and "boom" in caplog.text
 
 

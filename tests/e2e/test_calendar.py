@@ -77,7 +77,7 @@ async def test_the_team_calendar_has_its_own_text_and_renewal_hint(sqlite_url: s
     async with teams_session(sqlite_url) as teams:
         await setup(teams, on_rota=(ANNE, BO, CAMILLA))
         text = (await teams.say(teams.personal(BO, "teamkalender")))[0].text
-        assert "hele Sygedagpenges vagtkalender" in text
+        assert "vagtkalenderen for hele Sygedagpenge" in text
         assert "**teamkalender ny**" in text and "**ny kalender**" not in text
         assert "dine kollegers links virker stadig" in text
         assert "når du forlader teamet" in text

@@ -89,8 +89,8 @@ async def test_fast_track_shows_its_dates_and_deadline_and_a_referral_where(
         referred = await outcome(
             teams, other, outcome="referred", **{"referred.referred_to": "Ydelseskontoret"}
         )
-        assert "Sag #2: Henvist et andet sted hen: til Ydelseskontoret." in referred[1].text
-        assert facts(referred[0].card)["Udfald"] == "Henvist et andet sted hen: til Ydelseskontoret"
+        assert "Sag #2: Henvist videre: til Ydelseskontoret." in referred[1].text
+        assert facts(referred[0].card)["Udfald"] == "Henvist videre: til Ydelseskontoret"
 
 
 async def test_the_new_owner_is_told_of_the_coming_meeting_and_the_next_deadline(

@@ -136,7 +136,8 @@ async def test_outcomes_deadlines_and_a_round_table_too_far_out(sqlite_url: str)
             in fast[0].card_text
         )
         assert (
-            "Arbejdsgiverens frist for Fast track søndag 31. januar: overholdt" in fast[0].card_text
+            "Arbejdsgiveren skal anmode om Fast track senest søndag 31. januar: overholdt"
+            in fast[0].card_text
         )
         mine = (await teams.say(teams.personal(LIS, "sag 1")))[0].card_text
         assert "satte udfald" in mine and "oprettede sagen" in mine
@@ -247,7 +248,7 @@ async def test_only_the_teams_caseworkers_and_leads_see_its_cases(sqlite_url: st
         code = (await teams.say(teams.personal(LIS, "kode omstilling")))[0].text.split("**")[1]
         await teams.say(teams.personal(SIGNE, f"tilmeld {code}"))
         for command in ("sag 1", "mine sager", "sager i dag", "overdrag 1 til Bo", "ny sag"):
-            assert "Det kan kun" in (await teams.say(teams.personal(SIGNE, command)))[0].text
+            assert "Det er kun" in (await teams.say(teams.personal(SIGNE, command)))[0].text
         for command, expected in (("sag 99", "Sag #99 findes ikke"), ("sag x", "sag 12")):
             assert expected in (await teams.say(teams.personal(LIS, command)))[0].text
 
@@ -300,7 +301,7 @@ async def test_another_teams_member_cannot_see_or_change_a_case(sqlite_url: str)
         changed = await teams.say(
             teams.personal(outsider, "", value=outcome_data(card.card, "closed"))
         )
-        assert "kender jeg ikke" in changed[0].text
+        assert "Det kort virker ikke længere" in changed[0].text
         assert (await case_row(teams, 1)).outcome is None
 
 

@@ -113,7 +113,7 @@ async def test_kill_9_with_a_swap_open_and_it_can_still_be_taken(
             live = Teams(server.url, connector, None, clock, http)  # type: ignore[arg-type]
             try:
                 asked = await live.say(live.personal(ANNE, f"byt {short(day)}"))
-                assert "er lagt i kanalen" in asked[0].text, asked[0].text
+                assert "er slået op i kanalen" in asked[0].text, asked[0].text
                 server.kill()  # the request is stored; its channel card may be under way
             finally:
                 server.stop()

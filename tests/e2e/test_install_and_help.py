@@ -202,4 +202,4 @@ async def test_the_setup_summary_asks_for_the_rota_first_when_nobody_is_on_it(
     async with teams_session(sqlite_url) as teams:
         replies = await setup(teams, on_rota=())
         summary = next(s for s in replies if s.method == "PUT").card_text
-        assert "Næste skridt: vælg hvem der er på vagtplanen" in summary
+        assert "Næste skridt: vælg, hvem der er på vagtplanen" in summary

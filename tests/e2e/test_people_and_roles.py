@@ -65,7 +65,7 @@ async def test_two_annes_get_buttons_and_the_click_decides(sqlite_url: str) -> N
     async with teams_session(sqlite_url) as teams:
         await install(teams, people=(LIS, ANNE, ANNE_LARSEN, BO))
         question = (await teams.say(teams.personal(LIS, "på vagtplan anne")))[0]
-        assert 'Flere passer på "anne"' in question.card_text
+        assert 'Flere i teamet passer på "anne"' in question.card_text
         assert "Anne Larsen (anne.larsen@kommune.dk)" in question.card_text
         assert not (await membership(teams, ANNE)).on_rota
         value = submit_data(question.card, "Anne Larsen (anne.larsen@kommune.dk)")
@@ -84,16 +84,16 @@ async def test_roles_bad_input_changes_nothing(sqlite_url: str) -> None:
         await install(teams)
         cases = {
             "rolle Bo kaptajn": "Den rolle kender jeg ikke",
-            "på vagtplan Zorro": 'Jeg kender ingen i teamet, der hedder "Zorro"',
+            "på vagtplan Zorro": 'Der er ingen i teamet, der hedder "Zorro"',
             "arbejdsdage Bo mandag-fisk": "man-tor",
             "på vagtplan": "Hvem?",
-            "rolle Lis sagsbehandler": "eneste leder",
+            "rolle Lis sagsbehandler": "eneste teamleder",
         }
         for command, expected in cases.items():
             reply = await teams.say(teams.personal(LIS, command))
             assert expected in reply[0].text, command
         denied = await teams.say(teams.personal(ANNE, "på vagtplan Bo"))
-        assert "Det kan kun teamledere gøre" in denied[0].text
+        assert "Det er kun teamledere, der kan gøre det" in denied[0].text
         assert not (await membership(teams, BO)).on_rota
         assert (await membership(teams, LIS)).role == "lead"
         assert (await membership(teams, BO)).workdays == "0,1,2,3,4"
@@ -103,5 +103,5 @@ async def test_members_lists_roles_and_rota(sqlite_url: str) -> None:
     async with teams_session(sqlite_url) as teams:
         await setup(teams, on_rota=(ANNE, BO))
         listing = (await teams.say(teams.personal(CAMILLA, "medlemmer")))[0].text
-        assert "Anne Hansen: sagsbehandler, på vagtplan, man-fre" in listing
-        assert "Lis Berg: teamleder, ikke på vagtplan" in listing
+        assert "Anne Hansen: sagsbehandler, på vagtplanen, man-fre" in listing
+        assert "Lis Berg: teamleder, ikke på vagtplanen" in listing

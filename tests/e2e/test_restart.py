@@ -30,8 +30,8 @@ async def test_state_survives_a_restart(db_url: str) -> None:
         )
         assert "Gemt af Lis Berg" in saved[0].card_text
         listing = await teams.say(teams.personal(ANNE, "members"))
-        assert "Anne Hansen: caseworker, on rota" in listing[0].text
-        assert "Dorte Lund: caseworker, not on rota" in listing[0].text
+        assert "Anne Hansen: caseworker, on the rota" in listing[0].text
+        assert "Dorte Lund: caseworker, not on the rota" in listing[0].text
         async with unit_of_work(teams.services.sessions) as session:
             team = await session.scalar(select(Team))
             refs = list(await session.scalars(select(ConversationRef)))

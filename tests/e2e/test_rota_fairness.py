@@ -26,7 +26,7 @@ async def test_a_range_planned_two_months_after_the_first_plan_is_fair(sqlite_ur
         await setup(teams, on_rota=TEAM)
         await teams.at("2027-02-15 09:00")
         reply = (await teams.say(teams.personal(TEAM[0], "lav vagtplan 17.2 19.3")))[0].text
-        assert "er lagt igen" in reply
+        assert "er lagt forfra" in reply
         rota = await holders(teams)
     first, last = date(2027, 2, 17), date(2027, 3, 19)
     in_range = counts(rota, first, last)
@@ -61,7 +61,7 @@ async def test_a_colleague_who_covered_three_sick_days_is_not_owed_them_again(
             await cover(teams, day, sick, ANNE)
         await teams.at(f"{sick_days[-1].isoformat()} 15:00")
         reply = (await teams.say(teams.personal(TEAM[0], "lav vagtplan 11.1 26.2")))[0].text
-        assert "er lagt igen" in reply
+        assert "er lagt forfra" in reply
         rota = await holders(teams)
     assert all(rota[d] == ANNE.name for d in sick_days)
     in_range = counts(rota, date(2027, 1, 11), date(2027, 2, 26))

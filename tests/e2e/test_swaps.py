@@ -8,6 +8,7 @@ from sqlalchemy import select
 from bot.jobs import tick
 from dialogs.context import Context
 from dialogs.cover import holder_at
+from dialogs.messages import format_day
 from store.db import unit_of_work
 from store.models import AuditEntry, Member, SwapRequestRow
 from store.store import Store
@@ -71,10 +72,10 @@ async def test_an_absence_on_a_duty_day_is_offered_and_a_colleague_takes_it(
         rota = await ready(teams)
         day = first_day_of(rota, ANNE)
         reply = await teams.say(teams.personal(ANNE, f"fravær {short(day)} kursus"))
-        assert "Dit fravær er registreret" in reply[0].text and "(kursus)" in reply[0].text
-        assert "lagt frem til bytte" in reply[1].text
+        assert reply[0].text == f"Dit fravær er registreret: {format_day('da', day)} (kursus)."
+        assert "Jeg har slået vagterne op i kanalen" in reply[1].text
         card = await channel_card(teams)
-        assert "**Anne Hansen** søger en til fastholdelsestelefonen" in card.card_text
+        assert "**Anne Hansen** søger en, der kan tage fastholdelsestelefonen" in card.card_text
         taken = await click(teams, BO, card, "Tag vagten")
         assert [s.method for s in taken] == ["PUT", "POST"]
         assert taken[0].activity_id == card.activity_id
@@ -94,7 +95,7 @@ async def test_a_direct_swap_is_declined_then_accepted_with_a_day_back(sqlite_ur
         rota = await ready(teams)
         day = first_day_of(rota, ANNE)
         asked = await teams.say(teams.personal(ANNE, f"byt {short(day)} med Camilla"))
-        assert "Jeg har spurgt Camilla Nielsen" in asked[0].text
+        assert "Jeg har bedt Camilla Nielsen om at tage din vagt" in asked[0].text
         await teams.settle()
         card = [s for s in teams.connector.sent if "spørger, om du vil tage" in s.card_text][-1]
         no = await click(teams, CAMILLA, card, "Nej tak")
@@ -108,13 +109,13 @@ async def test_a_direct_swap_is_declined_then_accepted_with_a_day_back(sqlite_ur
             )
         )
         await teams.settle()
-        card = [s for s in teams.connector.sent if "og giver dig" in s.card_text][-1]
+        card = [s for s in teams.connector.sent if "i bytte for din vagt" in s.card_text][-1]
         assert "Bo Jensen" not in card.card_text  # the card goes to Bo, naming Anne
-        yes = await click(teams, BO, card, "Ja, det gør jeg")
+        yes = await click(teams, BO, card, "Ja, jeg tager den")
         assert "Taget af Bo Jensen" in yes[0].card_text
         rota = await holders(teams)
         assert rota[day] == BO.name and rota[back] == ANNE.name
-        stranger = await click(teams, CAMILLA, card, "Ja, det gør jeg")
+        stranger = await click(teams, CAMILLA, card, "Ja, jeg tager den")
         assert "allerede taget" in stranger[0].text
 
 
@@ -129,10 +130,10 @@ async def test_rules_for_who_may_swap_and_take(sqlite_url: str) -> None:
             if n == ANNE.name and d.weekday() == 3 and d > date(2027, 1, 6)
         )
         for command, expected in (
-            ("byt 1.12.2026", "Den dag er gået"),
+            ("byt 1.12.2026", "Den dag er allerede gået"),
             ("byt 9.1.2027", "ikke en arbejdsdag"),
             (f"byt {short(first_day_of(rota, BO))}", "Du har ikke vagten"),
-            ("byt 31.02", "kan ikke læse datoen"),
+            ("byt 31.02", 'Datoen "31.02" findes ikke'),
             (f"byt {short(thursday)} med Zorro", 'hedder "Zorro"'),
         ):
             assert expected in (await teams.say(teams.personal(ANNE, command)))[0].text, command
@@ -169,12 +170,12 @@ async def test_open_requests_remind_escalate_and_expire(sqlite_url: str) -> None
                 sent_days.append(current)
         calendar_days = sorted(d for d in rota if d < day)
         assert sent_days == [calendar_days[-7], calendar_days[-3], calendar_days[-1]]
-        escalations = await told(teams, LIS, "Ingen har taget Anne Hansens vagt i morgen")
+        escalations = await told(teams, LIS, "Ingen har taget vagten i morgen")
         assert len(escalations) == 1
         await teams.at(f"{day.isoformat()} 08:00")
         await tick(teams.services)
         await teams.settle()
-        posts = [s.text for s in teams.connector.sent if "Godmorgen" in s.text]
+        posts = [s.text for s in teams.connector.sent if "God morgen" in s.text]
         assert "<at>Anne Hansen</at>" in posts[-1]  # not absent: she still holds it
         await teams.at("2027-03-01 09:00")
         await tick(teams.services)
@@ -253,7 +254,7 @@ async def test_bad_absences_and_ambiguous_names_change_nothing(sqlite_url: str) 
         for command, expected in (
             ("fravær 5.1-2.1.2027", "Slutdatoen ligger før"),
             ("fravær 5.1.2027-5.3.2028", "højst vare et år"),
-            ("fravær 1.12.2026 ferie", "i fortiden"),
+            ("fravær 1.12.2026 ferie", "allerede overstået"),
             ("fravær", "Skriv fx"),
             ("fravær Bo 5.1 ferie", "teamledere"),
         ):
@@ -263,9 +264,9 @@ async def test_bad_absences_and_ambiguous_names_change_nothing(sqlite_url: str) 
         teams.roster(LIS, ANNE, anne_larsen, BO, CAMILLA)
         await teams.say(teams.members_changed(LIS, added=(anne_larsen,)))
         ask = await teams.say(teams.personal(LIS, "fravær anne 12.1 kursus"))
-        assert "Flere passer på" in ask[0].card_text
+        assert "Flere i teamet passer på" in ask[0].card_text
         mine = await teams.say(teams.personal(LIS, "fravær Bo 12.1-13.1 ferie"))
-        assert "Bo Jensens fravær er registreret" in mine[0].text
+        assert "Fraværet for Bo Jensen er registreret" in mine[0].text
 
 
 async def test_my_absences_lists_and_cancels(sqlite_url: str) -> None:
@@ -277,10 +278,28 @@ async def test_my_absences_lists_and_cancels(sqlite_url: str) -> None:
         cancelled = await teams.say(
             teams.personal(BO, "", value=submit_data(listing.card, "Fortryd"))
         )
-        assert "er fortrudt" in cancelled[0].text
+        assert "Fraværet mandag 1. februar – fredag 5. februar er slettet." in cancelled[0].text
         assert "intet fravær" in (await teams.say(teams.personal(BO, "mit fravær")))[0].text
         again = await teams.say(teams.personal(BO, "", value=submit_data(listing.card, "Fortryd")))
-        assert "kender jeg ikke længere" in again[0].text
+        assert "Det kort virker ikke længere" in again[0].text
+
+
+async def test_a_one_day_absence_names_its_day_once(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        told = await teams.say(teams.personal(BO, "fravær 9.2 fri"))
+        assert told[0].text == "Dit fravær er registreret: tirsdag 9. februar (fri)."
+        listing = (await teams.say(teams.personal(BO, "mit fravær")))[0]
+        assert "tirsdag 9. februar: fri" in listing.card_text
+        assert "–" not in listing.card_text
+        cancelled = await teams.say(
+            teams.personal(BO, "", value=submit_data(listing.card, "Fortryd"))
+        )
+        assert cancelled[0].text == "Fraværet tirsdag 9. februar er slettet."
+        english = await teams.say(teams.personal(LIS, "away Bo 2027-02-10 course", locale="en-US"))
+        assert (
+            english[0].text == "Bo Jensen's absence is registered: Wednesday 10 February (course)."
+        )
 
 
 async def require_approval(teams: Teams) -> None:
@@ -307,7 +326,7 @@ async def test_with_lead_approval_a_take_waits_for_a_lead(sqlite_url: str) -> No
         assert "teamledere" in refused[0].text
         rejected = await click(teams, LIS, ask, "Afvis")
         assert "Afvist af Lis Berg" in rejected[0].card_text
-        assert await told(teams, BO, "afviste, at du tager")
+        assert await told(teams, BO, "har afvist, at du tager vagten")
         assert (await holders(teams))[day] == ANNE.name
         again = await channel_card(teams)
         await click(teams, CAMILLA, again, "Tag vagten")
@@ -316,7 +335,7 @@ async def test_with_lead_approval_a_take_waits_for_a_lead(sqlite_url: str) -> No
         approved = await click(teams, LIS, ask, "Godkend")
         assert "Godkendt af Lis Berg" in approved[0].card_text
         assert (await holders(teams))[day] == CAMILLA.name
-        assert await told(teams, ANNE, "Byttet af")
+        assert await told(teams, ANNE, "er godkendt: Camilla Nielsen har vagten")
         twice = await click(teams, LIS, ask, "Godkend")
         assert "allerede taget" in twice[0].text
 
@@ -348,10 +367,10 @@ async def test_a_second_taker_is_told_the_day_waits_for_a_leads_approval(sqlite_
         await click(teams, BO, card, "Tag vagten")
         late = await click(teams, CAMILLA, card, "Tag vagten")
         assert late[0].text == (
-            "Den er allerede taget af Bo Jensen og venter på en leders godkendelse."
+            "Den er allerede taget af Bo Jensen og venter på en teamleders godkendelse."
         )
         listing = (await teams.say(teams.personal(CAMILLA, "bytter")))[0]
-        assert "venter på en leders godkendelse" in listing.text + listing.card_text
+        assert "venter på en teamleders godkendelse" in listing.text + listing.card_text
 
 
 async def test_a_cover_post_in_the_channel_is_all_in_the_teams_language(sqlite_url: str) -> None:
@@ -370,5 +389,5 @@ async def test_a_cover_post_in_the_channel_is_all_in_the_teams_language(sqlite_u
         await teams.say(teams.personal(first, "", value=value, reply_to=card.activity_id))
         await teams.settle()
         [post] = [s for s in teams.connector.sent if s.text.startswith("Rettelse:")]
-        assert "nummeret er ikke sat" in post.text
+        assert "nummeret er ikke indstillet" in post.text
         assert "the number is not set" not in post.text

@@ -55,7 +55,10 @@ async def test_the_guide_card_gives_a_verdict_in_one_step(sqlite_url: str) -> No
         following = (await holder_on(teams, date(2027, 1, 5))).name
         yes = await guide(teams, "employer", "risk")
         assert "Stil om til fastholdelsestelefonen" in yes
-        assert f"{holder} har den nu: **70 12 34 56**. Næste arbejdsdag: {following}." in yes
+        assert (
+            f"Lige nu har {holder} fastholdelsestelefonen: **70 12 34 56**. "
+            f"Næste arbejdsdag: {following}." in yes
+        )
         no = await guide(teams, "employee", "payment")
         assert "Ikke til fastholdelsestelefonen" in no and "Ydelseskontoret" in no
         assert "A-kassen" in await guide(teams, "unemployed", "fast_track")
@@ -73,12 +76,13 @@ async def test_on_a_holiday_and_after_closing_it_says_when_the_hotline_opens(
         after = await guide(teams, "employer", "ongoing")
         assert "Hører til fastholdelsestelefonen – lukket nu" in after and "Stil om" not in after
         assert (
-            f"Bed dem ringe igen mandag 11. januar fra kl. 08:00 på **70 12 34 56**. "
-            f"Så har {monday} den." in after
+            "Bed den, der ringer, om at ringe igen mandag 11. januar fra kl. 08:00 "
+            f"på **70 12 34 56**. "
+            f"Så har {monday} fastholdelsestelefonen." in after
         )
         await teams.at("2027-01-04 07:30")
         early = await guide(teams, "employee", "fast_track")
-        assert "Bed dem ringe igen i dag fra kl. 08:00" in early
+        assert "om at ringe igen i dag fra kl. 08:00" in early
         await teams.at("2027-02-15 07:00")
         from bot.jobs import extend_rotas
 
@@ -107,7 +111,7 @@ async def test_free_text_is_judged_with_reasons_and_never_stored(sqlite_url: str
         )[0]
         assert "Ikke til fastholdelsestelefonen" in no.card_text and "udbetalt" in no.card_text
         unsure = await teams.say(teams.personal(SIGNE, "tjek hej jeg har et spørgsmål"))
-        assert "ikke sikker" in unsure[0].text and "Hvem ringer?" in unsure[1].card_text
+        assert "kan jeg ikke afgøre" in unsure[0].text and "Hvem ringer?" in unsure[1].card_text
         async with unit_of_work(teams.services.sessions) as session:
             counts = {
                 (c.verdict, c.category): c.count
@@ -139,7 +143,10 @@ async def test_the_switchboard_gets_a_morning_briefing_and_can_ask_for_it(sqlite
         holder = (await holder_on(teams, date(2027, 1, 4))).name
         briefings = [s for s in teams.connector.sent if "Omstillingen i dag" in s.card_text]
         assert len(briefings) == 1
-        assert f"har i dag {holder}: **70 12 34 56**. Åben 08:00–15:00" in briefings[0].card_text
+        assert (
+            f"I dag har {holder} fastholdelsestelefonen: **70 12 34 56**. "
+            "Den er åben kl. 08:00–15:00" in briefings[0].card_text
+        )
         assert "Ydelseskontoret" in briefings[0].card_text
         await tick(teams.services)
         await teams.settle()
@@ -153,7 +160,7 @@ async def test_switchboard_staff_see_the_guide_not_the_teams_business(sqlite_url
         await switchboard_team(teams)
         for command in ("vagtplan", "medlemmer", "sæt vagt 5.1 Anne", "mine vagter"):
             reply = (await teams.say(teams.personal(SIGNE, command)))[0].text
-            assert "Det kan kun" in reply, command
+            assert "Det er kun" in reply, command
         help_card = (await teams.say(teams.personal(SIGNE, "hjælp")))[0].card_text
         assert "tjek" in help_card and "vagtplan" not in help_card
 

@@ -20,12 +20,13 @@ async def test_after_hours_a_yes_says_to_call_again_and_never_to_put_through(
         assert "Hører til fastholdelsestelefonen – lukket nu" in after
         assert "Stil om" not in after
         assert (
-            "Bed dem ringe igen onsdag 6. januar fra kl. 08:00 på **70 12 34 56**. "
-            f"Så har {wednesday} den." in after
+            "Bed den, der ringer, om at ringe igen onsdag 6. januar fra kl. 08:00 "
+            "på **70 12 34 56**. "
+            f"Så har {wednesday} fastholdelsestelefonen." in after
         )
         said = "tjek arbejdsgiver ringer om medarbejder med stress, frygter sygemelding"
         free = (await teams.say(teams.personal(SIGNE, said)))[0].card_text
-        assert "lukket nu" in free and "Bed dem ringe igen onsdag" in free
+        assert "lukket nu" in free and "om at ringe igen onsdag" in free
         assert "Stil om" not in free
         await teams.at("2027-01-05 10:00")
         assert "Stil om til fastholdelsestelefonen" in await guide(teams, "employer", "risk")

@@ -29,7 +29,7 @@ async def test_a_member_of_two_teams_is_asked_once_and_the_choice_is_kept(
         assert "Du er med i flere teams" in question.card_text
         value = submit_data(question.card, "Jobcenter Nord")
         answer = await teams.say(teams.personal(ANNE, "", value=value))
-        assert "Nu gælder dine beskeder til mig Jobcenter Nord" in answer[0].text
+        assert "Dine beskeder til mig gælder nu Jobcenter Nord" in answer[0].text
         assert "Medlemmer af Jobcenter Nord" in answer[1].text  # the command ran after all
         assert "Bo Jensen" not in answer[1].text
         later = await teams.say(teams.personal(ANNE, "medlemmer"))
@@ -104,7 +104,7 @@ async def test_announce_here_moves_the_announcement_channel(sqlite_url: str) -> 
         assert "Morgenbeskeden kommer nu i denne kanal" in reply[0].text
         assert (await team_row(teams)).announce_channel_id == elsewhere
         personal = await teams.say(teams.personal(LIS, "annoncer her"))
-        assert "kun i en kanal" in personal[0].text
+        assert "kun i en af teamets kanaler" in personal[0].text
         denied = await teams.say(teams.channel(ANNE, "annoncér her"))
         assert "teamledere" in denied[0].text
         english = await teams.say(teams.channel(ANNE, "announce here"))  # written in English

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from rules.dates import BadDate, parse_date
+from rules.dates import BadDate, NoSuchDate, parse_date
 
 TODAY = date(2026, 12, 30)  # a Wednesday
 
@@ -95,3 +95,16 @@ def test_paa_mandag_on_a_monday_is_next_weeks_monday() -> None:
     assert parse_date("paa mandag", monday) == date(2027, 3, 29)
     assert parse_date("på tirsdag", monday) == date(2027, 3, 23)
     assert parse_date("mandag", monday) == monday
+
+
+@pytest.mark.parametrize("text", ["31.2", "31.02", "30. februar", "0.1", "5.13", "2027-02-29"])
+def test_a_readable_date_the_calendar_lacks_is_no_such_date(text: str) -> None:
+    with pytest.raises(NoSuchDate):
+        parse_date(text, TODAY)
+
+
+@pytest.mark.parametrize("text", ["snart", "5. flab", "13/13/13/13", ""])
+def test_an_unreadable_date_is_bad_but_not_no_such_date(text: str) -> None:
+    with pytest.raises(BadDate) as raised:
+        parse_date(text, TODAY)
+    assert not isinstance(raised.value, NoSuchDate)
