@@ -215,7 +215,7 @@ async def personal_chat(page: Page, out: Path) -> None:
     day, name = _next_duty(text, date.today())
     short = f"{day.day}.{day.month}"
     first = name.split()[0]
-    await say(page, f"fravær {first} {short} ferie", "fravær er registreret")
+    await say(page, f"fravær {first} {short} ferie", "er registreret")
     await say(page, f"vagt {short}", "vagten er ikke taget endnu")
     await shown(page, "Tag vagten")
     await page.wait_for_timeout(500)
