@@ -24,7 +24,7 @@ from dialogs.duty import range_problem
 from dialogs.messages import t
 from dialogs.planning import plan
 from dialogs.retention import retention
-from dialogs.stats import period_figures
+from dialogs.stats import CSV_HEADER, period_figures
 from manifest.package import ManifestError
 from manifest.package import build as build_package
 from rules.cpr import CprInText, any_cpr, refuse_cpr
@@ -455,17 +455,7 @@ def _stats(args: argparse.Namespace, settings: Settings) -> int:
         return rows
 
     rows = _in_context(settings, work)
-    header = [
-        "week",
-        "calls",
-        "settled_on_phone",
-        "round_tables",
-        "fast_track",
-        "referred",
-        "deadlines_met",
-        "deadlines_missed",
-        "not_hotline",
-    ]
+    header = list(CSV_HEADER)
     if args.format == "csv":
         out = csv.writer(sys.stdout)
         out.writerow(header)

@@ -27,7 +27,7 @@ from importlib import resources
 from aiohttp import web
 
 from bot.app import SERVICES
-from dialogs import pages, web_data
+from dialogs import pages, stats, web_data
 from dialogs.context import Caller, Context
 from dialogs.plain import Person, Request
 from dialogs.switchboard import WHAT, WHO
@@ -192,6 +192,18 @@ async def _logout(request: web.Request) -> web.StreamResponse:
     return response
 
 
+async def _poster(ctx: Context, request: web.Request, csrf: object) -> Viewer | web.Response:
+    """Who sends a state-changing request, or the answer that refuses it: signed out, or a
+    CSRF token missing or not this session's."""
+    seen = await viewer(ctx, request)
+    if seen is None:
+        return _signed_out(request)
+    if not _csrf_ok(seen, csrf):
+        log.info("web request refused: CSRF token missing or wrong")
+        return _html(pages.forbidden_page(seen.lang), status=403)
+    return seen
+
+
 def _csrf_ok(seen: Viewer, sent: object) -> bool:
     return isinstance(sent, str) and hmac.compare_digest(sent.encode(), seen.csrf.encode())
 
@@ -244,12 +256,9 @@ async def _take(request: web.Request) -> web.Response:
     services = request.config_dict[SERVICES]
 
     async def work(ctx: Context) -> web.Response:
-        seen = await viewer(ctx, request)
-        if seen is None:
-            return _signed_out(request)
-        if not _csrf_ok(seen, form.get("csrf")):
-            log.info("web request refused: CSRF token missing or wrong")
-            return _html(pages.forbidden_page(seen.lang), status=403)
+        seen = await _poster(ctx, request, form.get("csrf"))
+        if isinstance(seen, web.Response):
+            return seen
         if seen.role == "switchboard":
             return _html(pages.forbidden_page(seen.lang), status=403)
         swap = str(form.get("swap", ""))
@@ -301,7 +310,7 @@ async def _figures_csv(request: web.Request) -> web.Response:
         rows = await web_data.weekly_series(ctx, seen.team, first, last)
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(web_data.CSV_HEADER)
+        writer.writerow(stats.CSV_HEADER)
         writer.writerows(row.csv_row() for row in rows)
         return web.Response(
             text=out.getvalue(),
@@ -326,12 +335,9 @@ async def _guide(request: web.Request) -> web.Response:
     services = request.config_dict[SERVICES]
 
     async def work(ctx: Context) -> web.Response:
-        seen = await viewer(ctx, request)
-        if seen is None:
-            return _signed_out(request)
-        if not _csrf_ok(seen, form.get("csrf")):
-            log.info("web request refused: CSRF token missing or wrong")
-            return _html(pages.forbidden_page(seen.lang), status=403)
+        seen = await _poster(ctx, request, form.get("csrf"))
+        if isinstance(seen, web.Response):
+            return seen
         who, what = str(form.get("who", "")), str(form.get("what", ""))
         if who in WHO and what in WHAT:
             answer = await web_data.answer_guide(ctx, seen.team, seen.lang, who, what)

@@ -16,6 +16,19 @@ from rules.deadlines import deadlines
 from rules.text import fold
 from store.models import Case, Team
 
+# The columns of `hotline-bot stats --format csv` and the Tal page's CSV, in their order.
+CSV_HEADER = (
+    "week",
+    "calls",
+    "settled_on_phone",
+    "round_tables",
+    "fast_track",
+    "referred",
+    "deadlines_met",
+    "deadlines_missed",
+    "not_hotline",
+)
+
 
 @dataclass(frozen=True)
 class Figures:

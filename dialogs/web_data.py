@@ -15,19 +15,6 @@ from rules.opening_hours import is_open, next_opening
 from rules.working_days import holiday_name
 from store.models import Case, Member, Team
 
-# The columns of `hotline-bot stats --format csv`, in its order.
-CSV_HEADER = (
-    "week",
-    "calls",
-    "settled_on_phone",
-    "round_tables",
-    "fast_track",
-    "referred",
-    "deadlines_met",
-    "deadlines_missed",
-    "not_hotline",
-)
-
 
 @dataclass(frozen=True)
 class DayCell:
