@@ -52,6 +52,24 @@ TOKEN_REUSE_SECONDS = 15 * 60
 MAX_DEPTH = 32
 
 
+class _TeamsChannelDataNoise(logging.Filter):
+    """msrest warns "eventType is not a known attribute of class TeamsChannelData" for every
+    install and member event: botbuilder's schema lacks the field Teams always sends (the edge
+    reads it from the JSON). Only that one warning is dropped; every other msrest line stays."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args if isinstance(record.args, tuple) else ()
+        return not (
+            record.msg == "%s is not a known attribute of class %s and will be ignored"
+            and len(args) == 2
+            and args[0] == "eventType"
+            and getattr(args[1], "__name__", "") == "TeamsChannelData"
+        )
+
+
+_MSREST_NOISE = _TeamsChannelDataNoise()
+
+
 class Runner(Protocol):
     async def message(self, req: Request) -> list[Reply]: ...
     async def team_event(self, event: TeamEvent) -> list[Reply]: ...
@@ -82,6 +100,9 @@ class TeamsEdge:
                 CALLER_ID=CallerIdConstants.public_azure_channel,
             )
         self.adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
+        msrest_log = logging.getLogger("msrest.serialization")
+        if _MSREST_NOISE not in msrest_log.filters:
+            msrest_log.addFilter(_MSREST_NOISE)
         self.adapter.on_turn_error = self._on_turn_error
         self.api = ConnectorApi(self._token)
         self._token_cache: tuple[str, float] | None = None
