@@ -5,6 +5,7 @@ the dialogs can stay simple and the edge can stay thin.
 """
 
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
@@ -101,8 +102,23 @@ def _refused_cpr(exc: BaseException) -> bool:
     )
 
 
+# Write races, by the database's own error codes (the drivers' wording is not an interface).
+# PostgreSQL: serialization_failure, deadlock_detected, unique_violation.
+_PG_RACES = frozenset({"40001", "40P01", "23505"})
+# SQLite (extended codes): SQLITE_BUSY and SQLITE_LOCKED with any sub-code, and
+# SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY. Other constraints (NOT NULL, CHECK, a foreign key)
+# fail the same way however often they are tried.
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+_SQLITE_UNIQUE = frozenset({2067, 1555})
+
+
 def _is_race(exc: DBAPIError) -> bool:
-    text = str(exc.orig).lower() if exc.orig else ""
-    return isinstance(exc, IntegrityError) or any(
-        word in text for word in ("locked", "serializ", "deadlock", "unique")
-    )
+    # asyncpg's error is SQLAlchemy's adapted one (with .sqlstate) caused by asyncpg's own.
+    for error in (exc.orig, getattr(exc.orig, "__cause__", None)):
+        sqlstate = getattr(error, "sqlstate", None)
+        if sqlstate:
+            return sqlstate in _PG_RACES
+        code = getattr(error, "sqlite_errorcode", None)
+        if isinstance(error, sqlite3.Error) and isinstance(code, int):
+            return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED) or code in _SQLITE_UNIQUE
+    return False
