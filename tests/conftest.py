@@ -78,6 +78,7 @@ def dump_tasks(out: TextIO) -> None:
         print(f"task {task.get_name()!r}: {task!r}", file=out)
         for line in await_chain(task.get_coro()):
             print("    " + line, file=out)
+        print(f"    waits on {getattr(task, '_fut_waiter', None)!r}", file=out)
     print("--- end of tasks", file=out)
 
 
@@ -94,7 +95,6 @@ def await_chain(coro: Any) -> list[str]:
         if nxt is None:
             nxt = getattr(coro, "gi_yieldfrom", None)
         if nxt is not None and not (hasattr(nxt, "cr_frame") or hasattr(nxt, "gi_frame")):
-            lines.append(f"awaits {nxt!r}")
-            break
+            break  # a future's iterator: the task's waiter below says which future
         coro = nxt
     return lines
