@@ -19,6 +19,7 @@ from dialogs.stale_cases import tick_stale_cases
 from dialogs.stats import queue_weekly_report
 from dialogs.swaps import tick_swaps
 from dialogs.switchboard import queue_briefings
+from store.members import leads
 from store.models import Member, Team
 
 
@@ -82,8 +83,8 @@ async def compose_morning(ctx: Context, team: Team, day: date) -> Morning:
             **values,
         )
     post = Reply(text, card=take_card(lang, found) if found.absent else None)
-    leads = [m for m, ms in await ctx.store.members.of_team(team.id) if ms.role == "lead"]
-    return Morning(post, leads, lead_note)
+    told = leads(await ctx.store.members.of_team(team.id))
+    return Morning(post, told, lead_note)
 
 
 async def queue_morning(ctx: Context, team: Team, day: date) -> bool:

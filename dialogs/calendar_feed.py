@@ -7,7 +7,7 @@ from icalendar import Event
 
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
-from dialogs.holder import away_holders, not_taken, on_the_phone
+from dialogs.holder import away_holders, not_taken
 from dialogs.markdown import Markup
 from dialogs.messages import t, t_plain
 from dialogs.plain import Reply
@@ -26,7 +26,7 @@ async def render(ctx: Context, secret: str) -> bytes | None:
     team = await ctx.store.teams.get(feed.team_id)
     if team is None or not team.active:
         return None
-    if not await ctx.store.ownership.is_member(team.id, feed.member_id):
+    if await ctx.store.members.membership(team.id, feed.member_id) is None:
         return None
     lang = ctx.team_settings(team).post_language
     today = ctx.today()
@@ -51,12 +51,9 @@ async def render(ctx: Context, secret: str) -> bytes | None:
             else t_plain(lang, "ical_duty")
         )
         if day in away_days and day >= today:  # an away holder's day is not taken yet
-            holder = await on_the_phone(ctx, team, day)
-            if holder.absent:
-                mine = duty.member_id == feed.member_id
-                summary = t_plain(
-                    lang, "ical_duty_away", not_taken=not_taken(lang, holder, you=mine, say=t_plain)
-                )
+            mine = duty.member_id == feed.member_id
+            gone = not_taken(lang, away_days[day], you=mine, say=t_plain)
+            summary = t_plain(lang, "ical_duty_away", not_taken=gone)
         event.add("summary", summary)
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)

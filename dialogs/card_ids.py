@@ -11,10 +11,9 @@ from dialogs import cards
 from dialogs.context import Caller, Context
 from store.ownership import ROW_KEYS
 
-# Keys whose value names a person who must be on the caller's team.
+# Keys whose value names a person who must be on the caller's team. (A `team` key is checked
+# by its own handler against the teams the caller is in.)
 MEMBER_KEYS = frozenset({"member", "cover"})
-# Keys checked by their own handler against the caller's own list (the teams they are in).
-SELF_CHECKED = frozenset({"team"})
 
 
 async def ids_are_the_teams(caller: Caller, value: dict[str, Any], ctx: Context) -> bool:
@@ -30,7 +29,7 @@ async def ids_are_the_teams(caller: Caller, value: dict[str, Any], ctx: Context)
         if row_id == 0:
             return False
         if key in MEMBER_KEYS:
-            if not await ctx.store.ownership.is_member(team_id, row_id):
+            if await ctx.store.members.membership(team_id, row_id) is None:
                 return False
         elif not await ctx.store.ownership.belongs(team_id, key, row_id):
             return False

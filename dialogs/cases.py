@@ -31,7 +31,7 @@ from rules.deadlines import (
 )
 from rules.text import fold
 from rules.working_days import Calendar, holiday_name
-from store.members import is_staff
+from store.members import is_staff, leads
 from store.models import AuditEntry, CardFlow, Case, Member, Membership, Team
 
 CALLERS = ("employer", "employee", "other")
@@ -790,7 +790,7 @@ async def tick_cases(
     if not calendar.is_working_day(today):
         return 0
     members = {m.id: (m, ms) for m, ms in team_members}
-    leads = [m for m, ms in members.values() if ms.role == "lead" and is_staff(ms)]
+    team_leads = leads(team_members)
     team_lang = ctx.team_settings(team).post_language
     queued = 0
     for case in await ctx.store.cases.open_cases(team.id):
@@ -798,7 +798,7 @@ async def tick_cases(
         # An owner who left the team (or now works the switchboard) is told nothing more about
         # the case; the leads still get the overdue notices (and the orphaned-case notice).
         owner = member if ms is not None and is_staff(ms) else None
-        if owner is None and not leads:
+        if owner is None and not team_leads:
             continue
         if owner and case.meeting_day and meeting_reminder_due(case.meeting_day, today, calendar):
             place = f", {case.meeting_place}" if case.meeting_place else ""
@@ -842,7 +842,7 @@ async def tick_cases(
             elif today > due:
                 told = [owner] if owner else []
                 owner_name = (member.name if member else "") or t(team_lang, "someone")
-                for person in {m.id: m for m in [*told, *leads]}.values():
+                for person in {m.id: m for m in [*told, *team_leads]}.values():
                     queued += await ctx.tell(
                         team,
                         person,

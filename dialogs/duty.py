@@ -145,10 +145,8 @@ async def show_rota(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply
         mine = holder is not None and holder.member_id == caller.member.id
         if holder and holder.member_id:
             name = names.get(holder.member_id, "")
-            if day in away_days:
-                found = await on_the_phone(ctx, team, day)
-                if found.absent:  # an away holder is marked: the day is not taken yet
-                    name = t(lang, "rota_away", away=away(lang, found))
+            if day in away_days:  # an away holder is marked: the day is not taken yet
+                name = t(lang, "rota_away", away=away(lang, away_days[day]))
         else:  # a past day nobody held is not "nobody yet"
             name = t(lang, "rota_past_nobody" if day < today else "nobody")
         lines.append((day, name, mine))
@@ -195,10 +193,8 @@ async def my_duties(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply
     for day in mine:
         line = format_day(lang, day)
         if day in away_days:
-            holder = await on_the_phone(ctx, team, day)
-            if holder.absent:
-                gone = not_taken(lang, holder, you=True)
-                line = t(lang, "my_duty_away", day=line, not_taken=gone)
+            gone = not_taken(lang, away_days[day], you=True)
+            line = t(lang, "my_duty_away", day=line, not_taken=gone)
         lines.append(f"- {line}")
     return [Reply("\n".join(lines))]
 

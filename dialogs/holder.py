@@ -15,6 +15,7 @@ from dialogs.context import Context
 from dialogs.cover import holder_at
 from dialogs.messages import t
 from dialogs.planning import available_cover
+from store.members import leads
 from store.models import Member, Team
 
 Say = Callable[..., str]  # t, or t_plain
@@ -55,11 +56,8 @@ async def on_the_phone(ctx: Context, team: Team, day: date, at: datetime | None 
     if not kinds:
         return Holder(day, member)
     cover = await available_cover(ctx, team, day, exclude=member.id)
-    leads = tuple(
-        m
-        for m, ms in await ctx.store.members.of_team(team.id)
-        if ms.role == "lead" and ms.in_roster and m.id != member.id
-    )
+    team_leads = leads(await ctx.store.members.of_team(team.id))
+    others = tuple(m for m in team_leads if m.id != member.id)
     swap_id = next(
         (
             r.id
@@ -68,19 +66,21 @@ async def on_the_phone(ctx: Context, team: Team, day: date, at: datetime | None 
         ),
         None,
     )
-    return Holder(day, member, kinds[0], cover, leads, swap_id)
+    return Holder(day, member, kinds[0], cover, others, swap_id)
 
 
-async def away_holders(ctx: Context, team: Team, first: date, last: date) -> set[date]:
-    """The days from first to last whose planned holder is away: the only days a list (the
-    rota card, a calendar feed) needs to ask `on_the_phone` about."""
+async def away_holders(ctx: Context, team: Team, first: date, last: date) -> dict[date, Holder]:
+    """The days from first to last whose planned holder is away, each with that holder and the
+    kind of absence, in three queries: what a list (the rota card, `mine vagter`, a calendar
+    feed) marks. Who to call instead is `on_the_phone`'s, for an answer about one day."""
     duties = await ctx.store.rota.between(team.id, first, last)
-    days: set[date] = set()
+    kinds: dict[date, str] = {}
     for absence in await ctx.store.rota.absences(team.id, first, last):
         for day, duty in duties.items():
             if duty.member_id == absence.member_id and absence.first_day <= day <= absence.last_day:
-                days.add(day)
-    return days
+                kinds.setdefault(day, absence.kind)
+    members = await ctx.store.rota.holders(team.id, list(kinds)) if kinds else {}
+    return {day: Holder(day, members[day], kind) for day, kind in kinds.items() if day in members}
 
 
 def away(

@@ -11,7 +11,7 @@ from dialogs.planning import replan_ahead
 from dialogs.targets import target_and_rest
 from rules import lockout, weekdays
 from rules.text import fold
-from store.members import is_active
+from store.members import is_active, leads
 from store.models import Member, Membership
 
 ROLE_WORDS = {
@@ -201,9 +201,7 @@ async def _tell_leads_of_lockout(
         team = await ctx.store.teams.get(team_id)
         if team is None:
             continue
-        for lead, ms in await ctx.store.members.of_team(team_id):
-            if ms.role != "lead":
-                continue
+        for lead in leads(await ctx.store.members.of_team(team_id)):
             await ctx.tell(
                 team,
                 lead,

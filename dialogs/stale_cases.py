@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from dialogs.context import Context
 from dialogs.messages import format_day, t
 from dialogs.plain import Reply
-from store.members import is_staff
+from store.members import is_staff, leads
 from store.models import Member, Membership, Team
 
 
@@ -26,7 +26,7 @@ async def tick_stale_cases(
     ctx: Context, team: Team, team_members: list[tuple[Member, Membership]]
 ) -> int:
     members = {m.id: (m, ms) for m, ms in team_members}
-    leads = [m for m, ms in team_members if ms.role == "lead" and is_staff(ms)]
+    told_leads = leads(team_members)
     before = ctx.clock.now() - timedelta(days=ctx.settings.stale_case_days)
     zone = ctx.settings.zone
     queued = 0
@@ -37,7 +37,7 @@ async def tick_stale_cases(
             owner = await ctx.store.members.get(case.owner_id)  # no membership here any more
         owner_name = owner.name if owner else ""
         if case.owner_id is not None and (owner_ms is None or not is_staff(owner_ms)):
-            for lead in leads:
+            for lead in told_leads:
                 queued += await ctx.tell(
                     team,
                     lead,
@@ -49,7 +49,7 @@ async def tick_stale_cases(
             continue
         told = [owner] if owner is not None and owner_ms is not None and is_staff(owner_ms) else []
         since = last.astimezone(zone).date()
-        for person in {m.id: m for m in [*told, *leads]}.values():
+        for person in {m.id: m for m in [*told, *told_leads]}.values():
             queued += await ctx.tell(
                 team,
                 person,

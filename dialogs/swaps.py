@@ -27,6 +27,7 @@ from rules.swaps import (
     status,
 )
 from rules.text import fold
+from store.members import leads
 from store.models import Member, Membership, SwapRequestRow, Team
 from store.swaps import plain
 
@@ -403,9 +404,7 @@ async def _apply(
 async def _ask_leads(
     ctx: Context, team: Team, row: SwapRequestRow, taker: Member, requester: Member
 ) -> None:
-    for member, ms in await ctx.store.members.of_team(team.id):
-        if ms.role != "lead":
-            continue
+    for member in leads(await ctx.store.members.of_team(team.id)):
         await ctx.tell(
             team,
             member,
@@ -613,9 +612,7 @@ async def tick_swaps(ctx: Context, team: Team, members: list[tuple[Member, Membe
                         name=requester,
                     )
         if escalation_due(row.day, today, calendar):
-            for member, ms in members:
-                if ms.role != "lead":
-                    continue
+            for member in leads(members):
                 if await _tell(
                     ctx,
                     team,

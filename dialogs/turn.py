@@ -91,7 +91,7 @@ async def resolve_caller(req: Request, ctx: Context) -> Caller:
         member, teams = await ctx.store.members.add(req.tenant_id, entry, now), []
     else:
         member, teams = refreshed(known.member, entry), known.teams
-    caller = Caller(req, member, answer_language(ctx, req, member, _team_for(req, member, teams)))
+    caller = Caller(req, member, "")
     if req.scope == "personal" and req.reference:
         await ctx.store.members.save_reference(
             member,
@@ -106,13 +106,15 @@ async def resolve_caller(req: Request, ctx: Context) -> Caller:
         found = found or await _from_roster(req, member, ctx)
         if found is not None:
             caller.team, caller.membership = found
-            caller.lang = answer_language(ctx, req, member, caller.team)
-        return caller
-    chosen = [(tm, ms) for tm, ms in teams if tm.id == member.active_team_id] or teams
-    if len(chosen) == 1:
-        caller.team, caller.membership = chosen[0]
-    elif chosen:
-        caller.extra["several_teams"] = True
+    else:
+        chosen = [(tm, ms) for tm, ms in teams if tm.id == member.active_team_id] or teams
+        if len(chosen) == 1:
+            caller.team, caller.membership = chosen[0]
+        elif chosen:
+            caller.extra["several_teams"] = True
+    # Once a turn, with the team the request is about (else their first, for the language).
+    team = caller.team or _team_for(req, member, teams)
+    caller.lang = answer_language(ctx, req, member, team)
     return caller
 
 

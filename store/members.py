@@ -1,6 +1,6 @@
 """People, their roles in each team, and where to reach them 1:1."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -39,6 +39,11 @@ def is_active(membership: Membership) -> bool:
 def is_staff(membership: Membership) -> bool:
     """A caseworker or lead on the roster now: who may own and be told about cases."""
     return membership.in_roster and membership.role in ("lead", "caseworker")
+
+
+def leads(people: Iterable[tuple[Member, Membership]]) -> list[Member]:
+    """The team's leads who are on its roster now: who hears what needs a lead."""
+    return [m for m, ms in people if ms.role == "lead" and is_staff(ms)]
 
 
 # Built once: this runs on every turn.

@@ -3,8 +3,7 @@
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store.members import ACTIVE
-from store.models import Absence, Case, Membership, SwapRequestRow
+from store.models import Absence, Case, SwapRequestRow
 
 # The card-value key of each kind of row that carries a team id.
 _TEAM_OF = {
@@ -24,12 +23,3 @@ class OwnershipRepo:
         model = _TEAM_OF[key]
         found = await self.session.scalar(select(model.team_id).where(model.id == row_id))
         return found == team_id
-
-    async def is_member(self, team_id: int, member_id: int) -> bool:
-        """True if the member has access to the team now (on its roster, or its switchboard)."""
-        found = await self.session.scalar(
-            select(Membership.member_id).where(
-                Membership.team_id == team_id, Membership.member_id == member_id, ACTIVE
-            )
-        )
-        return found is not None
