@@ -35,6 +35,11 @@ def heading(text: str) -> dict[str, Any]:
     }
 
 
+def subheading(text: str) -> dict[str, Any]:
+    """A bold line that opens a part of a card (a group of commands)."""
+    return {"type": "TextBlock", "text": escape(text), "weight": "Bolder", "wrap": True}
+
+
 def text(value: str, *, subtle: bool = False) -> dict[str, Any]:
     block: dict[str, Any] = {"type": "TextBlock", "text": escape(value), "wrap": True}
     if subtle:

@@ -16,7 +16,8 @@ async def show_link(caller: Caller, inv: Invocation | None, ctx: Context) -> lis
     url = f"{ctx.settings.link_base}/web/login/{token}"
     if caller.request.scope == "personal":
         return [Reply(t(caller.lang, "web_link", url=Markup(url)))]
-    # Once per link (the token is new each time); the outbox keeps only its key's hash-free id.
+    # Once per link (the token is new each time). The queued message holds the link until the
+    # outbox's retention: harmless, as a link works once and for ten minutes.
     await ctx.tell(
         caller.team,
         caller.member,

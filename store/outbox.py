@@ -135,17 +135,21 @@ class OutboxRepo:
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
-    async def delete_for_cases(self, team_id: int, case_ids: Iterable[int]) -> int:
-        """Delete every copy, queued or sent, of the team's messages about these cases."""
+    async def about_cases(self, team_id: int, case_ids: Iterable[int]) -> list[OutboxMessage]:
+        """Every copy, queued or sent, of the team's messages about these cases."""
         wanted = {str(i) for i in case_ids}
         if not wanted:
-            return 0
-        rows = await self.session.execute(
-            select(OutboxMessage.id, OutboxMessage.key).where(
+            return []
+        rows = await self.session.scalars(
+            select(OutboxMessage).where(
                 OutboxMessage.team_id == team_id, OutboxMessage.kind.startswith("case_")
             )
         )
-        doomed = [i for i, key in rows if [*key.split(":"), ""][1] in wanted]
+        return [m for m in rows if [*m.key.split(":"), ""][1] in wanted]
+
+    async def delete_for_cases(self, team_id: int, case_ids: Iterable[int]) -> int:
+        """Delete every copy, queued or sent, of the team's messages about these cases."""
+        doomed = [m.id for m in await self.about_cases(team_id, case_ids)]
         if not doomed:
             return 0
         await self.session.execute(

@@ -57,14 +57,7 @@ class PrivacyRepo:
         return list(rows)
 
     async def outbox_copies(self, case: Case) -> list[OutboxMessage]:
-        rows = await self.session.scalars(
-            select(OutboxMessage).where(
-                OutboxMessage.team_id == case.team_id,
-                OutboxMessage.kind.startswith("case_"),
-                OutboxMessage.key.like(f"%:{case.id}:%"),
-            )
-        )
-        return [m for m in rows if m.key.split(":")[1] == str(case.id)]
+        return await OutboxRepo(self.session).about_cases(case.team_id, [case.id])
 
     async def erase_cases(self, cases: list[Case]) -> int:
         """Wipe the cases' personal fields (the figures stay) and delete every message the bot

@@ -151,12 +151,7 @@ class SwapRepo:
         )
 
     async def handovers(self, team_id: int, day: date) -> list[DutyHandover]:
-        rows = await self.session.scalars(
-            select(DutyHandover)
-            .where(DutyHandover.team_id == team_id, DutyHandover.day == day)
-            .order_by(DutyHandover.at, DutyHandover.id)
-        )
-        return list(rows)
+        return await self.handovers_between(team_id, day, day)
 
     async def handovers_between(self, team_id: int, first: date, last: date) -> list[DutyHandover]:
         rows = await self.session.scalars(
