@@ -33,12 +33,12 @@ from aiohttp import web
 from bot.config import Settings
 from dialogs.context import Context
 from dialogs.messages import t
+from store.web_sessions import COOKIE
 
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
 TEAMS_JS = "vendor/MicrosoftTeams-2.58.0.min.js"
-COOKIE = "hotline_session"
 # The tab's pages and the web page each one opens.
 PAGES = {"vagtplan": "/web/vagtplan", "tal": "/web/tal", "omstilling": "/web/omstilling"}
 # Teams shows the tab in a frame of its own pages; nothing else may frame it.

@@ -27,7 +27,8 @@ from importlib import resources
 from aiohttp import web
 
 from bot.app import SERVICES
-from dialogs import pages, stats, web_data
+from bot.sso import FRAME_ANCESTORS
+from dialogs import cards, pages, stats, web_data
 from dialogs.context import Caller, Context
 from dialogs.plain import Person, Request
 from dialogs.switchboard import WHAT, WHO
@@ -39,9 +40,7 @@ log = logging.getLogger(__name__)
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "form-action 'self'; base-uri 'none'; "
-    "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com "
-    "https://*.cloud.microsoft https://*.office.com"
+    f"form-action 'self'; base-uri 'none'; frame-ancestors 'self' {FRAME_ANCESTORS}"
 )
 STATIC = {"web.css": "text/css", "web.js": "text/javascript"}
 
@@ -261,10 +260,10 @@ async def _take(request: web.Request) -> web.Response:
             return seen
         if seen.role == "switchboard":
             return _html(pages.forbidden_page(seen.lang), status=403)
-        swap = str(form.get("swap", ""))
-        if not swap.isdigit():
+        swap = cards.whole(dict(form), "swap")
+        if not swap:
             return _html(pages.forbidden_page(seen.lang), status=400)
-        taken, message = await web_data.take_swap(ctx, seen.caller(), int(swap))
+        taken, message = await web_data.take_swap(ctx, seen.caller(), swap)
         month = _month(str(form.get("month", "")), ctx.today())
         data = await web_data.rota_month(ctx, seen.team, seen.member, month)
         notice = pages.Notice(message, ok=taken)

@@ -183,4 +183,6 @@ def whole(values: dict[str, Any], key: str) -> int:
     """A card value that should be an id; 0 when it is missing or not a whole number (card
     values come back as whatever the client sent)."""
     raw = str(values.get(key) or "").strip()
-    return int(raw) if raw.isdigit() and len(raw) < 12 else 0
+    # ASCII digits only: str.isdigit() also takes "²" and other scripts' digits, which int()
+    # refuses or reads as another number.
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 12 else 0

@@ -112,13 +112,13 @@ def call_instead(lang: str, holder: Holder) -> str:
     return t(lang, "holder_call_nobody")
 
 
-def short(lang: str, holder: Holder, *, discreet: bool = False) -> str:
+def short(lang: str, holder: Holder, *, discreet: bool = False, say: Say = t) -> str:
     """A holder named in passing ('Næste arbejdsdag: …'): the name, marked if away."""
     if holder.member is None:
-        return t(lang, "nobody")
+        return say(lang, "nobody")
     if holder.away is None:
         return holder.member.name
-    return t(lang, "holder_short", away=away(lang, holder, discreet=discreet))
+    return say(lang, "holder_short", away=away(lang, holder, discreet=discreet, say=say))
 
 
 def take_card(lang: str, holder: Holder) -> dict[str, Any] | None:

@@ -342,7 +342,12 @@ def switchboard_page(
         elif answer.verdict == "missing":
             shown = f"<p>{text(lang, 'guide_pick_both')}</p>"
         else:
-            extra = f", {answer.referral_phone}" if answer.referral_phone else ""
+            # As the chat's verdict: a number, or plainly that it is missing.
+            extra = (
+                f", {answer.referral_phone}"
+                if answer.referral_phone
+                else t_plain(lang, "verdict_no_number")
+            )
             shown = (
                 f"<h3>{text(lang, 'verdict_no')}</h3>"
                 f"<p>{text(lang, 'verdict_where', target=answer.referral, phone=extra)}</p>"

@@ -31,4 +31,5 @@ async def retention(ctx: Context) -> int:
     )
     for member_id in erased:
         store.audit.record(None, None, "member_erased", f"member:{member_id}", now)
+    done += await store.web_sessions.purge(now)  # expired sign-in links and sessions
     return done + len(erased)

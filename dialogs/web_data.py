@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from dialogs.context import Caller, Context
+from dialogs.holder import away as away_of
+from dialogs.holder import away_holders, on_the_phone, short
+from dialogs.messages import t_plain
 from dialogs.stats import figures
 from dialogs.swaps import act
 from dialogs.switchboard import BRIEFING_NO, guide_verdict, team_rules
@@ -62,6 +65,7 @@ async def rota_month(ctx: Context, team: Team, viewer: Member, month: date) -> R
         for row in await ctx.store.swaps.open_for_team(team.id, today)
         if first <= row.day <= last
     }
+    away_days = await away_holders(ctx, team, first, last)
     cells: list[DayCell | None] = [None] * first.weekday()
     day = first
     while day <= last:
@@ -71,7 +75,13 @@ async def rota_month(ctx: Context, team: Team, viewer: Member, month: date) -> R
         cells.append(
             DayCell(
                 day=day,
-                holder=names.get(holder_id) if holder_id else None,
+                holder=(
+                    t_plain(lang, "rota_away", away=away_of(lang, away_days[day], say=t_plain))
+                    if day in away_days
+                    else names.get(holder_id)
+                    if holder_id
+                    else None
+                ),
                 mine=holder_id == viewer.id,
                 today=day == today,
                 working=calendar.is_working_day(day),
@@ -198,8 +208,14 @@ async def switchboard(ctx: Context, team: Team, lang: str) -> Switchboard:
         day = opens.date() if opens else None
         opens_at = opens
     following = calendar.next_working_day(day) if day else None
-    days = [d for d in (day, following) if d is not None]
-    holders = await ctx.store.rota.holders(team.id, days)
+
+    async def holder(on: date | None, at: datetime | None = None) -> str | None:
+        """As the chat says it to the switchboard: never someone away as the one to call."""
+        if on is None:
+            return None
+        found = await on_the_phone(ctx, team, on, at)
+        return short(lang, found, discreet=True, say=t_plain) if found.member else None
+
     hours = [
         (weekday, f"{span[0].strftime('%H:%M')}–{span[1].strftime('%H:%M')}")
         for weekday, span in sorted(rules.opening_hours.items())
@@ -207,9 +223,9 @@ async def switchboard(ctx: Context, team: Team, lang: str) -> Switchboard:
     return Switchboard(
         today=ctx.today(),
         open_now=open_now,
-        holder_now=holders[day].name if day in holders else None,
+        holder_now=await holder(day, ctx.clock.now() if open_now else None),
         next_day=following,
-        holder_next=holders[following].name if following in holders else None,
+        holder_next=await holder(following),
         opens_at=opens_at,
         phone=settings.phone,
         hours=hours,

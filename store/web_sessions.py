@@ -109,7 +109,10 @@ class WebSessionRepo:
         ).one()
         return found[0], found[1]
 
-    async def purge(self, now: datetime) -> None:
-        """Forget expired sessions and links."""
-        await self.session.execute(delete(WebSession).where(WebSession.expires_at <= now))
-        await self.session.execute(delete(WebLink).where(WebLink.expires_at <= now))
+    async def purge(self, now: datetime) -> int:
+        """Forget expired sessions and links (they name a member); how many went."""
+        gone = 0
+        for model in (WebSession, WebLink):
+            result = await self.session.execute(delete(model).where(model.expires_at <= now))
+            gone += int(result.rowcount or 0)  # type: ignore[attr-defined]
+        return gone

@@ -204,3 +204,26 @@ async def test_the_csv_has_the_rows_of_the_stats_command(sqlite_url: str) -> Non
     assert cli.returncode == 0, cli.stderr
     assert downloaded.splitlines() == cli.stdout.splitlines()
     assert len(downloaded.splitlines()) == 5 and "complaint=1" in downloaded
+
+
+async def test_an_away_holder_is_never_the_one_to_call_on_the_pages(sqlite_url: str) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await teams.at("2027-01-04 09:00")
+        await setup(teams, on_rota=(ANNE, BO, CAMILLA))
+        code = (await teams.say(teams.personal(LIS, "kode omstilling")))[0].text.split("**")[1]
+        await teams.say(teams.personal(SIGNE, f"tilmeld {code}"))
+        day = first_day_of(await holders(teams), ANNE)
+        await teams.say(teams.personal(ANNE, f"fravær {short(day)} ferie"))
+        await teams.at(f"{day.isoformat()} 10:00")
+        async with await signed_in(teams, SIGNE) as signe:
+            async with signe.get(f"{teams.bot_url}/web/omstilling") as response:
+                page = await response.text()
+            # Told as in chat: away, not taken, and never why (the switchboard).
+            assert "Anne Hansen er fraværende" in page and "ferie" not in page
+            answer = {"who": "employer", "what": "payment", "csrf": csrf(page)}
+            async with signe.post(f"{teams.bot_url}/web/omstilling", data=answer) as response:
+                # A referral without a number says so, as the chat's verdict does.
+                assert "nummeret mangler" in await response.text()
+        async with await signed_in(teams, BO) as bo:
+            async with bo.get(f"{teams.bot_url}/web/vagtplan") as response:
+                assert "Anne Hansen har ferie – ikke taget endnu" in await response.text()

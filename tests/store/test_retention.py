@@ -13,7 +13,16 @@ from dialogs.context import Context
 from dialogs.retention import retention
 from store.db import create_engine, sessions, unit_of_work
 from store.members import RosterEntry
-from store.models import Absence, AuditEntry, Case, ConversationRef, Member, OutboxMessage
+from store.models import (
+    Absence,
+    AuditEntry,
+    Case,
+    ConversationRef,
+    Member,
+    OutboxMessage,
+    WebLink,
+    WebSession,
+)
 from store.store import Store
 
 NOW = datetime(2027, 6, 1, 1, 0, tzinfo=UTC)  # a night: the job's hour
@@ -209,3 +218,21 @@ async def test_an_open_case_changes_when_its_newest_audit_entry_was_written(
             o.case.id: o.last_change for o in await Store(session).retention.open_cases(team_id)
         }
         assert found == {case.id: NOW - timedelta(days=3), quiet.id: logged}
+
+
+async def test_expired_sign_in_links_and_web_sessions_go_the_same_night(
+    factory: async_sessionmaker[AsyncSession],
+) -> None:
+    async with unit_of_work(factory) as session:
+        store = Store(session)
+        team_id = await _team(store)
+        person = (await _ids(store))["Person 0"]
+        await store.web_sessions.new_link(person, team_id, NOW - timedelta(hours=1))
+        await store.web_sessions.start(person, team_id, NOW - timedelta(hours=9))
+        await store.web_sessions.start(person, team_id, NOW - timedelta(hours=1))  # still live
+    await run_retention(factory, NOW)
+    async with unit_of_work(factory) as session:
+        links = list(await session.scalars(select(WebLink)))
+        left = list(await session.scalars(select(WebSession)))
+    assert links == []
+    assert [s.expires_at > NOW for s in left] == [True]
