@@ -199,33 +199,39 @@ def add_routes(app: web.Application, settings: Settings, services: web.AppKey[An
     app.router.add_post("/web/sso", sign_in)
 
 
+def _refused(lang: str, status: int) -> web.Response:
+    """Every refusal as the tab's script reads it: JSON with a message from the catalogue."""
+    return web.json_response({"message": t(lang, "tab_refused")}, status=status)
+
+
 async def _sign_in(request: web.Request, services: Any, settings: Settings) -> web.Response:
+    lang = settings.language
     if request.content_type != "application/json":
-        raise web.HTTPUnsupportedMediaType()
+        return _refused(lang, 415)
     origin = request.headers.get("Origin")
     if origin is not None and origin != _origin(settings.link_base):
-        raise web.HTTPForbidden()
+        return _refused(lang, 403)
     try:
         body = json.loads(await request.text())
     except ValueError:
         body = None
     if not isinstance(body, dict):
-        raise web.HTTPBadRequest()
+        return _refused(lang, 400)
     token, page = body.get("token"), body.get("page")
     team_hint = body.get("team") or ""
     lang = _lang(str(body.get("locale") or ""), settings)
     if not isinstance(token, str) or len(token) > 16384 or page not in PAGES:
-        raise web.HTTPBadRequest()
+        return _refused(lang, 400)
     if not isinstance(team_hint, str):
-        raise web.HTTPBadRequest()
+        return _refused(lang, 400)
     start = request.app.get(START_SESSION)
     if start is None:
-        raise web.HTTPServiceUnavailable(text="web sessions are not set up")
+        return _refused(lang, 503)
     try:
         who = await request.app[TOKENS].identity(token)
     except SsoRefused as exc:
         log.info("SSO token refused: %s", exc)
-        return web.json_response({"message": t(lang, "tab_refused")}, status=401)
+        return _refused(lang, 401)
 
     async def work(ctx: Context) -> tuple[str, str, str] | None:
         member = await ctx.store.members.by_aad(who.tenant_id, who.aad_object_id)

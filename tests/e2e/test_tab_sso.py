@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.logs import RedactingAccessLogger
 from bot.sso import START_SESSION
 from dialogs.context import Context
+from dialogs.messages import t
 from store.db import unit_of_work
 from store.store import Store
 from tests.e2e.people import ANNE, SIGNE
@@ -137,11 +138,14 @@ async def test_only_json_from_our_own_origin_signs_in(sqlite_url: str) -> None:
     async with running_entra() as entra, tab_server(sqlite_url, entra, started) as teams:
         await switchboard_team(teams)
         token = entra.token(oid=ANNE.aad_id)
-        status, _, _ = await sign_in(teams, token, Origin="https://evil.example")
+        status, answer, _ = await sign_in(teams, token, Origin="https://evil.example")
         assert status == 403
+        # Every refusal is JSON with a text from the catalogue: the tab's script shows it.
+        assert answer["message"] == t("da", "tab_refused")
         form = {"token": token, "page": "vagtplan"}
         async with teams.http.post(teams.bot_url + "/web/sso", data=form) as response:
             assert response.status == 415
+            assert (await response.json())["message"] == t("da", "tab_refused")
         assert started == []
         assert (await sign_in(teams, token))[0] == 200
 

@@ -224,6 +224,8 @@ async def test_an_away_holder_is_never_the_one_to_call_on_the_pages(sqlite_url: 
             async with signe.post(f"{teams.bot_url}/web/omstilling", data=answer) as response:
                 # A referral without a number says so, as the chat's verdict does.
                 assert "nummeret mangler" in await response.text()
-        async with await signed_in(teams, BO) as bo:
-            async with bo.get(f"{teams.bot_url}/web/vagtplan") as response:
-                assert "Anne Hansen har ferie – ikke taget endnu" in await response.text()
+        async with (
+            await signed_in(teams, BO) as bo,
+            bo.get(f"{teams.bot_url}/web/vagtplan") as response,
+        ):
+            assert "Anne Hansen har ferie – ikke taget endnu" in await response.text()
