@@ -18,6 +18,7 @@ from sqlalchemy.exc import StatementError
 from bot.clock import SystemClock
 from bot.config import ConfigError, Settings, listen_url, load_settings
 from bot.logs import RedactingAccessLogger, setup_logging
+from dialogs import privacy
 from dialogs.announcements import compose_morning, queue_morning
 from dialogs.context import ROLES, Context
 from dialogs.duty import range_problem
@@ -32,7 +33,6 @@ from rules.names import Named, match_name
 from store.db import create_engine, sessions, unit_of_work, upgrade
 from store.members import RosterEntry
 from store.models import Case, Team
-from store.privacy import case_record
 from store.store import Store
 
 log = logging.getLogger("hotline-bot")
@@ -473,20 +473,7 @@ def _retention_run(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _subject_cases(ctx: Context, args: argparse.Namespace) -> list[Case]:
     team = await _team(ctx.store, args.team) if args.team else None
-    return await ctx.store.privacy.employee_cases(args.employee, team.id if team else None)
-
-
-def _audit_request(ctx: Context, action: str, operator: str, cases: list[Case]) -> None:
-    """One entry per case touched, and one for the request: never the person's name, which
-    the request may be about to erase."""
-    now = ctx.clock.now()
-    for case in cases:
-        ctx.store.audit.record(
-            case.team_id, None, action, f"case:{case.id}", now, None, {"operator": operator}
-        )
-    ctx.store.audit.record(
-        None, None, action, "data_subject", now, None, {"operator": operator, "cases": len(cases)}
-    )
+    return await privacy.employee_cases(ctx, args.employee, team.id if team else None)
 
 
 def _privacy_export(args: argparse.Namespace, settings: Settings) -> int:
@@ -494,36 +481,13 @@ def _privacy_export(args: argparse.Namespace, settings: Settings) -> int:
 
     async def work(ctx: Context) -> dict[str, object]:
         if args.member:
-            found = await ctx.store.privacy.member_data(args.member)
+            found = await privacy.export_member(ctx, args.member, args.operator)
             if found is None:
                 raise CliError(f"no member with the email {args.member!r}")
-            ctx.store.audit.record(
-                None,
-                None,
-                "privacy_export",
-                f"member:{found['member']['id']}",
-                ctx.clock.now(),
-                None,
-                {"operator": args.operator},
-            )
             return found
-        cases = await _subject_cases(ctx, args)
-        teams = {t.id: t.name for t in await ctx.store.teams.all_active()}
-        records = []
-        for case in cases:
-            names = await ctx.store.members.names(case.team_id)
-            record = case_record(case, teams.get(case.team_id, ""), names)
-            record["history"] = [
-                {"at": e.at.isoformat(), "action": e.action, "by": names.get(e.actor_id or 0)}
-                for e in await ctx.store.privacy.history(case)
-            ]
-            record["messages"] = [
-                {"kind": m.kind, "status": m.status, "created_at": m.created_at.isoformat()}
-                for m in await ctx.store.privacy.outbox_copies(case)
-            ]
-            records.append(record)
-        _audit_request(ctx, "privacy_export", args.operator, cases)
-        return {"employee": args.employee, "cases": records}
+        team = await _team(ctx.store, args.team) if args.team else None
+        team_id = team.id if team else None
+        return await privacy.export_employee(ctx, args.employee, team_id, args.operator)
 
     print(json.dumps(_in_context(settings, work), ensure_ascii=False, indent=2))
     return 0
@@ -541,8 +505,7 @@ def _privacy_erase(args: argparse.Namespace, settings: Settings) -> int:
             return f"no case names {args.employee!r}; nothing to erase"
         if not args.yes:
             return f"would erase {len(cases)} case(s): {listed}. Run again with --yes to erase."
-        copies = await ctx.store.privacy.erase_cases(cases)
-        _audit_request(ctx, "privacy_erase", args.operator, cases)
+        copies = await privacy.erase_employee(ctx, cases, args.operator)
         return f"erased {len(cases)} case(s): {listed}; deleted {copies} message(s)"
 
     print(_in_context(settings, work))
