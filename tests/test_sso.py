@@ -1,10 +1,16 @@
 """Teams SSO tokens are checked like the bot's own: signature against the published keys,
 issuer, audience, tenant and expiry. Offline, against a local stand-in for Entra ID."""
 
+import base64
+import hashlib
+import hmac
+import json
 import time
 from dataclasses import replace
 
+import jwt
 import pytest
+from cryptography.hazmat.primitives import serialization
 
 from bot.config import Settings
 from bot.sso import SsoIdentity, SsoRefused, SsoTokens
@@ -74,6 +80,29 @@ async def test_a_bad_signature_or_an_unknown_key_is_refused() -> None:
         hs256 = entra.token()[:-10] + "AAAAAAAAAA"
         with pytest.raises(SsoRefused):
             await tokens.identity(hs256)
+
+
+def _hs256_with_the_public_key(entra: Entra) -> str:
+    """The algorithm-confusion forgery: the token signed with HMAC, the published RSA public
+    key as the secret, in the hope the server verifies HS256 with the key it fetched."""
+    public = entra.keys.private.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    claims = jwt.decode(entra.token(), options={"verify_signature": False})
+
+    def part(data: dict[str, object]) -> str:
+        raw = json.dumps(data, separators=(",", ":")).encode()
+        return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+    signed = f"{part({'alg': 'HS256', 'typ': 'JWT', 'kid': entra.keys.kid})}.{part(claims)}"
+    mac = hmac.new(public, signed.encode(), hashlib.sha256).digest()
+    return f"{signed}.{base64.urlsafe_b64encode(mac).rstrip(b'=').decode()}"
+
+
+async def test_a_token_signed_with_hmac_and_the_public_key_is_refused() -> None:
+    async with running_entra() as entra:
+        with pytest.raises(SsoRefused):
+            await SsoTokens(settings(entra)).identity(_hs256_with_the_public_key(entra))
 
 
 async def test_a_rotated_key_is_fetched_again() -> None:

@@ -158,7 +158,9 @@ async def test_every_page_passes_axe(sqlite_url: str, viewport: dict[str, int]) 
         async with chromium() as browser:
             _, bo = await signed_in(browser, teams, BO, viewport)
             for path in ("vagtplan", "tal", "omstilling"):
-                await bo.goto(f"{teams.bot_url}/web/{path}")
+                response = await bo.goto(f"{teams.bot_url}/web/{path}")
+                # axe on the page named, not on a sign-in or refusal page in its place
+                assert response is not None and response.status == 200, path
                 await assert_accessible(bo)
                 width = await bo.evaluate("() => document.documentElement.scrollWidth")
                 assert width <= viewport["width"], f"{path} scrolls sideways at {width}px"

@@ -13,7 +13,7 @@ from tests.e2e.teams import GENERAL, Teams
 from tests.e2e.teams import teams_session as session
 from tests.e2e.test_calendar import link
 from tests.e2e.test_rota_and_duty import holders
-from tests.e2e.test_swaps import click, first_day_of, ready, short
+from tests.e2e.test_swaps import click, first_day_of, ready, recipients, short
 
 AWAY = "Anne Hansen har ferie – vagten er ikke taget endnu"
 AWAY_TO_SWITCHBOARD = "Anne Hansen er fraværende – vagten er ikke taget endnu"
@@ -79,6 +79,7 @@ async def test_every_answer_that_names_a_holder_says_the_holder_is_away(sqlite_u
         await tick(teams.services)
         [note] = await told(teams, f"I morgen, {format_short(day)}: {AWAY}")
         assert "sæt vagt" in note.text
+        assert await recipients(teams, f"I morgen, {format_short(day)}") == [LIS.name]
         assert not await told(teams, "Husk: du har fastholdelsestelefonen")
 
         # the morning post and the switchboard's briefing on the day
@@ -93,6 +94,7 @@ async def test_every_answer_that_names_a_holder_says_the_holder_is_away(sqlite_u
         assert AWAY in post.text and "<at>" not in post.text
         assert post.card is not None and submit_data(post.card, "Tag vagten")
         [briefing] = await told(teams, "Omstillingen i dag")
+        assert await recipients(teams, "Omstillingen i dag") == [SIGNE.name]
         assert AWAY_TO_SWITCHBOARD in briefing.card_text and "ferie" not in briefing.card_text
         assert briefing.card is not None and "Tag vagten" not in str(briefing.card)
 
@@ -138,6 +140,7 @@ def format_short(day: date) -> str:
     """'tirsdag 5. januar' as the bot writes a day."""
     names = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
     months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august"]
+    months += ["september", "oktober", "november", "december"]
     return f"{names[day.weekday()]} {day.day}. {months[day.month - 1]}"
 
 

@@ -206,6 +206,8 @@ async def test_every_id_in_every_card_action_is_checked_against_the_callers_team
         from dialogs.turn import STATELESS
 
         assert set(ID_ACTIONS) <= STATELESS
+        # Every click action that names a row or a person is in the list (a new one must be).
+        assert set(ID_ACTIONS) == STATELESS - {"guide", "guide_open", "web.open"}
         for action, keys in ID_ACTIONS.items():
             for edited in keys:
                 # The other keys name the caller's own team's rows: only `edited` is foreign.

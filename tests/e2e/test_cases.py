@@ -13,7 +13,7 @@ from tests.e2e.flows import INTAKE, setup, submit_data
 from tests.e2e.people import ANNE, BO, CAMILLA, LIS, SIGNE
 from tests.e2e.teams import Teams, User, teams_session
 from tests.e2e.test_announcements import holder_on
-from tests.e2e.test_swaps import CREW, ready, told
+from tests.e2e.test_swaps import CREW, ready, recipients, told
 
 
 async def log_case(teams: Teams, user: User, call: str, **fields: Any) -> list[Any]:
@@ -323,6 +323,8 @@ async def test_a_case_logged_after_its_reminder_day_still_gets_the_reminder_once
             await tick(teams.services)
         soon = await told(teams, ANNE, "Fast track i sag #1: første samtale senest mandag 18.")
         assert len(soon) == 1
+        owner = await owner_user(teams, 1)
+        assert await recipients(teams, "Fast track i sag #1: første samtale") == [owner.name]
     async with teams_session(sqlite_url, teams.clock) as again:  # a restart sends no duplicate
         await again.at("2027-01-18 08:30")
         await tick(again.services)
@@ -359,6 +361,10 @@ async def test_the_week_8_first_talk_is_reminded_like_fast_track(sqlite_url: str
         assert sent == [0, 1, 1, 1]  # on Tuesday 12th: three working days before Friday 15th
         overdue = await told(teams, ANNE, "Fristen for første samtale (uge 8) i sag #1")
         assert len(overdue) == (2 if owner != LIS.name else 1)  # the owner and the lead
+        assert await recipients(teams, reminder) == [owner]
+        assert await recipients(teams, "Fristen for første samtale (uge 8) i sag #1") == sorted(
+            {owner, LIS.name}
+        )
 
 
 async def test_a_round_table_on_a_weekend_needs_a_reason(sqlite_url: str) -> None:

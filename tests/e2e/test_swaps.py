@@ -1,6 +1,7 @@
 """Absences, swaps and same-day cover, as the caseworkers arrange them in Teams."""
 
 import asyncio
+import json
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select
@@ -10,7 +11,7 @@ from dialogs.context import Context
 from dialogs.cover import holder_at
 from dialogs.messages import format_day
 from store.db import unit_of_work
-from store.models import AuditEntry, Member, SwapRequestRow
+from store.models import AuditEntry, Member, OutboxMessage, SwapRequestRow
 from store.store import Store
 from tests.e2e.connector import Sent
 from tests.e2e.flows import setup, submit_data
@@ -54,6 +55,20 @@ async def click(teams: Teams, user: User, card: Sent, title: str) -> list[Sent]:
     else:
         activity = teams.personal(user, "", value=value, reply_to=card.activity_id)
     return await teams.say(activity)
+
+
+async def recipients(teams: Teams, words: str) -> list[str]:
+    """Who the bot's own 1:1 messages with these words were queued for (member names, one per
+    message): `told` finds the messages, this says whose chat they went to."""
+    await teams.settle()
+    async with unit_of_work(teams.services.sessions) as session:
+        rows = await session.execute(select(OutboxMessage.recipient, OutboxMessage.payload))
+        names = {m.id: m.name for m in await session.scalars(select(Member))}
+    found = []
+    for recipient, payload in rows:
+        if recipient.startswith("member:") and words in json.dumps(payload, ensure_ascii=False):
+            found.append(names[int(recipient.split(":")[1])])
+    return sorted(found)
 
 
 async def told(teams: Teams, user: User, words: str) -> list[Sent]:
