@@ -9,7 +9,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from aiohttp import web
@@ -25,7 +25,7 @@ from dialogs.duty import range_problem
 from dialogs.messages import t
 from dialogs.planning import plan
 from dialogs.retention import retention
-from dialogs.stats import CSV_HEADER, period_figures
+from dialogs.stats import CSV_HEADER, weekly_series
 from manifest.package import ManifestError
 from manifest.package import build as build_package
 from rules.cpr import CprInText, any_cpr, refuse_cpr
@@ -438,21 +438,7 @@ def _stats(args: argparse.Namespace, settings: Settings) -> int:
         team = await _team(ctx.store, args.team)
         if args.last < args.first:
             raise CliError("--to is before --from")
-        rows = []
-        monday = args.first - timedelta(days=args.first.weekday())
-        while monday <= args.last:
-            week = monday.isocalendar()
-            found = await period_figures(
-                ctx,
-                team,
-                max(monday, args.first),
-                min(monday + timedelta(days=6), args.last),
-                f"{week.year}-W{week.week:02d}",
-            )
-            misroutes = ";".join(f"{k}={n}" for k, n in sorted(found.misroutes.items()))
-            rows.append([*found.row(), misroutes])
-            monday += timedelta(weeks=1)
-        return rows
+        return [f.csv_row() for f in await weekly_series(ctx, team, args.first, args.last)]
 
     rows = _in_context(settings, work)
     header = list(CSV_HEADER)

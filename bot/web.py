@@ -290,7 +290,7 @@ def _period(request: web.Request, today: date) -> tuple[date, date]:
 async def _figures(request: web.Request) -> web.Response:
     async def render(ctx: Context, seen: Viewer) -> str:
         first, last = _period(request, ctx.today())
-        rows = await web_data.weekly_series(ctx, seen.team, first, last)
+        rows = await stats.weekly_series(ctx, seen.team, first, last)
         return pages.figures_page(seen.lang, _frame(seen, "tal"), first, last, rows)
 
     return await _page(request, render)
@@ -306,7 +306,7 @@ async def _figures_csv(request: web.Request) -> web.Response:
         if seen.role == "switchboard":
             return _html(pages.forbidden_page(seen.lang), status=403)
         first, last = _period(request, ctx.today())
-        rows = await web_data.weekly_series(ctx, seen.team, first, last)
+        rows = await stats.weekly_series(ctx, seen.team, first, last)
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(stats.CSV_HEADER)

@@ -13,8 +13,9 @@ from datetime import date
 from typing import Any
 
 from dialogs.messages import t_plain
+from dialogs.stats import Figures
 from dialogs.switchboard import WHAT, WHO
-from dialogs.web_data import GuideAnswer, RotaMonth, Switchboard, Week
+from dialogs.web_data import GuideAnswer, RotaMonth, Switchboard
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_\[\]~#+=.)-])")
@@ -241,7 +242,7 @@ def _bar_chart(title: str, labels: list[str], values: list[int], chart_id: str) 
     )
 
 
-def figures_page(lang: str, frame: Frame, first: date, last: date, rows: list[Week]) -> str:
+def figures_page(lang: str, frame: Frame, first: date, last: date, rows: list[Figures]) -> str:
     heads = t_plain(lang, "stats_head").split(" | ")
     week = t_plain(lang, "web_week")
     labels = [r.label.split("-W")[-1] for r in rows]

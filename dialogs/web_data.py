@@ -3,20 +3,18 @@
 No HTML here (dialogs/pages.py renders) and no HTTP (bot/web.py serves).
 """
 
-from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from dialogs.context import Caller, Context
 from dialogs.holder import away as away_of
 from dialogs.holder import away_holders, on_the_phone, short
 from dialogs.messages import t_plain
-from dialogs.stats import figures
 from dialogs.swaps import act
 from dialogs.switchboard import BRIEFING_NO, guide_verdict, team_rules
 from rules.opening_hours import is_open, next_opening
 from rules.working_days import holiday_name
-from store.models import Case, Member, Team
+from store.models import Member, Team
 
 
 @dataclass(frozen=True)
@@ -110,68 +108,6 @@ async def take_swap(ctx: Context, caller: Caller, swap_id: int) -> tuple[bool, s
     taken = row is not None and row.team_id == caller.team.id and row.taken_by == caller.member.id
     texts = [r.text for r in replies if r.text]
     return taken, texts[-1] if texts else ""
-
-
-@dataclass(frozen=True)
-class Week:
-    """One ISO week's figures, the rows of `hotline-bot stats`."""
-
-    label: str
-    monday: date
-    calls: int
-    settled: int
-    round_tables: int
-    fast_track: int
-    referred: int
-    met: int
-    missed: int
-    misroutes: Counter[str] = field(default_factory=Counter)
-
-    def csv_row(self) -> list[str]:
-        values = (
-            self.calls,
-            self.settled,
-            self.round_tables,
-            self.fast_track,
-            self.referred,
-            self.met,
-            self.missed,
-        )
-        misroutes = ";".join(f"{k}={n}" for k, n in sorted(self.misroutes.items()))
-        return [self.label, *map(str, values), misroutes]
-
-
-async def weekly_series(ctx: Context, team: Team, first: date, last: date) -> list[Week]:
-    """One row per ISO week in the range, clipped to it: exactly `hotline-bot stats` (the same
-    `figures` over the same cases), with the cases read in one query, not one per week."""
-    zone = ctx.settings.zone
-    start = datetime.combine(first, time(), tzinfo=zone)
-    end = datetime.combine(last + timedelta(days=1), time(), tzinfo=zone)
-    by_week: dict[date, list[Case]] = {}
-    for case in await ctx.store.cases.between(team.id, start, end):
-        day = case.call_at.astimezone(zone).date()
-        by_week.setdefault(day - timedelta(days=day.weekday()), []).append(case)
-    rows = []
-    monday = first - timedelta(days=first.weekday())
-    while monday <= last:
-        week = monday.isocalendar()
-        found = figures(f"{week.year}-W{week.week:02d}", by_week.get(monday, []))
-        rows.append(
-            Week(
-                found.label,
-                monday,
-                found.calls,
-                found.settled,
-                found.round_tables,
-                found.fast_track,
-                found.referred,
-                found.met,
-                found.missed,
-                found.misroutes,
-            )
-        )
-        monday += timedelta(weeks=1)
-    return rows
 
 
 @dataclass(frozen=True)
