@@ -32,7 +32,7 @@ from aiohttp import web
 
 from bot.config import Settings
 from dialogs.context import Context
-from dialogs.messages import t
+from dialogs.messages import lang_of, t
 from store.web_sessions import COOKIE
 
 log = logging.getLogger(__name__)
@@ -156,7 +156,7 @@ def add_routes(app: web.Application, settings: Settings, services: web.AppKey[An
         page = request.query.get("page", "")
         if page not in PAGES:
             raise web.HTTPNotFound()
-        lang = _lang(request.query.get("lang", ""), settings)
+        lang = lang_of(request.query.get("lang", ""), settings.language)
         return _page(
             lang,
             f'<p id="status" data-page="{page}">{html.escape(t(lang, "tab_signing_in"))}</p>',
@@ -164,7 +164,7 @@ def add_routes(app: web.Application, settings: Settings, services: web.AppKey[An
         )
 
     async def config(request: web.Request) -> web.Response:
-        lang = _lang(request.query.get("lang", ""), settings)
+        lang = lang_of(request.query.get("lang", ""), settings.language)
         options = "".join(
             f'<option value="{p}">{html.escape(t(lang, f"tab_name.{p}"))}</option>'
             for p in ("vagtplan", "tal")
@@ -176,7 +176,7 @@ def add_routes(app: web.Application, settings: Settings, services: web.AppKey[An
         return _page(lang, body, "tab-config.js")
 
     async def role(request: web.Request) -> web.Response:
-        lang = _lang(request.query.get("lang", ""), settings)
+        lang = lang_of(request.query.get("lang", ""), settings.language)
         return _page(lang, f"<p>{html.escape(t(lang, 'tab_not_for_role'))}</p>", None)
 
     async def script(request: web.Request) -> web.FileResponse:
@@ -219,7 +219,7 @@ async def _sign_in(request: web.Request, services: Any, settings: Settings) -> w
         return _refused(lang, 400)
     token, page = body.get("token"), body.get("page")
     team_hint = body.get("team") or ""
-    lang = _lang(str(body.get("locale") or ""), settings)
+    lang = lang_of(str(body.get("locale") or ""), settings.language)
     if not isinstance(token, str) or len(token) > 16384 or page not in PAGES:
         return _refused(lang, 400)
     if not isinstance(team_hint, str):
@@ -281,14 +281,6 @@ def _page(lang: str, body: str, script: str | None) -> web.Response:
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"
     return response
-
-
-def _lang(locale: str, settings: Settings) -> str:
-    if locale.lower().startswith("en"):
-        return "en"
-    if locale.lower().startswith("da"):
-        return "da"
-    return settings.language
 
 
 def _origin(url: str) -> str:

@@ -30,6 +30,7 @@ from bot.app import SERVICES
 from bot.sso import FRAME_ANCESTORS
 from dialogs import cards, pages, stats, web_data
 from dialogs.context import Caller, Context
+from dialogs.messages import lang_of
 from dialogs.plain import Person, Request
 from dialogs.switchboard import WHAT, WHO
 from store.members import is_active
@@ -137,8 +138,9 @@ def _html(body: str, status: int = 200) -> web.Response:
 
 
 def _lang_of(request: web.Request) -> str:
-    accepted = request.headers.get("Accept-Language", "")
-    return "en" if accepted.lower().startswith("en") else "da"
+    """The language of a page for someone not signed in: the browser's first choice."""
+    first = request.headers.get("Accept-Language", "").split(",")[0].strip()
+    return lang_of(first, request.config_dict[SERVICES].settings.language)
 
 
 def _signed_out(request: web.Request) -> web.Response:
