@@ -15,7 +15,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.models import WebLink, WebSession
@@ -48,18 +48,7 @@ class WebSessionRepo:
 
     async def start(self, member_id: int, team_id: int, now: datetime) -> str:
         """A new session; returns the cookie value (never stored in the clear)."""
-        cookie = secrets.token_urlsafe(32)
-        self.session.add(
-            WebSession(
-                id=_hash(cookie),
-                member_id=member_id,
-                team_id=team_id,
-                created_at=now,
-                expires_at=now + SESSION_FOR,
-            )
-        )
-        await self.session.flush()
-        return cookie
+        return await self._issue(WebSession, 32, member_id, team_id, now, SESSION_FOR)
 
     async def get(self, cookie: str, now: datetime) -> SignedIn | None:
         """The session behind a cookie value, if it has not expired."""
@@ -75,39 +64,48 @@ class WebSessionRepo:
 
     async def new_link(self, member_id: int, team_id: int, now: datetime) -> str:
         """A one-time sign-in token for `/web/login/{token}`, valid `LINK_FOR`."""
-        token = secrets.token_urlsafe(24)
+        return await self._issue(WebLink, 24, member_id, team_id, now, LINK_FOR)
+
+    async def _issue(
+        self,
+        model: type[WebSession] | type[WebLink],
+        size: int,
+        member_id: int,
+        team_id: int,
+        now: datetime,
+        valid_for: timedelta,
+    ) -> str:
+        """A new random secret for a member and team; only its hash is stored."""
+        secret = secrets.token_urlsafe(size)
         self.session.add(
-            WebLink(
-                id=_hash(token),
+            model(
+                id=_hash(secret),
                 member_id=member_id,
                 team_id=team_id,
                 created_at=now,
-                expires_at=now + LINK_FOR,
+                expires_at=now + valid_for,
             )
         )
         await self.session.flush()
-        return token
+        return secret
 
     async def redeem_link(self, token: str, now: datetime) -> tuple[int, int] | None:
         """(member id, team id) of a valid, unused link, which is then used up: a conditional
         UPDATE, so of two uses at the same instant exactly one wins."""
         if not token or len(token) > 200:
             return None
-        link_id = _hash(token)
-        result = await self.session.execute(
-            update(WebLink)
-            .where(WebLink.id == link_id, WebLink.used_at.is_(None), WebLink.expires_at > now)
-            .values(used_at=now)
-            .execution_options(synchronize_session=False)
-        )
-        if not result.rowcount:  # type: ignore[attr-defined]
-            return None
         found = (
             await self.session.execute(
-                select(WebLink.member_id, WebLink.team_id).where(WebLink.id == link_id)
+                update(WebLink)
+                .where(
+                    WebLink.id == _hash(token), WebLink.used_at.is_(None), WebLink.expires_at > now
+                )
+                .values(used_at=now)
+                .returning(WebLink.member_id, WebLink.team_id)  # one round trip
+                .execution_options(synchronize_session=False)
             )
-        ).one()
-        return found[0], found[1]
+        ).first()
+        return (found[0], found[1]) if found else None
 
     async def purge(self, now: datetime) -> int:
         """Forget expired sessions and links (they name a member); how many went."""
