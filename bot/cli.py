@@ -7,10 +7,11 @@ import ipaddress
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from aiohttp import web
 from sqlalchemy.exc import StatementError
@@ -34,6 +35,8 @@ from store.db import create_engine, sessions, unit_of_work, upgrade
 from store.members import RosterEntry
 from store.models import Case, Team
 from store.store import Store
+
+T = TypeVar("T")
 
 log = logging.getLogger("hotline-bot")
 
@@ -229,14 +232,14 @@ async def _team(store: Store, ref: str | None) -> Team:
     return found[0]
 
 
-def _with_store(settings: Settings, work):  # type: ignore[no-untyped-def]
+def _with_store(settings: Settings, work: Callable[[Store], Awaitable[T]]) -> T:
     return _in_context(settings, lambda ctx: work(ctx.store))
 
 
-def _in_context(settings: Settings, work):  # type: ignore[no-untyped-def]
+def _in_context(settings: Settings, work: Callable[[Context], Awaitable[T]]) -> T:
     """Run `work(ctx)` in one transaction, as the bot's dialogs and jobs do."""
 
-    async def run():  # type: ignore[no-untyped-def]
+    async def run() -> T:
         engine = create_engine(settings.database_url)
         try:
             async with unit_of_work(sessions(engine)) as session:

@@ -57,7 +57,7 @@ REFETCH_AFTER = 60.0  # an unknown key id fetches the keys again, at most this o
 # web pages' branch: `lambda ctx, member, team, now: ctx.store.web_sessions.start(member, team,
 # now)`.
 StartSession = Callable[[Context, int, int, datetime], Awaitable[str]]
-START_SESSION = web.AppKey("sso_start_session", StartSession)  # type: ignore[arg-type]
+START_SESSION: web.AppKey[StartSession] = web.AppKey("sso_start_session")
 
 
 class SsoRefused(Exception):

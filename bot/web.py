@@ -172,7 +172,7 @@ async def _login(request: web.Request) -> web.Response:
     response = web.HTTPSeeOther(f"/web/{home}")
     set_session_cookie(request, response, cookie)
     log.info("web sign-in")
-    return response  # type: ignore[return-value]
+    return response
 
 
 async def _logout(request: web.Request) -> web.StreamResponse:

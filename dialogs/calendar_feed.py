@@ -57,7 +57,8 @@ async def render(ctx: Context, secret: str) -> bytes | None:
         event.add("summary", summary)
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
 
 
 async def my_calendar(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:

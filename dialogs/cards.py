@@ -5,6 +5,7 @@ name or a note is shown as typed; texts from `t()` are `Markup` and pass unchang
 choice values, labels and button titles are not Markdown and are left alone.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 from dialogs.markdown import escape
@@ -168,7 +169,7 @@ def toggle(input_id: str, title: str, on: bool) -> dict[str, Any]:
 
 
 def list_card(
-    title: str, rows: list[tuple[str, tuple[str, dict[str, Any]] | None]]
+    title: str, rows: Sequence[tuple[str, tuple[str, dict[str, Any]] | None]]
 ) -> dict[str, Any]:
     """A title and lines, each with an optional button (title, data) under it."""
     body = [heading(title)]

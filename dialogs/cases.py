@@ -5,7 +5,9 @@ it is logged later or by someone else.
 """
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from typing import Any
 
 from dialogs import cards
@@ -393,7 +395,7 @@ def outcome_inputs(lang: str, case: Case, outcome: str) -> list[dict[str, Any]]:
     not_hotline = [(t(lang, "not_hotline.none"), "none")] + [
         (capital(t(lang, f"category.{c}")), c) for c in NOT_HOTLINE
     ]
-    inputs = {
+    inputs: dict[str, Callable[[], dict[str, Any]]] = {
         "advice": lambda: cards.choice_input(
             f"{outcome}.advice",
             t(lang, "case_advice"),
@@ -807,15 +809,7 @@ async def tick_cases(
                 owner,
                 f"meeting:{case.id}:{case.meeting_day}",
                 "case_meeting",
-                lambda lang, c=case, p=place: Reply(
-                    t(
-                        lang,
-                        "case_meeting_reminder",
-                        number=c.number,
-                        day=_day_and_time(lang, c),
-                        place=p,
-                    )
-                ),
+                partial(_meeting_reminder, case, place),
             )
         if case.first_talk is not None:
             continue
@@ -830,14 +824,7 @@ async def tick_cases(
                     owner,
                     f"{prefix}-soon:{case.id}:{due}",
                     "case_ft",
-                    lambda lang, c=case, d=due, k=soon_key: Reply(
-                        _with_last_working_day(
-                            lang,
-                            t(lang, k, number=c.number, day=format_day(lang, d)),
-                            d,
-                            calendar,
-                        )
-                    ),
+                    partial(_soon_reminder, case, due, soon_key, calendar),
                 )
             elif today > due:
                 told = [owner] if owner else []
@@ -848,11 +835,23 @@ async def tick_cases(
                         person,
                         f"{prefix}-overdue:{case.id}:{person.id}:{today}",
                         "case_ft",
-                        lambda lang, c=case, d=due, o=owner_name, k=overdue_key: Reply(
-                            t(lang, k, number=c.number, owner=o, day=format_day(lang, d))
-                        ),
+                        partial(_overdue_notice, case, due, owner_name, overdue_key),
                     )
     return queued
+
+
+def _meeting_reminder(case: Case, place: str, lang: str) -> Reply:
+    day = _day_and_time(lang, case)
+    return Reply(t(lang, "case_meeting_reminder", number=case.number, day=day, place=place))
+
+
+def _soon_reminder(case: Case, due: date, key: str, calendar: Calendar, lang: str) -> Reply:
+    text = t(lang, key, number=case.number, day=format_day(lang, due))
+    return Reply(_with_last_working_day(lang, text, due, calendar))
+
+
+def _overdue_notice(case: Case, due: date, owner: str, key: str, lang: str) -> Reply:
+    return Reply(t(lang, key, number=case.number, owner=owner, day=format_day(lang, due)))
 
 
 def _with_last_working_day(lang: str, text: str, due: date, calendar: Calendar) -> str:

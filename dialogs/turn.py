@@ -77,7 +77,7 @@ def _team_for(req: Request, member: Member, teams: list[tuple[Team, Membership]]
     if req.team_teams_id:
         return next((tm for tm, _ in teams if tm.teams_team_id == req.team_teams_id), None)
     chosen = [tm for tm, _ in teams if tm.id == member.active_team_id]
-    return (chosen or [tm for tm, _ in teams] or [None])[0]
+    return next(iter(chosen or [tm for tm, _ in teams]), None)
 
 
 async def resolve_caller(req: Request, ctx: Context) -> Caller:

@@ -105,7 +105,8 @@ async def take_swap(ctx: Context, caller: Caller, swap_id: int) -> tuple[bool, s
     (dialogs.swaps.act). (taken, what chat would have answered)."""
     replies = await act(caller, {"action": "swap.take", "swap": swap_id}, ctx)
     row = await ctx.store.swaps.get(swap_id)
-    taken = row is not None and row.team_id == caller.team.id and row.taken_by == caller.member.id
+    team_id = caller.team.id if caller.team else None
+    taken = row is not None and row.team_id == team_id and row.taken_by == caller.member.id
     texts = [r.text for r in replies if r.text]
     return taken, texts[-1] if texts else ""
 

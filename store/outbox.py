@@ -18,7 +18,7 @@ def _unclaimed(now: datetime) -> ColumnElement[bool]:
     return or_(OutboxMessage.lease_until.is_(None), OutboxMessage.lease_until < now)
 
 
-def _due(now: datetime, limit: int) -> Select[tuple[int]]:
+def _due(now: datetime, limit: int) -> Select[int]:
     return (
         select(OutboxMessage.id)
         .where(

@@ -5,8 +5,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.models import Absence, Case, SwapRequestRow
 
+TeamRow = type[Absence] | type[Case] | type[SwapRequestRow]
+
 # The card-value key of each kind of row that carries a team id.
-_TEAM_OF = {
+_TEAM_OF: dict[str, TeamRow] = {
     "case": Case,
     "swap": SwapRequestRow,
     "absence": Absence,

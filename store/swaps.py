@@ -77,7 +77,7 @@ class SwapRepo:
 
     async def awaiting_for_team(self, team_id: int, today: date) -> list[SwapRequestRow]:
         """Taken requests that wait for a lead's approval."""
-        return await self._coming(team_id, today, SwapRequestRow.awaiting_approval)
+        return await self._coming(team_id, today, SwapRequestRow.awaiting_approval.is_(True))
 
     async def _coming(
         self, team_id: int, today: date, *where: ColumnElement[bool]

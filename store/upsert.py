@@ -32,5 +32,5 @@ async def count_up(
 
 
 def _insert(session: AsyncSession, model: type[DeclarativeBase]) -> Any:
-    dialect = session.bind.dialect.name
+    dialect = session.get_bind().dialect.name
     return (postgresql if dialect == "postgresql" else sqlite).insert(model)
