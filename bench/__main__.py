@@ -30,7 +30,7 @@ from bench import pages, rota, switchboard, understanding
 from bench.fanout import fan_out
 from bench.load import Run, drive, median_run
 from bench.seed import PEOPLE, Seeded, count, open_case_cards, open_swaps, seed
-from bot.clock import FakeClock
+from domain.clock import FakeClock
 from tests.databases import fresh_database
 from tests.e2e.connector import Connector
 from tests.e2e.processes import Server, start

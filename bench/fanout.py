@@ -19,8 +19,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from bot.clock import FakeClock
 from bot.jobs import tick
+from domain.clock import FakeClock
 from store.db import unit_of_work
 from store.members import RosterEntry
 from store.models import OutboxMessage

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 import aiohttp
 
 from bench.seed import FIRST, LAST, seed
-from bot.clock import FakeClock
+from domain.clock import FakeClock
 from tests.databases import fresh_database
 from tests.e2e.teams import User, teams_session
 

@@ -12,10 +12,10 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from bot.clock import FakeClock
 from dialogs import cards
 from dialogs.cases import CALLERS, OUTCOMES, TOPICS
 from dialogs.planning import plan
+from domain.clock import FakeClock
 from rules import weekdays
 from store.db import create_engine, sessions, unit_of_work
 from store.models import Absence, Case, Duty, Member, Membership, SwapRequestRow, Team

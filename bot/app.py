@@ -11,7 +11,6 @@ from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot import sso
-from bot.clock import Clock, SystemClock
 from bot.config import ConfigError, Settings
 from bot.outbox_sender import OutboxSender
 from bot.runner import TurnRunner
@@ -19,6 +18,7 @@ from bot.scheduler import start_scheduler
 from bot.teams_edge import TeamsEdge
 from dialogs import calendar_feed
 from dialogs.context import Context
+from domain.clock import Clock, SystemClock
 from store.db import create_engine, is_reachable, sessions, upgrade
 
 log = logging.getLogger(__name__)

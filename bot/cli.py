@@ -16,7 +16,6 @@ from typing import TypeVar
 from aiohttp import web
 from sqlalchemy.exc import StatementError
 
-from bot.clock import SystemClock
 from bot.config import ConfigError, Settings, listen_url, load_settings
 from bot.logs import RedactingAccessLogger, setup_logging
 from dialogs import privacy
@@ -27,6 +26,7 @@ from dialogs.messages import t
 from dialogs.planning import plan
 from dialogs.retention import retention
 from dialogs.stats import CSV_HEADER, weekly_series
+from domain.clock import SystemClock
 from manifest.package import ManifestError
 from manifest.package import build as build_package
 from rules.cpr import CprInText, any_cpr, refuse_cpr

@@ -12,9 +12,9 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.clock import Clock
 from bot.delivery import DeliveryError, Destination
 from dialogs.plain import Reply
+from domain.clock import Clock
 from store.db import unit_of_work
 from store.models import OutboxMessage
 from store.store import Store

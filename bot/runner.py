@@ -12,7 +12,6 @@ from typing import TypeVar
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, StatementError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.clock import Clock
 from bot.config import Settings
 from bot.logs import new_correlation_id
 from bot.ratelimit import RateLimiter
@@ -20,6 +19,7 @@ from dialogs.context import Context, RosterLookup
 from dialogs.plain import Reply, Request, TeamEvent
 from dialogs.team_setup import on_team_event
 from dialogs.turn import handle_message, language_for, refusal
+from domain.clock import Clock
 from rules.cpr import CprInText
 from store.db import unit_of_work
 from store.store import Store

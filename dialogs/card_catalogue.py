@@ -5,7 +5,6 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from bot.config import Settings
 from dialogs import cards
 from dialogs.cases import case_card_for, intake_card, outcome_summary
 from dialogs.chart import Bar
@@ -19,6 +18,7 @@ from dialogs.stats import report_card
 from dialogs.swaps import absence_card, approval_card, direct_card, open_card
 from dialogs.switchboard import guide_card
 from dialogs.team_setup import settings_card, setup_card_for
+from domain.settings import Settings
 from store.models import Case, SwapRequestRow
 
 FLOW = "00000000-0000-0000-0000-000000000001"

@@ -5,9 +5,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from bot.clock import Clock
-from bot.config import Settings
 from dialogs.plain import Reply, Request
+from domain.clock import Clock
+from domain.errors import NotInTeam
+from domain.settings import Settings
 from rules.working_days import Calendar
 from store.models import Member, Membership, Team
 from store.store import Store
@@ -120,3 +121,10 @@ class Caller:
     @property
     def role(self) -> str | None:
         return self.membership.role if self.membership else None
+
+    @property
+    def in_team(self) -> Team:
+        """The caller's team, for a handler the routing table let in only with one."""
+        if self.team is None:
+            raise NotInTeam()
+        return self.team

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from bot.config import ConfigError, Settings
+from domain.settings import ConfigError, Settings
 from rules.eligibility import Signal
 
 DEFAULTS = Path(__file__).with_name("switchboard_default.toml")

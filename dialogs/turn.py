@@ -12,9 +12,11 @@ from dialogs.cover import confirm_cover
 from dialogs.messages import lang_of, t
 from dialogs.personal import pick_team_card
 from dialogs.plain import Reply, Request
+from dialogs.refusals import said
 from dialogs.routing import COMMANDS
 from dialogs.switchboard import answer_guide, guide_card
 from dialogs.team_setup import save_settings, save_setup
+from domain.errors import Refused
 from rules.cpr import any_cpr
 from rules.language import choose
 from store.members import RosterEntry, refreshed
@@ -30,6 +32,13 @@ async def handle_message(req: Request, ctx: Context) -> list[Reply]:
     if not req.user.aad_object_id:  # the edge refuses these too; a Teams user always has one
         return [refusal(req, "not_in_team", answer_language(ctx, req, None, None))]
     caller = await resolve_caller(req, ctx)
+    try:
+        return await _dispatch(caller, req, ctx)
+    except Refused as refused:  # the one place a rule's "no" becomes an answer
+        return [said(caller.lang, refused)]
+
+
+async def _dispatch(caller: Caller, req: Request, ctx: Context) -> list[Reply]:
     if isinstance(req.value, dict) and "flow" in req.value:
         return await handle_submit(caller, req.value, ctx)
     if isinstance(req.value, dict) and req.value.get("action") in STATELESS:

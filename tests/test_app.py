@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.app import create_app
-from bot.clock import FakeClock
 from bot.config import ConfigError, Settings
+from domain.clock import FakeClock
 from tests.e2e.teams import running_bot
 
 BIN = Path(sys.executable).parent / "hotline-bot"

@@ -16,9 +16,9 @@ from aiohttp import web
 from sqlalchemy import select
 
 from bot.app import SERVICES, Services, create_app
-from bot.clock import FakeClock
 from bot.config import Settings
 from bot.logs import RedactingAccessLogger
+from domain.clock import FakeClock
 from store.db import unit_of_work
 from store.models import OutboxMessage
 from store.store import Store

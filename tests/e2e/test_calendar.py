@@ -8,7 +8,7 @@ import aiohttp
 import pytest
 from icalendar import Calendar
 
-from bot.clock import FakeClock
+from domain.clock import FakeClock
 from tests.e2e.flows import setup
 from tests.e2e.people import ANNE, BO, CAMILLA, LIS, TEAM
 from tests.e2e.processes import start

@@ -11,8 +11,8 @@ from pathlib import Path
 import aiohttp
 from sqlalchemy import func, select
 
-from bot.clock import FakeClock
 from dialogs.plain import Reply
+from domain.clock import FakeClock
 from store.db import create_engine, sessions, unit_of_work
 from store.models import OutboxMessage, SwapRequestRow
 from store.store import Store

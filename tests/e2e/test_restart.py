@@ -2,7 +2,7 @@
 
 from sqlalchemy import select
 
-from bot.clock import FakeClock
+from domain.clock import FakeClock
 from store.db import unit_of_work
 from store.models import ConversationRef, Member, Team
 from tests.e2e.flows import setup, submit_data

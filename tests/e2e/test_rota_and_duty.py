@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
-from bot.clock import FakeClock
+from domain.clock import FakeClock
 from store.db import unit_of_work
 from store.models import AuditEntry, Duty, Member
 from tests.e2e.flows import setup

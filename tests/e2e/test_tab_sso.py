@@ -14,12 +14,12 @@ import aiohttp
 from aiohttp import web
 
 from bot.app import SERVICES, create_app
-from bot.clock import FakeClock
 from bot.config import Settings
 from bot.logs import RedactingAccessLogger
 from bot.sso import START_SESSION
 from dialogs.context import Context
 from dialogs.messages import t
+from domain.clock import FakeClock
 from store.db import unit_of_work
 from store.store import Store
 from tests.e2e.people import ANNE, SIGNE

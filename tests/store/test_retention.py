@@ -7,10 +7,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.clock import FakeClock
 from bot.config import Settings
 from dialogs.context import Context
 from dialogs.retention import retention
+from domain.clock import FakeClock
 from store.db import create_engine, sessions, unit_of_work
 from store.members import RosterEntry
 from store.models import (
