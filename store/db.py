@@ -11,7 +11,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event, text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -19,20 +19,26 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from store import sqlite_inline
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 # SQLite has one writer at a time. A transaction that reads and then writes while another
 # writes fails ("database is locked") however long it waits, so every SQLite transaction
 # starts as a writer (BEGIN IMMEDIATE), and transactions of one process queue on an asyncio
-# lock rather than in SQLite's polling busy handler. Other processes (the CLI) wait there.
+# lock rather than in SQLite's polling busy handler. Other processes (the CLI) are waited for
+# with asyncio sleeps (store/sqlite_inline.py), never by blocking the event loop.
 _SQLITE_TURNS: "weakref.WeakKeyDictionary[AsyncEngine, asyncio.Lock]" = weakref.WeakKeyDictionary()
 
 
 def create_engine(url: str) -> AsyncEngine:
     # hide_parameters: a failing statement must not put message texts or names in the log.
     if url.startswith("sqlite"):
-        engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
+        path = make_url(url).database or ":memory:"
+        engine = create_async_engine(
+            url, async_creator=sqlite_inline.connector(path, busy_seconds=30), hide_parameters=True
+        )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _begin_immediate)
         _SQLITE_TURNS[engine] = asyncio.Lock()
@@ -51,7 +57,6 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
