@@ -6,10 +6,8 @@ import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import (
@@ -20,6 +18,9 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from store import sqlite_inline
+
+if TYPE_CHECKING:  # alembic is imported when a schema is migrated, not on every start-up
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -76,7 +77,9 @@ async def unit_of_work(factory: async_sessionmaker[AsyncSession]) -> AsyncIterat
         yield session
 
 
-def alembic_config(url: str = "") -> Config:
+def alembic_config(url: str = "") -> "Config":
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     if url:
@@ -93,6 +96,8 @@ async def upgrade(engine: AsyncEngine) -> None:
 def _upgrade_sync(conn: Connection) -> None:
     cfg = alembic_config()
     cfg.attributes["connection"] = conn
+    from alembic import command
+
     command.upgrade(cfg, "head")
 
 
