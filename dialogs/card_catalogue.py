@@ -11,7 +11,7 @@ from dialogs.chart import Bar
 from dialogs.context import TeamSettings
 from dialogs.cover import cover_card_for
 from dialogs.duty import rota_card
-from dialogs.help import grouped, help_card
+from dialogs.help import examples, grouped, help_card, main_actions
 from dialogs.messages import t
 from dialogs.routing import COMMANDS
 from dialogs.stats import report_card
@@ -104,6 +104,8 @@ def _help(lang: str) -> dict[str, Any]:
         t(lang, "help_intro_no_team"),
         grouped(lang, list(COMMANDS)),
         t(lang, "help_more_in_chat"),
+        actions=main_actions(lang, "lead", COMMANDS),
+        examples=examples(lang, "lead"),
     )
 
 

@@ -1,12 +1,12 @@
 """Commands as data, and matching typed text to them (both languages, any case or accents)."""
 
-import difflib
 import functools
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 from dialogs.context import Caller, Context
 from dialogs.plain import Reply
+from rules.fuzzy import nearest
 from rules.language import detect
 from rules.text import fold
 
@@ -101,7 +101,7 @@ def closest(text: str, commands: Sequence[Command], lang: str) -> str | None:
     folded = fold(text).split()
     for size in (2, 1):
         guess = " ".join(folded[:size])
-        found = difflib.get_close_matches(guess, list(phrases), n=1, cutoff=0.6)
-        if found:
-            return phrases[found[0]]
+        found = nearest(guess, list(phrases))
+        if found is not None:
+            return phrases[found]
     return None

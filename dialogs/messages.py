@@ -110,6 +110,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help_group.switchboard": ("Omstilling", "Switchboard"),
     "help_group.lead": ("Teamleder", "Team lead"),
     "help_group.general": ("Dig og teamet", "You and the team"),
+    # Help and examples (#14)
+    "help_examples_intro": (
+        "Du kan også skrive med dine egne ord, fx:",
+        "You can also write in your own words, for example:",
+    ),
+    "help_examples.lead": (
+        "- hvem har telefonen i dag?\n- vis vagtplanen for næste uge\n"
+        "- sæt Anne på vagt fredag\n- giv sag 12 videre til Bo\n"
+        "- hvilke sager er kommet ind i dag?",
+        "- who has the phone today?\n- show the rota for next week\n"
+        "- put Anne on duty on Friday\n- hand case 12 over to Bo\n"
+        "- which cases came in today?",
+    ),
+    "help_examples.caseworker": (
+        "- hvem har telefonen i dag?\n- jeg holder ferie 21.12-2.1\n"
+        "- kan nogen tage min vagt den 5.?\n- hvilke sager har jeg?\n"
+        "- jeg skal registrere et opkald",
+        "- who has the phone today?\n- I'm on vacation from 21.12 to 2.1\n"
+        "- can someone take my duty on the 5th?\n- which cases do I have?\n"
+        "- I need to log a call",
+    ),
+    "help_examples.switchboard": (
+        "- hvem har telefonen i dag?\n"
+        "- skal jeg stille en arbejdsgiver om stress videre til jer?\n"
+        "- en borger spørger om sin udbetaling, er det jer?",
+        "- who has the phone today?\n- an employer calls about stress, is that you?\n"
+        "- a citizen asks about their payment, is that you?",
+    ),
     "cmd.help": ("Vis denne liste", "Show this list"),
     "cmd.members": ("Vis teamets medlemmer og roller", "List the team's members and roles"),
     "cmd.role": (

@@ -19,8 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
-
+from rules.fuzzy import nearest
 from rules.text import fold
 
 NEGATIONS = frozenset({"ikke", "ingen", "not", "no", "never", "aldrig"})
@@ -62,7 +61,7 @@ def _word_matches(pattern: str, word: str) -> bool:
 
 def _one_edit(a: str, b: str) -> bool:
     """True if a and b differ by at most one inserted, deleted or changed letter."""
-    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
+    return nearest(a, (b,), edits=1) is not None
 
 
 @dataclass(frozen=True)

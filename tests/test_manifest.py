@@ -133,3 +133,32 @@ def test_bad_ids_are_refused() -> None:
         render("not-a-guid", BOT, "hotline.kommune.dk")
     with pytest.raises(ManifestError, match="--domain"):
         render(APP, BOT, "https://hotline.kommune.dk/")
+
+
+def test_every_listed_command_is_in_the_routing_table_and_its_example_is_understood() -> None:
+    """The compose box's command list (both languages): each title is a command the bot
+    runs, and the everyday sentence its description offers is read as that command."""
+    from datetime import date
+
+    from dialogs.commands import match
+    from dialogs.routing import COMMANDS
+    from understanding import understand
+
+    here = Path(render.__globals__["HERE"])
+    danish = json.loads((here / "manifest.json").read_text(encoding="utf-8"))
+    english = json.loads((here / "en-us.json").read_text(encoding="utf-8"))
+    checked = 0
+    for i, listed in enumerate(danish["bots"][0]["commandLists"]):
+        for j, command in enumerate(listed["commands"]):
+            key = f"bots[0].commandLists[{i}].commands[{j}]"
+            for title, description in (
+                (command["title"], command["description"]),
+                (english[f"{key}.title"], english[f"{key}.description"]),
+            ):
+                found = match(title, COMMANDS)
+                assert found is not None and found[1] == "", title
+                if ": " in description:
+                    example = description.split(": ", 1)[1]
+                    assert understand(example, date(2026, 12, 7)).intent == found[0].name, example
+                    checked += 1
+    assert checked >= 16

@@ -66,3 +66,30 @@ def test_locale_picks_the_language() -> None:
     assert lang_of("en-US") == "en" and lang_of("da-DK") == "da"
     assert lang_of("de-DE") == "da" and lang_of(None) == "da"
     assert t("en", "role.lead") == "team lead"
+
+
+def test_help_is_handed_the_routing_table_and_does_not_import_it_back() -> None:
+    import ast
+    from pathlib import Path
+
+    import dialogs.help
+
+    tree = ast.parse(Path(dialogs.help.__file__).read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert not {"dialogs.routing", "dialogs.turn"} & imported
+
+
+@pytest.mark.parametrize("role", ["lead", "caseworker", "switchboard"])
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_sentences_help_suggests_are_understood_as_commands_the_role_may_use(
+    role: str, lang: str
+) -> None:
+    from datetime import date
+
+    from understanding import understand
+
+    allowed = {c.name for c in COMMANDS if c.allows(role)}
+    for line in t(lang, f"help_examples.{role}").splitlines():
+        sentence = line.removeprefix("- ")
+        assert understand(sentence, date(2026, 12, 7)).intent in allowed, sentence

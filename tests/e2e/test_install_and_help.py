@@ -203,3 +203,52 @@ async def test_the_setup_summary_asks_for_the_rota_first_when_nobody_is_on_it(
         replies = await setup(teams, on_rota=())
         summary = next(s for s in replies if s.method == "PUT").card_text
         assert "Næste skridt: vælg, hvem der er på vagtplanen" in summary
+
+
+def _buttons(card: dict) -> dict[str, dict]:  # type: ignore[type-arg]
+    """A help card's command buttons: title → the Teams messageBack they send."""
+    sets = [b for b in card["body"] if b["type"] == "ActionSet"]
+    return {a["title"]: a["data"]["msteams"] for s in sets for a in s["actions"]}
+
+
+async def test_help_shows_the_roles_main_actions_as_buttons_and_sentences_to_write(
+    sqlite_url: str,
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await setup(teams, on_rota=(ANNE, BO, CAMILLA))
+        lead = (await teams.say(teams.personal(LIS, "hjælp")))[0]
+        assert list(_buttons(lead.card)) == [
+            "vagt", "vagtplan", "mine sager", "ny sag", "indstillinger"
+        ]  # fmt: skip
+        assert "sæt Anne på vagt fredag" in lead.card_text
+        caseworker = (await teams.say(teams.personal(ANNE, "hjælp")))[0]
+        assert "indstillinger" not in _buttons(caseworker.card)
+        assert "jeg holder ferie 21.12-2.1" in caseworker.card_text
+        assert "kan nogen tage min vagt den 5.?" in caseworker.card_text
+        english = (await teams.say(teams.personal(BO, "help", locale="en-US")))[0]
+        assert list(_buttons(english.card))[:3] == ["duty", "my duties", "my cases"]
+        assert "which cases do I have?" in english.card_text
+        # In the channel a lead gets only what everyone may use there, and everyone's examples.
+        channel = (await teams.say(teams.channel(LIS, "hjælp")))[0]
+        assert "indstillinger" not in _buttons(channel.card)
+        assert "sæt Anne på vagt fredag" not in channel.card_text
+        # A button sends its command as a message (Teams' messageBack): it runs as if typed.
+        button = _buttons(caseworker.card)["vagt"]
+        assert button == {"type": "messageBack", "text": "vagt", "displayText": "vagt"}
+        pressed = await teams.say(teams.personal(ANNE, button["text"], value={}))
+        assert "har fastholdelsestelefonen" in pressed[0].text
+
+
+async def test_switchboard_help_has_the_guide_button_and_a_question_in_its_own_words(
+    sqlite_url: str,
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await install(teams)
+        # Someone in no team yet gets no buttons or examples, only the commands they may use.
+        outsider = (await teams.say(teams.personal(SIGNE, "hjælp")))[0]
+        assert _buttons(outsider.card) == {} and "egne ord" not in outsider.card_text
+        code = (await teams.say(teams.personal(LIS, "kode omstilling")))[0].text.split("**")[1]
+        await teams.say(teams.personal(SIGNE, f"tilmeld {code}"))
+        reply = (await teams.say(teams.personal(SIGNE, "hjælp")))[0]
+        assert list(_buttons(reply.card)) == ["vagt", "omstilling"]
+        assert "skal jeg stille en arbejdsgiver om stress videre til jer?" in reply.card_text
