@@ -2,6 +2,8 @@
 
 import asyncio
 import contextlib
+import functools
+import re
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -10,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -88,9 +92,36 @@ def alembic_config(url: str = "") -> "Config":
 
 
 async def upgrade(engine: AsyncEngine) -> None:
-    """Bring the schema to the newest migration (idempotent)."""
+    """Bring the schema to the newest migration (idempotent). A database already at the head
+    is told by one query, without importing alembic (a third of start-up)."""
     async with engine.begin() as conn:
-        await conn.run_sync(_upgrade_sync)
+        if await _revision(conn) != head_revision():
+            await conn.run_sync(_upgrade_sync)
+
+
+async def _revision(conn: AsyncConnection) -> str | None:
+    try:
+        async with conn.begin_nested():
+            found = await conn.scalar(text("SELECT version_num FROM alembic_version"))
+    except DBAPIError:  # a new database: no version table yet
+        return None
+    return str(found) if found is not None else None
+
+
+_REVISION = re.compile(r'^(down_revision|revision)\b[^=]*=\s*"?(\w+|None)"?', re.MULTILINE)
+
+
+@functools.cache
+def head_revision() -> str:
+    """The migration no other migration builds on."""
+    revisions: set[str] = set()
+    bases: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        found = {m[1]: m[2] for m in _REVISION.finditer(path.read_text())}
+        revisions.add(found["revision"])
+        bases.add(found["down_revision"])
+    (head,) = revisions - bases
+    return head
 
 
 def _upgrade_sync(conn: Connection) -> None:

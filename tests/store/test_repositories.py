@@ -2,8 +2,10 @@
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from store.db import create_engine, sessions, unit_of_work
@@ -107,3 +109,22 @@ async def test_join_codes_work_once_and_expire(factory) -> None:  # type: ignore
         used = await store.join_codes.redeem(f" {code.lower()} ", "t", b.id, NOW)
         assert used is not None and used.team_id == team_id and used.role == "switchboard"
         assert await store.join_codes.redeem(code, "t", a.id, NOW) is None
+
+
+async def test_the_head_revision_is_alembics(tmp_path: Path) -> None:
+    """upgrade() skips alembic when the database is at head_revision(): it must be the head
+    alembic itself would migrate to, and a second upgrade must change nothing."""
+    from alembic.script import ScriptDirectory
+
+    from store.db import alembic_config, create_engine, head_revision, upgrade
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path}/head.sqlite3")
+    try:
+        await upgrade(engine)
+        await upgrade(engine)
+        async with engine.connect() as conn:
+            found = await conn.scalar(text("SELECT version_num FROM alembic_version"))
+        assert found == head_revision()
+    finally:
+        await engine.dispose()
