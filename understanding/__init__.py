@@ -119,10 +119,15 @@ def understand(text: str, today: date, names: Sequence[str] = ()) -> Understood:
 
 
 _DUTY_WORDS = re.compile(
-    r"\b(?:vagt\w*|telefon\w*|tlf|fastholdelse\w*|hotline\w*|duty|phone|on call|den|nu|now"
-    r"|calls|retention|line|linjen)\b"
+    r"\b(?:vagt\w*|telefon\w*|tlf|fastholdelse\w*|hotline\w*|duty|phone|on call|nu|now"
+    r"|calls|retention|line|linjen)\b|\bhar den(?: \?)*$"
 )
 _SWAP_WORDS = re.compile(r"\b(?:vagt\w*|telefon\w*|tlf|shift\w*|duty|duties|phone|dag\w*|day\w*)\b")
+# Spans with no dates of their own: who has the phone over them is the rota.
+_VAGUE_SPAN = re.compile(
+    r"\b(?:i julen|over jul(?:en)?|hen over jul(?:en)?|mellem jul og nytaar|de (?:naeste|kommende)"
+    r" (?:uger|dage)|resten af (?:ugen|maaneden)|over christmas|the coming weeks)\b"
+)
 _EXPLICIT_AWAY = re.compile(
     r"\b(?:fravaer\w*|away|melde?r?|registrer\w*|register|notere|skriv\w*)\b"
 )
@@ -140,7 +145,7 @@ def _refine(intent: str, words: str, dates: list[Found], today: date) -> str:
             return "none"
         if span and re.search(r"\b(?:har jeg|jeg har|am i|do i|i have|i m|mine|my)\b", words):
             return "my_duties"
-        if span:
+        if span or _VAGUE_SPAN.search(words):
             return "rota"
     if intent in ("away", "swap", "set_duty") and days:
         last = days[0].last or days[0].first

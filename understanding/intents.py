@@ -117,7 +117,7 @@ GUARDS = tuple(
         r"\bom et aar\b|\bnext year\b|\bfrokost\b|\blunch\b",
         r"\bsiger min\b",
         r"\bsyg af\b|\bsick of\b|\bsick and tired\b",
-        r"\b(?:var|was|were|har vaeret|have been) (?:syg|sick|ill)\b",
+        r"\b(?:var|was|were|har vaeret|have been|had) (?:syg|sick|ill|forkoel\w*|the flu)\b",
         r"\bsidste uge\b.*\bsyg\b|\blast week\b",
         r"\barbejder hjemmefra\b|\bworking from home\b",
         r"\bi aften\b|\btonight\b",
@@ -152,6 +152,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("help", 3, r"\bhelp\b|\bcommands\b|\bkommandoer\b"),
     ("help", 5, r"\bhvad kan botten\b|^vejledning$|\bhvordan bruger jeg (?:dig|botten)\b"),
     ("help", 5, r"\bhow do i use (?:you|this|the bot)\b"),
+    ("help", 5, r"\bbruge (?:dig|botten|den her bot) til\b|\bwhat can i use you for\b"),
     ("help", 5, r"\bhvordan virker (?:botten|du|den|det)\b|\bhow does (?:it|this) work\b"),
     ("help", 5, r"\bhvad kan jeg (?:skrive|spoerge|bede)\b|\bwhat can i (?:write|ask|say)\b"),
     # duty
@@ -184,6 +185,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("briefing", 8, r"\bhvad hoerer til jer i dag\b"),
     # rota
     ("rota", 6, r"\bvagtplan(?:en)?\b|\brota\b|\bschedule\b"),
+    ("rota", 7, r"\bhvordan ser (?:vagt\w*|telefon\w*|uge\w*)\b.* ud\b"),
+    ("rota", 7, r"\bhow (?:does|do) the (?:rota|schedule|duties|shifts)\b.* look\b"),
     ("rota", 7, r"\bhvem har vagt hvilke dage\b|\bwho has which days\b"),
     ("rota", 7, r"\boversigt\b.*\bvagter\b|\bvagtoversigt\b|\bduty overview\b"),
     (
@@ -201,6 +204,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("my_duties", 8, r"\bwhich days (?:am i|do i)\b|\bhave i got any (?:shifts|duties)\b"),
     # new_case
     ("new_case", 9, r"\bny sag\b|\bnew case\b|\bopret(?:te)? (?:en )?(?:ny )?sag\b"),
+    (
+        "new_case",
+        9,
+        r"\b(?:create|make|start|log|register) (?:a |an )?(?:new )?(?:case|call)\b"
+        r"|\bopen (?:a|an|a new) case\b",
+    ),
     ("new_case", 9, r"\blog(?:ge|ger)? (?:et|a|an) (?:opkald|call)\b|\bnyt opkald\b"),
     ("new_case", 9, r"\bregistrere (?:en|et) (?:samtale|opkald)\b|\blavet en ny sag\b"),
     (
@@ -218,6 +227,13 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("my_cases", 9, r"\bmine (?:aabne )?sager\b|\bmy (?:open )?cases\b"),
     ("my_cases", 9, r"\b(?:hvilke|hvor mange) sager (?:har jeg|skal jeg)\b|\bhar jeg af sager\b"),
     ("my_cases", 9, r"\bfrister\b|\bdeadlines?\b"),
+    ("my_cases", 8, r"\b(?:har jeg|jeg har)\b(?: \w+){0,3} sager\b|\bsager\w* (?:\w+ )?hos mig\b"),
+    (
+        "my_cases",
+        8,
+        r"\bsager\w*\b.*\b(?:har jeg|jeg har)\b|\bcases (?:\w+ )?(?:i have|i m on|am i on)\b",
+    ),
+    ("my_cases", 8, r"\b(?:do i have|have i got)(?: \w+){0,2} cases\b"),
     ("my_cases", 9, r"\bcases do i have\b|\bwhich cases (?:do i|are mine)\b|\bsager har jeg\b"),
     # cases_today
     ("cases_today", 8, r"^(?:sager|cases)(?: \?)?$|\bsager i dag\b|\bcases today\b"),
@@ -238,6 +254,17 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ),
     ("reassign", 10, r"\b(?:sag|case) #? ?\d+ (?:skal videre|gaa til|til)\b"),
     ("reassign", 10, r"\bkan (?:sag|case) \d+ gaa til\b"),
+    (
+        "reassign",
+        10,
+        r"\b(?:flyt|giv|give|move|send|pass|hand)\w* (?:sag(?:en)? |case )?(?:nr |#)? ?\d+"
+        r" (?:\w+ )?(?:til|to)\b",
+    ),
+    (
+        "reassign",
+        10,
+        r"\b(?:skal have|should (?:get|have)|gets) (?:sag(?:en)?|case) (?:nr )?#? ?\d+\b",
+    ),
     ("reassign", 10, r"\btage (?:sag|case)\b|\bhand (?:case|sag)\b|\bovertager (?:sag|case)\b"),
     # stats
     ("stats", 9, r"\bstatisti\w*\b|\bstats\b|\bhow many calls\b|\btal for\b"),
@@ -251,6 +278,13 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("away", 6, r"\bholiday\b|\bon leave\b|\bsick leave from\b|\bsygemeldt (?:i|d|den)\b"),
     ("away", 6, r"\bvaek\b|\bmelde? (?:mig )?(?:ferie|fri|fravaer)\b|\bbe away\b"),
     ("away", 6, r"\befteruddannelse\b|\bikke paa arbejde\b|\bi m out\b|\bim out\b"),
+    (
+        "away",
+        6,
+        r"\b(?:er|bliver) ikke (?:her|paa kontoret|til stede|paa job)\b"
+        r"|\bwon t be (?:in|here|at work|around)\b"
+        r"|\bnot (?:in|here|at work) (?:on|tomorrow|next)\b",
+    ),
     (
         "away",
         6,
@@ -271,10 +305,25 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("swap", 6, r"\bkan nogen (?:tage|overtage)\b|\bcan (?:someone|anyone) (?:take|cover)\b"),
     ("swap", 6, r"\bkan ikke tage (?:telefonen|vagten)\b|\bcan t take the (?:phone|duty)\b"),
     ("swap", 6, r"\bcover (?:for me|my)\b|\btage telefonen for mig\b"),
+    # Someone else to take the writer's duty: below `sick` (7), which also asks it.
+    (
+        "swap",
+        6,
+        r"\b(?:tage|overtage|take|take over|cover|have) (?:min|mine|my) (?:\w+ )?"
+        r"(?:vagt\w*|tlf|telefon\w*|shift\w*|duty|duties|(?:mandag|tirsdag|onsdag|torsdag|fredag|monday|tuesday|wednesday|thursday|friday))\b",
+    ),
+    (
+        "swap",
+        6,
+        r"\b(?:nogen|en anden|someone|anyone|somebody)\b.*\b(?:tage|overtage|take|cover)\b"
+        r"(?: \w+)?(?: the)? (?:hotline\w*|phone|telefon\w*|vagt\w*|tlf|shift|duty)\b",
+    ),
+    ("swap", 8, r"\bbytter (?:du|vi|nogen|i)\b|\bbyt(?:te|ter|tes)? (?:\w+ ){0,2}vagt\w*\b"),
     # swaps
     ("swaps", 9, r"^(?:mine |aabne )?bytter$|\bbytteo?e?nsker\b|\bswaps\b|\bswap requests\b"),
     ("swaps", 9, r"\baccept(?:ed)? my swap\b|\bsvaret paa mit bytte\b|\bbedt om at bytte\b"),
     ("swaps", 9, r"\bat faa byttet\b|\bvagter der skal byttes\b|\bbytter venter\b"),
+    ("swaps", 9, r"\b(?:spurgt|spoerget|bedt) (?:mig )?om at bytte\b|\basked (?:me )?to swap\b"),
     ("swaps", 9, r"\bgodkende nogle bytter\b|\baabne bytter\b|\bpending swaps\b"),
     ("swaps", 9, r"\ber der (?:nogen|nogle) bytter\b|\bmit bytte\b|\bmy swaps?\b"),
     # sick
@@ -283,11 +332,20 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("sick", 7, r"\bfeeling (?:ill|sick)\b|\binfluenza\b|\bsloej\b|\bbraekket\b|\bfeber\b"),
     ("sick", 7, r"\bsygemelding\b|\bgaar hjem\b|\bgoing home\b|\ber syg\b|\bis sick\b"),
     ("sick", 7, r"\bi m ill\b|\bim ill\b|\bblevet syg\b|\bfeel(?:ing)? (?:sick|ill|unwell)\b"),
+    ("sick", 7, r"\bflu\b|\bforkoel\w*\b|\bmigraene\b|\bmigraine\b|\bdown with\b"),
+    ("sick", 7, r"\bhar det (?:skidt|daarligt)\b|\bikke (?:frisk|rask)\b|\bnot feeling well\b"),
     # history
     ("history", 10, r"\bhistorik\b|\bhistory\b|\bhvem har aendret\b|\bwho changed\b"),
     ("history", 10, r"\blog for\b|\bhvem aendrede\b"),
     # set_duty
-    ("set_duty", 10, r"\bsaet vagt\b|\bset duty\b|\bskal have vagten\b"),
+    ("set_duty", 10, r"\bsaet vagt\b|\bset duty\b"),
+    # `Pia skal have telefonen på torsdag`; `hvem skal have …` is a question (duty).
+    (
+        "set_duty",
+        10,
+        r"^(?!.*\b(?:hvem|who)\b).*\bskal have (?:vagt(?:en)?|telefonen|tlf|hotline\w*"
+        r"|fastholdelse\w*)\b",
+    ),
     ("set_duty", 10, r"\bgiv " + _DAYWORD + r"\w* til\b|\bgive " + _W + r" s duty to\b"),
     ("set_duty", 10, r"\bput [a-z]+ on duty\b|\blaegge vagten\b.* over til\b"),
     ("set_duty", 10, r"\bgiv vagten\b.*\btil\b|\bgive the duty\b"),
@@ -301,6 +359,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("calendar", 9, r"\bmin kalender\b|\bmy calendar\b|\bcalendar link\b|\bvagtkalender\b"),
     ("calendar", 9, r"\boutlook kalender\b|\bkalenderlink\b|\bi min (?:outlook )?kalender\b"),
     ("new_calendar", 11, r"\bny kalender\b|\bnew calendar\b|\bnyt kalenderlink\b"),
+    ("new_calendar", 11, r"\bny\w* link\b.*\bkalender\w*\b|\bnew link\b.*\bcalendar\b"),
     ("team_calendar", 11, r"\bteamkalender\w*\b|\bteam calendar\b|\bteamets vagtkalender\b"),
     ("team_calendar", 11, r"\bwhole team s calendar\b"),
     # members
@@ -329,7 +388,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("code", 12, r"\bkode til (?:en )?(?:ny|nye)\b|\bcode for (?:a )?new\b"),
     ("join", 12, r"\btilmeld\b|\bjoin\b|\bmy code\b|\bfaaet en kode\b|\bhar en kode\b"),
     # settings / setup / announce_here / language / switch_team
-    ("settings", 12, r"\bindstillinger\b|\bsettings\b|\bmorgenbeskeden\b|\btelefonnummer\b"),
+    ("settings", 12, r"\bindstilling\w*\b|\bsettings\b|\bmorgenbeskeden\b|\btelefonnummer\b"),
     ("setup", 12, r"\bopsaetning\w*\b|\bsetup\b|\bset up\b|\bop forfra\b"),
     ("announce_here", 13, r"\bannoncer her\b|\bannounce here\b|\bdenne kanal\b"),
     ("announce_here", 13, r"\bthis channel\b"),
@@ -338,6 +397,11 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("language", 12, r"\bswitch to danish\b|\bdansk tak\b|\bengelsk tak\b"),
     ("switch_team", 13, r"\bskift team\b|\bswitch teams?\b|\bskift til team\b"),
     ("switch_team", 13, r"\bother team\b|\bandet team\b"),
+    (
+        "switch_team",
+        13,
+        r"\bskift\w* (?:til )?team\b|\bswitch\w* to team\b|\bchange (?:to )?team\b",
+    ),
 )
 _COMPILED = tuple((intent, weight, re.compile(p)) for intent, weight, p in RULES)
 
@@ -347,7 +411,7 @@ SMALLTALK = frozenset(
         "hej hejsa hi hello hey goddag god morgen godmorgen weekend tak for i dag sidst "
         "thanks thank you thx cheers tusind hjaelpen bot mange dejlig have a nice day "
         "good morning afternoon og ogsaa saa vi ses bye farvel skal du ok nice day a have jul "
-        "glaedelig godt nytaar hvordan gaar det"
+        "glaedelig godt nytaar hvordan gaar det so much there everyone alle allesammen sammen"
     )
 )
 GREETINGS = frozenset(
