@@ -288,14 +288,16 @@ _FRAMES_BEFORE = re.compile(
     r"|^(?:is|are)\s+(?=.*\bfor you)"
     r"|^er\s+(?=.*\bnoget for (?:jer|fastholdelse))"
     r"|^har\s+(?=.*\bi røret)"
-    r"|^skal jeg stille\s+(?=.*\bvidere til)",
+    r"|^skal jeg stille\s+(?=.*\bvidere til)"
+    r"|^(?:hører|hoerer|horer)\s+(?=.*\btil (?:jer|fastholdelse\w*)\W*$)",
     re.IGNORECASE,
 )
 _FRAMES_AFTER = re.compile(
     r"\s*(?:,\s*(?:er det jer|jer eller|is that (?:the hotline|you|for you)|hører det til"
     r"\s+\w+|hoerer det til \w+|skal (?:hun|han|de) til jer|er det noget for jer)"
     r"|\s+for you(?: guys)?|\s+noget for (?:jer|fastholdelse\w*)"
-    r"|\s+videre til (?:jer|fastholdelse\w*)|,?\s*is it you)"
+    r"|\s+videre til (?:jer|fastholdelse\w*)|,?\s*is it you"
+    r"|(?<=\w)\s+til (?:jer|fastholdelse\w*))"
     r"[^\w]*$",
     re.IGNORECASE,
 )

@@ -2,17 +2,17 @@
 
 The text is folded (`rules.text.fold`), split into words, and a word that is no known word
 but one letter away from a domain word (`sagr`, `vagtr`, `overdrg`, `hvm`) is read as that
-word (rapidfuzz's Levenshtein distance). Each intent has patterns with a weight; the best
-weight wins, the runners-up are the alternatives. Guards first: a sentence that only looks
-like a request (`min mand har vagt`, `syg af papirarbejde`, `I'm sick of this weather`) is
-`none` whatever else matches.
+word (rapidfuzz's OSA distance: Levenshtein with a swap of neighbours as one edit). Each
+intent has patterns with a weight; the best weight wins, the runners-up are the
+alternatives. Guards first: a sentence that only looks like a request (`min mand har
+vagt`, `syg af papirarbejde`, `I'm sick of this weather`) is `none` whatever else matches.
 """
 
 import re
 from functools import lru_cache
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from rules.text import fold
 
@@ -68,6 +68,7 @@ VOCABULARY = (
     "swap",
     "sick",
     "help",
+    "syg",
 )
 # Ordinary words one letter from a domain word: never corrected.
 COMMON = frozenset(
@@ -88,11 +89,13 @@ _KNOWN = frozenset(VOCABULARY) | COMMON
 def _correct(word: str) -> str:
     if word in _KNOWN or len(word) < 3 or not word.isalpha():
         return word
-    best = process.extractOne(word, VOCABULARY, scorer=Levenshtein.distance, score_cutoff=1)
+    # One edit, a swap of two neighbours counting as one (`sgy`, `vgat`).
+    best = process.extractOne(word, VOCABULARY, scorer=OSA.distance, score_cutoff=1)
     if best is None:
         return word
     choice = best[0]
-    if len(word) == 3 and len(choice) != 4:  # `hvm` → `hvem`; three letters allow no more
+    # Three letters allow no more than a missing letter (`hvm` → `hvem`) or a swap (`sgy`).
+    if len(word) == 3 and len(choice) != 4 and sorted(word) != sorted(choice):
         return word
     return choice
 
@@ -168,7 +171,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "duty",
         5,
-        r"\b(?:har|er) (?:jeg|@?[a-z]+(?: [a-z]+)?) (?:paa )?(?:vagt(?:en)?|telefonen|tlf)\b",
+        r"\b(?:har|er) (?:jeg|@?[a-z]+(?: [a-z]+)?) (?:paa )?(?:vagt(?:en|er)?|telefonen|tlf)\b",
     ),
     ("duty", 5, r"\bam i on duty\b|\bis [a-z]+(?: [a-z]+)? on duty\b|\bdo i have the phone on\b"),
     ("duty", 5, r"\ber det [a-z]+(?: [a-z]+)? der har (?:telefonen|vagten|vagt)\b"),
@@ -186,6 +189,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
     # rota
     ("rota", 6, r"\bvagtplan(?:en)?\b|\brota\b|\bschedule\b"),
     ("rota", 7, r"\bhvordan ser (?:vagt\w*|telefon\w*|uge\w*)\b.* ud\b"),
+    (
+        "rota",
+        6,
+        r"\b(?:vis|show|send)\w* (?:mig |me )?(?:lige )?(?:alle )?"
+        r"(?:vagterne|the (?:duties|shifts))\b",
+    ),
     ("rota", 7, r"\bhow (?:does|do) the (?:rota|schedule|duties|shifts)\b.* look\b"),
     ("rota", 7, r"\bhvem har vagt hvilke dage\b|\bwho has which days\b"),
     ("rota", 7, r"\boversigt\b.*\bvagter\b|\bvagtoversigt\b|\bduty overview\b"),
@@ -199,7 +208,11 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("my_duties", 8, r"\bhvornaar (?:har jeg|er min|er mine|skal jeg have)\b"),
     ("my_duties", 8, r"\bwhen (?:am i|do i have|is my)\b"),
     ("my_duties", 8, r"\b(?:hvilke|hvor mange) (?:vagter|dage) har jeg\b"),
-    ("my_duties", 8, r"\bhar jeg nogen vagter\b|\bdo i have any (?:duties|shifts)\b"),
+    (
+        "my_duties",
+        8,
+        r"\bhar jeg (?:nogen |nogle )?vagter\b|\bdo i have (?:any )?(?:duties|shifts)\b",
+    ),
     ("my_duties", 8, r"\bhvilke dage har jeg\b|\bwhat are my (?:shifts|duties)\b"),
     ("my_duties", 8, r"\bwhich days (?:am i|do i)\b|\bhave i got any (?:shifts|duties)\b"),
     # new_case
@@ -325,7 +338,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("swaps", 9, r"\bat faa byttet\b|\bvagter der skal byttes\b|\bbytter venter\b"),
     ("swaps", 9, r"\b(?:spurgt|spoerget|bedt) (?:mig )?om at bytte\b|\basked (?:me )?to swap\b"),
     ("swaps", 9, r"\bgodkende nogle bytter\b|\baabne bytter\b|\bpending swaps\b"),
-    ("swaps", 9, r"\ber der (?:nogen|nogle) bytter\b|\bmit bytte\b|\bmy swaps?\b"),
+    ("swaps", 9, r"\ber der (?:nogen|nogle) bytter\b|\b(?:mit|mine) bytte\w*\b|\bmy swaps?\b"),
     # sick
     ("sick", 7, r"\bjeg er (?:desvaerre )?syg\b|\bi m sick\b|\bim sick\b|^syg$|^sick$"),
     ("sick", 7, r"\bsyg i dag\b|\bsick today\b|\bmeldt sig syg\b|\bcalled in sick\b"),
@@ -411,7 +424,8 @@ SMALLTALK = frozenset(
         "hej hejsa hi hello hey goddag god morgen godmorgen weekend tak for i dag sidst "
         "thanks thank you thx cheers tusind hjaelpen bot mange dejlig have a nice day "
         "good morning afternoon og ogsaa saa vi ses bye farvel skal du ok nice day a have jul "
-        "glaedelig godt nytaar hvordan gaar det so much there everyone alle allesammen sammen"
+        "glaedelig godt nytaar hvordan gaar det so much there everyone alle allesammen sammen "
+        "now ha"
     )
 )
 GREETINGS = frozenset(
