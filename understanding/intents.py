@@ -156,12 +156,13 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("help", 5, r"\bhvad kan botten\b|^vejledning$|\bhvordan bruger jeg (?:dig|botten)\b"),
     ("help", 5, r"\bhow do i use (?:you|this|the bot)\b"),
     ("help", 5, r"\bbruge (?:dig|botten|den her bot) til\b|\bwhat can i use you for\b"),
+    ("help", 5, r"\bhvad kan (?:den her |denne )?bot\w*\b|\bwhat (?:do you do|are you for)\b"),
     ("help", 5, r"\bhvordan virker (?:botten|du|den|det)\b|\bhow does (?:it|this) work\b"),
     ("help", 5, r"\bhvad kan jeg (?:skrive|spoerge|bede)\b|\bwhat can i (?:write|ask|say)\b"),
     # duty
     ("duty", 6, r"^(?:vagt|duty)(?: |$)"),
     ("duty", 5, r"\bhvem sidder paa\b|\bwhos on\b|^vagten (?:i|paa|den|d)\b"),
-    ("duty", 5, r"\bhvem (?:der )?(?:har|sidder med|tager|er paa|passer)\b"),
+    ("duty", 5, r"\bhvem (?:der )?(?:har|sidder med|tager|er paa|passer|skal have)\b"),
     ("duty", 5, r"\bhvem skal jeg stille (?:om )?til\b|\bwho should i put\b"),
     (
         "duty",
@@ -189,6 +190,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     # rota
     ("rota", 6, r"\bvagtplan(?:en)?\b|\brota\b|\bschedule\b"),
     ("rota", 7, r"\bhvordan ser (?:vagt\w*|telefon\w*|uge\w*)\b.* ud\b"),
+    ("rota", 7, r"\bfordeling\w* af (?:vagt\w*|telefon\w*)\b|\bwho s on the rota\b"),
+    ("rota", 5, r"\bvagter(?:ne)?\b|\bthe shifts\b"),
     (
         "rota",
         6,
@@ -283,11 +286,19 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("stats", 9, r"\bstatisti\w*\b|\bstats\b|\bhow many calls\b|\btal for\b"),
     ("stats", 9, r"\bhvor mange (?:opkald|sager havde vi)\b|\bnumbers for\b"),
     ("stats", 9, r"\bhvor mange (?:sager|opkald) (?:har|havde) vi\b|\bhow many (?:cases|calls)\b"),
+    ("stats", 8, r"\bhvor mange (?:sager|opkald|henvendelser)\b(?!.*\b(?:jeg|mig)\b)"),
     # away
     ("away", 6, r"\bfravaer\w*\b|\baway\b|\bvacation\b|\bday off\b|\btime off\b"),
     ("away", 6, r"\b\w*ferie\b|\bfri\b|\bafspadser\w*\b|\bkursus\b|\bbarsel\b|\bomsorgsdag\b"),
     ("away", 6, r"\bmaternity\b|\bcourse\b|\bi m off\b|\bim off\b|\bout of office\b"),
-    ("away", 7, r"\bsygemeldt fra\b|\bvaek fra\b|\bhjemme med syg\w* barn\b"),
+    ("away", 7, r"\bsygemeldt fra\b|\bvaek fra\b"),
+    (
+        "away",
+        7,
+        r"\bhjemme med (?:\w+ )?syg\w* (?:barn|boern|datter|soen|dreng|pige)\b"
+        r"|\bhome with (?:a |my )?sick (?:kid|child|son|daughter|boy|girl)\b",
+    ),
+    ("away", 6, r"(?:^|\b(?:be|m|im|am|is|are|s) )off\b(?! to\b)"),
     ("away", 6, r"\bholiday\b|\bon leave\b|\bsick leave from\b|\bsygemeldt (?:i|d|den)\b"),
     ("away", 6, r"\bvaek\b|\bmelde? (?:mig )?(?:ferie|fri|fravaer)\b|\bbe away\b"),
     ("away", 6, r"\befteruddannelse\b|\bikke paa arbejde\b|\bi m out\b|\bim out\b"),
@@ -322,8 +333,9 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "swap",
         6,
-        r"\b(?:tage|overtage|take|take over|cover|have) (?:min|mine|my) (?:\w+ )?"
-        r"(?:vagt\w*|tlf|telefon\w*|shift\w*|duty|duties|(?:mandag|tirsdag|onsdag|torsdag|fredag|monday|tuesday|wednesday|thursday|friday))\b",
+        r"\b(?:(?:over)?tag(?:e|er)|take|takes|take over|cover|covers|have) (?:min|mine|my)"
+        r" (?:\w+ )?(?:vagt\w*|tlf|telefon\w*|shift\w*|duty|duties|mandag|tirsdag|onsdag"
+        r"|torsdag|fredag|monday|tuesday|wednesday|thursday|friday)\b",
     ),
     (
         "swap",
@@ -331,7 +343,18 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"\b(?:nogen|en anden|someone|anyone|somebody)\b.*\b(?:tage|overtage|take|cover)\b"
         r"(?: \w+)?(?: the)? (?:hotline\w*|phone|telefon\w*|vagt\w*|tlf|shift|duty)\b",
     ),
-    ("swap", 8, r"\bbytter (?:du|vi|nogen|i)\b|\bbyt(?:te|ter|tes)? (?:\w+ ){0,2}vagt\w*\b"),
+    (
+        "swap",
+        8,
+        r"\bbytter (?:du|vi|nogen|i)\b|\bbyt(?:te|ter|tes)? (?:\w+ ){0,2}(?:vagt\w*|min|mine)\b",
+    ),
+    (
+        "swap",
+        6,
+        r"\b(?:give|giv|give away|af med) (?:my|min) (?:\w+ )?"
+        r"(?:vagt\w*|duty|shift|tlf|telefon\w*)\b"
+        r"|\b(?:min|my) (?:\w+ ){0,3}(?:vagt\w*|shift|duty)\b.*\b(?:overtages|daekkes|covered)\b",
+    ),
     # swaps
     ("swaps", 9, r"^(?:mine |aabne )?bytter$|\bbytteo?e?nsker\b|\bswaps\b|\bswap requests\b"),
     ("swaps", 9, r"\baccept(?:ed)? my swap\b|\bsvaret paa mit bytte\b|\bbedt om at bytte\b"),
@@ -345,7 +368,11 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("sick", 7, r"\bfeeling (?:ill|sick)\b|\binfluenza\b|\bsloej\b|\bbraekket\b|\bfeber\b"),
     ("sick", 7, r"\bsygemelding\b|\bgaar hjem\b|\bgoing home\b|\ber syg\b|\bis sick\b"),
     ("sick", 7, r"\bi m ill\b|\bim ill\b|\bblevet syg\b|\bfeel(?:ing)? (?:sick|ill|unwell)\b"),
-    ("sick", 7, r"\bflu\b|\bforkoel\w*\b|\bmigraene\b|\bmigraine\b|\bdown with\b"),
+    (
+        "sick",
+        7,
+        r"\bnot well\b|\bunwell\b|\bflu\b|\bforkoel\w*\b|\bmigraene\b|\bmigraine\b|\bdown with\b",
+    ),
     ("sick", 7, r"\bhar det (?:skidt|daarligt)\b|\bikke (?:frisk|rask)\b|\bnot feeling well\b"),
     # history
     ("history", 10, r"\bhistorik\b|\bhistory\b|\bhvem har aendret\b|\bwho changed\b"),
@@ -388,7 +415,14 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"|\bmake [a-z]+(?: [a-z]+)? (?:a|an) (?:team lead|lead|caseworker|switchboard)\b",
     ),
     # on_rota / off_rota
-    ("on_rota", 12, r"\bpaa vagtplan(?:en)?\b|\bon rota\b|\bto the rota\b|\bon the rota\b"),
+    # Someone put on the rota, not a question about who is on it (`who's on the rota`).
+    (
+        "on_rota",
+        12,
+        r"^(?:paa vagtplan(?:en)?|on rota)\b|\bto the rota\b"
+        r"|\b(?:saet|tilfoej|skriv|put|get)\b.*\b(?:paa vagtplan\w*|on (?:the )?rota)\b"
+        r"|\b(?:skal|kommer) (?:med )?paa vagtplan\w*\b",
+    ),
     ("off_rota", 13, r"\baf vagtplan(?:en)?\b|\boff (?:the )?rota\b|\bskal ikke have vagter\b"),
     ("off_rota", 13, r"\bfrom the rota\b"),
     ("off_rota", 13, r"\bfjern\b.*\bvagtplan\w*\b|\bremove\b.*\brota\b"),
@@ -425,12 +459,13 @@ SMALLTALK = frozenset(
         "thanks thank you thx cheers tusind hjaelpen bot mange dejlig have a nice day "
         "good morning afternoon og ogsaa saa vi ses bye farvel skal du ok nice day a have jul "
         "glaedelig godt nytaar hvordan gaar det so much there everyone alle allesammen sammen "
-        "now ha"
+        "now ha take care eftermiddag aften"
     )
 )
 GREETINGS = frozenset(
     _words(
-        "hej hejsa hi hello hey goddag godmorgen morgen weekend tak thanks thank thx cheers "
+        "care eftermiddag aften hej hejsa hi hello hey goddag godmorgen morgen weekend tak thanks "
+        "thank thx cheers "
         "bye farvel ses jul nytaar gaar nice"
     )
 )

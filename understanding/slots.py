@@ -261,7 +261,7 @@ _KINDS = (
     ("omsorgsdag", r"omsorgsdag\w*|care day"),
     ("kursus", r"kursus|kurset|course|training|uddannelse|konference|conference"),
     ("syg", r"sygemeld\w*|syg|sick|ill"),
-    ("ferie", r"\w*ferie\w*|vacation|holiday|holidays|on leave|annual leave"),
+    ("ferie", r"\w*ferie\w*|vacation|holiday|holidays|annual leave"),
     ("fri", r"fri|fridag|day off|off"),
 )
 _KIND_RES = tuple((kind, re.compile(rf"\b(?:{pattern})\b")) for kind, pattern in _KINDS)
