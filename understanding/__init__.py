@@ -151,6 +151,10 @@ def _refine(intent: str, words: str, dates: list[Found], today: date) -> str:
         last = days[0].last or days[0].first
         if last is not None and last < today:
             return "none"
+    if intent in ("swap", "set_duty") and days and days[0].first == days[0].last:
+        first = days[0].first
+        if first is not None and first.weekday() >= 5:  # no duty on a weekend day
+            return "none"
     if intent == "away" and not days and not _EXPLICIT_AWAY.search(words):
         return "none"
     if intent == "swap" and not days and not _SWAP_WORDS.search(words):
@@ -288,7 +292,7 @@ _FRAMES_BEFORE = re.compile(
     r"|^(?:is|are)\s+(?=.*\bfor you)"
     r"|^er\s+(?=.*\bnoget for (?:jer|fastholdelse))"
     r"|^har\s+(?=.*\bi røret)"
-    r"|^skal jeg stille\s+(?=.*\bvidere til)"
+    r"|^skal jeg stille\s+(?=.*\b(?:videre|om) til)"
     r"|^(?:hører|hoerer|horer)\s+(?=.*\btil (?:jer|fastholdelse\w*)\W*$)",
     re.IGNORECASE,
 )
@@ -296,7 +300,7 @@ _FRAMES_AFTER = re.compile(
     r"\s*(?:,\s*(?:er det jer|jer eller|is that (?:the hotline|you|for you)|hører det til"
     r"\s+\w+|hoerer det til \w+|skal (?:hun|han|de) til jer|er det noget for jer)"
     r"|\s+for you(?: guys)?|\s+noget for (?:jer|fastholdelse\w*)"
-    r"|\s+videre til (?:jer|fastholdelse\w*)|,?\s*is it you"
+    r"|\s+(?:videre|om) til (?:jer|fastholdelse\w*)|,?\s*is it you"
     r"|(?<=\w)\s+til (?:jer|fastholdelse\w*))"
     r"[^\w]*$",
     re.IGNORECASE,

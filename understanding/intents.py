@@ -129,6 +129,7 @@ GUARDS = tuple(
         r"\bvagten ved\b|\bsecurity\b",
         r"\bplads\b|\bseat\b",
         r"\bi netto\b|\bhospital\b",
+        r"\bswap (?:meet|shop|market)\b|\bbyttemarked\b",
         r"\bwifi\b|\bpassword\b|\bnulstil\w*|\breset\b|\bkmd\b|\bintra\b",
         r"\bsats\w*\b|\brate\b",
         r"\bcase for my\b|\bsagen er den\b",
@@ -156,6 +157,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("help", 5, r"\bhvad kan botten\b|^vejledning$|\bhvordan bruger jeg (?:dig|botten)\b"),
     ("help", 5, r"\bhow do i use (?:you|this|the bot)\b"),
     ("help", 5, r"\bbruge (?:dig|botten|den her bot) til\b|\bwhat can i use you for\b"),
+    ("help", 5, r"\bwhat (?:is|s) (?:this|the) bot\b|\bhvad er (?:det her for en|denne) bot\b"),
     ("help", 5, r"\bhvad kan (?:den her |denne )?bot\w*\b|\bwhat (?:do you do|are you for)\b"),
     ("help", 5, r"\bhvordan virker (?:botten|du|den|det)\b|\bhow does (?:it|this) work\b"),
     ("help", 5, r"\bhvad kan jeg (?:skrive|spoerge|bede)\b|\bwhat can i (?:write|ask|say)\b"),
@@ -167,13 +169,15 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "duty",
         5,
-        r"\bwho (?:has|is holding|is on|s on|holds|is taking|takes|is manning|s got|has got|got)\b",
+        r"\bwho (?:has|is holding|is on|s on|holds|is taking|takes|is manning|s got|has got|got"
+        r"|covers|is covering)\b",
     ),
     (
         "duty",
         5,
         r"\b(?:har|er) (?:jeg|@?[a-z]+(?: [a-z]+)?) (?:paa )?(?:vagt(?:en|er)?|telefonen|tlf)\b",
     ),
+    ("duty", 5, r"\bis [a-z]+(?: [a-z]+)? on (?:the )?(?:phone|hotline|call)\b"),
     ("duty", 5, r"\bam i on duty\b|\bis [a-z]+(?: [a-z]+)? on duty\b|\bdo i have the phone on\b"),
     ("duty", 5, r"\ber det [a-z]+(?: [a-z]+)? der har (?:telefonen|vagten|vagt)\b"),
     ("duty", 3, r"^(?:fastholdelsestelefon\w*|hotline|telefonen|tlf)(?: \?)*$"),
