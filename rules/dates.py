@@ -4,8 +4,14 @@
 `today`, `tomorrow`, `monday`, ISO. Without a year, the next such date from today (a date up
 to 30 days back counts as this year's: "5/1" on 20 January means the 5th just gone). Looking
 back (history), the most recent such date on or before today. "29.2" in a year without
-29 February is an error, never a date some years away. "på mandag" said on a Monday is next
-week's Monday; a bare "mandag" is today.
+29 February is an error, never a date some years away.
+
+Weekdays, as a Danish speaker means them: a bare "fredag" is the coming one (today counts);
+"på fredag" the coming one after today ("på mandag" said on a Monday is next week's Monday);
+"næste fredag", "next friday" and "fredag i næste uge" always the Friday of the following
+week, so "næste fredag" said on a Monday is 11 days ahead, not 4. "om to uger" is the same
+weekday two weeks on. The free-text recogniser (understanding/slots.py) reads its days here
+too, so a command and a sentence never disagree.
 """
 
 import re
@@ -46,10 +52,19 @@ RELATIVE = {
     "tomorrow": 1,
     "i overmorgen": 2,
     "overmorgen": 2,
+    "the day after tomorrow": 2,
     "i gaar": -1,
     "igaar": -1,
     "yesterday": -1,
 }
+# "om to uger", "in two weeks": a number of weeks ahead, in digits or words.
+_WEEKS_AHEAD = re.compile(
+    r"(?:om|in) (\d{1,2}|en|et|to|tre|fire|one|a|two|three|four) (?:uger?|weeks?)"
+)
+_NUMBER_WORDS = {"en": 1, "et": 1, "one": 1, "a": 1, "to": 2, "two": 2, "tre": 3, "three": 3}
+_NUMBER_WORDS |= {"fire": 4, "four": 4}
+# "fredag i næste uge", "friday next week": the weekday of the following week.
+_NEXT_WEEK_SUFFIX = re.compile(r" (?:i )?(?:naeste uge|next week)$")
 LOOKBACK = timedelta(days=30)
 Direction = Literal["ahead", "back"]
 
@@ -67,15 +82,12 @@ def parse_date(text: str, today: date, direction: Direction = "ahead") -> date:
     raw = fold(text).rstrip(".")
     if raw in RELATIVE:
         return today + timedelta(days=RELATIVE[raw])
-    word = raw.removeprefix("paa ").removeprefix("naeste ").removeprefix("next ")
-    weekday = weekday_number(word)
-    if weekday is not None:
-        if direction == "back":
-            return today - timedelta(days=(today.weekday() - weekday) % 7)
-        ahead = (weekday - today.weekday()) % 7
-        if word != raw and ahead == 0:  # "på mandag", "næste mandag" on a Monday
-            ahead = 7
-        return today + timedelta(days=ahead)
+    if match := _WEEKS_AHEAD.fullmatch(raw):
+        amount = match[1]
+        return today + timedelta(weeks=int(amount) if amount.isdigit() else _NUMBER_WORDS[amount])
+    weekday_day = _weekday(raw, today, direction)
+    if weekday_day is not None:
+        return weekday_day
     try:
         if match := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw):
             return date(int(match[1]), int(match[2]), int(match[3]))
@@ -91,6 +103,29 @@ def parse_date(text: str, today: date, direction: Direction = "ahead") -> date:
     except ValueError as exc:  # date() refused the day or month the text names
         raise NoSuchDate(text) from exc
     raise BadDate(text)
+
+
+def _weekday(raw: str, today: date, direction: Direction) -> date | None:
+    """A weekday with what may stand around it ("på", "næste", "i næste uge"), or None."""
+    following = _NEXT_WEEK_SUFFIX.search(raw) is not None
+    word = _NEXT_WEEK_SUFFIX.sub("", raw)
+    if word.startswith(("naeste ", "next ")):
+        following, word = True, word.split(" ", 1)[1]
+    coming = word.startswith(("paa ", "pa ", "on "))
+    if coming:
+        word = word.split(" ", 1)[1]
+    weekday = weekday_number(word)
+    if weekday is None:
+        return None
+    if following:
+        next_monday = today + timedelta(days=7 - today.weekday())
+        return next_monday + timedelta(days=weekday)
+    if direction == "back":
+        return today - timedelta(days=(today.weekday() - weekday) % 7)
+    ahead = (weekday - today.weekday()) % 7
+    if coming and ahead == 0:  # "på mandag" on a Monday
+        ahead = 7
+    return today + timedelta(days=ahead)
 
 
 def _complete(day: int, month: int, year: str | None, today: date, direction: Direction) -> date:

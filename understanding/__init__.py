@@ -119,10 +119,15 @@ def understand(text: str, today: date, names: Sequence[str] = ()) -> Understood:
 
 
 _DUTY_WORDS = re.compile(
-    r"\b(?:vagt\w*|telefon\w*|tlf|fastholdelse\w*|hotline\w*|duty|phone|on call|den|nu|now"
-    r"|calls|retention|line|linjen)\b"
+    r"\b(?:vagt\w*|telefon\w*|tlf|fastholdelse\w*|hotline\w*|duty|phone|on call|nu|now"
+    r"|calls|retention|line|linjen)\b|\bhar den(?: \?)*$"
 )
 _SWAP_WORDS = re.compile(r"\b(?:vagt\w*|telefon\w*|tlf|shift\w*|duty|duties|phone|dag\w*|day\w*)\b")
+# Spans with no dates of their own: who has the phone over them is the rota.
+_VAGUE_SPAN = re.compile(
+    r"\b(?:i julen|over jul(?:en)?|hen over jul(?:en)?|mellem jul og nytaar|de (?:naeste|kommende)"
+    r" (?:uger|dage)|resten af (?:ugen|maaneden)|over christmas|the coming weeks)\b"
+)
 _EXPLICIT_AWAY = re.compile(
     r"\b(?:fravaer\w*|away|melde?r?|registrer\w*|register|notere|skriv\w*)\b"
 )
@@ -140,11 +145,15 @@ def _refine(intent: str, words: str, dates: list[Found], today: date) -> str:
             return "none"
         if span and re.search(r"\b(?:har jeg|jeg har|am i|do i|i have|i m|mine|my)\b", words):
             return "my_duties"
-        if span:
+        if span or _VAGUE_SPAN.search(words):
             return "rota"
     if intent in ("away", "swap", "set_duty") and days:
         last = days[0].last or days[0].first
         if last is not None and last < today:
+            return "none"
+    if intent in ("swap", "set_duty") and days and days[0].first == days[0].last:
+        first = days[0].first
+        if first is not None and first.weekday() >= 5:  # no duty on a weekend day
             return "none"
     if intent == "away" and not days and not _EXPLICIT_AWAY.search(words):
         return "none"
@@ -283,14 +292,16 @@ _FRAMES_BEFORE = re.compile(
     r"|^(?:is|are)\s+(?=.*\bfor you)"
     r"|^er\s+(?=.*\bnoget for (?:jer|fastholdelse))"
     r"|^har\s+(?=.*\bi røret)"
-    r"|^skal jeg stille\s+(?=.*\bvidere til)",
+    r"|^skal jeg stille\s+(?=.*\b(?:videre|om) til)"
+    r"|^(?:hører|hoerer|horer)\s+(?=.*\btil (?:jer|fastholdelse\w*)\W*$)",
     re.IGNORECASE,
 )
 _FRAMES_AFTER = re.compile(
     r"\s*(?:,\s*(?:er det jer|jer eller|is that (?:the hotline|you|for you)|hører det til"
     r"\s+\w+|hoerer det til \w+|skal (?:hun|han|de) til jer|er det noget for jer)"
     r"|\s+for you(?: guys)?|\s+noget for (?:jer|fastholdelse\w*)"
-    r"|\s+videre til (?:jer|fastholdelse\w*)|,?\s*is it you)"
+    r"|\s+(?:videre|om) til (?:jer|fastholdelse\w*)|,?\s*is it you"
+    r"|(?<=\w)\s+til (?:jer|fastholdelse\w*))"
     r"[^\w]*$",
     re.IGNORECASE,
 )

@@ -2,17 +2,17 @@
 
 The text is folded (`rules.text.fold`), split into words, and a word that is no known word
 but one letter away from a domain word (`sagr`, `vagtr`, `overdrg`, `hvm`) is read as that
-word (rapidfuzz's Levenshtein distance). Each intent has patterns with a weight; the best
-weight wins, the runners-up are the alternatives. Guards first: a sentence that only looks
-like a request (`min mand har vagt`, `syg af papirarbejde`, `I'm sick of this weather`) is
-`none` whatever else matches.
+word (rapidfuzz's OSA distance: Levenshtein with a swap of neighbours as one edit). Each
+intent has patterns with a weight; the best weight wins, the runners-up are the
+alternatives. Guards first: a sentence that only looks like a request (`min mand har
+vagt`, `syg af papirarbejde`, `I'm sick of this weather`) is `none` whatever else matches.
 """
 
 import re
 from functools import lru_cache
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from rules.text import fold
 
@@ -68,6 +68,7 @@ VOCABULARY = (
     "swap",
     "sick",
     "help",
+    "syg",
 )
 # Ordinary words one letter from a domain word: never corrected.
 COMMON = frozenset(
@@ -88,11 +89,13 @@ _KNOWN = frozenset(VOCABULARY) | COMMON
 def _correct(word: str) -> str:
     if word in _KNOWN or len(word) < 3 or not word.isalpha():
         return word
-    best = process.extractOne(word, VOCABULARY, scorer=Levenshtein.distance, score_cutoff=1)
+    # One edit, a swap of two neighbours counting as one (`sgy`, `vgat`).
+    best = process.extractOne(word, VOCABULARY, scorer=OSA.distance, score_cutoff=1)
     if best is None:
         return word
     choice = best[0]
-    if len(word) == 3 and len(choice) != 4:  # `hvm` → `hvem`; three letters allow no more
+    # Three letters allow no more than a missing letter (`hvm` → `hvem`) or a swap (`sgy`).
+    if len(word) == 3 and len(choice) != 4 and sorted(word) != sorted(choice):
         return word
     return choice
 
@@ -117,7 +120,7 @@ GUARDS = tuple(
         r"\bom et aar\b|\bnext year\b|\bfrokost\b|\blunch\b",
         r"\bsiger min\b",
         r"\bsyg af\b|\bsick of\b|\bsick and tired\b",
-        r"\b(?:var|was|were|har vaeret|have been) (?:syg|sick|ill)\b",
+        r"\b(?:var|was|were|har vaeret|have been|had) (?:syg|sick|ill|forkoel\w*|the flu)\b",
         r"\bsidste uge\b.*\bsyg\b|\blast week\b",
         r"\barbejder hjemmefra\b|\bworking from home\b",
         r"\bi aften\b|\btonight\b",
@@ -126,6 +129,7 @@ GUARDS = tuple(
         r"\bvagten ved\b|\bsecurity\b",
         r"\bplads\b|\bseat\b",
         r"\bi netto\b|\bhospital\b",
+        r"\bswap (?:meet|shop|market)\b|\bbyttemarked\b",
         r"\bwifi\b|\bpassword\b|\bnulstil\w*|\breset\b|\bkmd\b|\bintra\b",
         r"\bsats\w*\b|\brate\b",
         r"\bcase for my\b|\bsagen er den\b",
@@ -152,23 +156,28 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("help", 3, r"\bhelp\b|\bcommands\b|\bkommandoer\b"),
     ("help", 5, r"\bhvad kan botten\b|^vejledning$|\bhvordan bruger jeg (?:dig|botten)\b"),
     ("help", 5, r"\bhow do i use (?:you|this|the bot)\b"),
+    ("help", 5, r"\bbruge (?:dig|botten|den her bot) til\b|\bwhat can i use you for\b"),
+    ("help", 5, r"\bwhat (?:is|s) (?:this|the) bot\b|\bhvad er (?:det her for en|denne) bot\b"),
+    ("help", 5, r"\bhvad kan (?:den her |denne )?bot\w*\b|\bwhat (?:do you do|are you for)\b"),
     ("help", 5, r"\bhvordan virker (?:botten|du|den|det)\b|\bhow does (?:it|this) work\b"),
     ("help", 5, r"\bhvad kan jeg (?:skrive|spoerge|bede)\b|\bwhat can i (?:write|ask|say)\b"),
     # duty
     ("duty", 6, r"^(?:vagt|duty)(?: |$)"),
     ("duty", 5, r"\bhvem sidder paa\b|\bwhos on\b|^vagten (?:i|paa|den|d)\b"),
-    ("duty", 5, r"\bhvem (?:der )?(?:har|sidder med|tager|er paa|passer)\b"),
+    ("duty", 5, r"\bhvem (?:der )?(?:har|sidder med|tager|er paa|passer|skal have)\b"),
     ("duty", 5, r"\bhvem skal jeg stille (?:om )?til\b|\bwho should i put\b"),
     (
         "duty",
         5,
-        r"\bwho (?:has|is holding|is on|s on|holds|is taking|takes|is manning|s got|has got|got)\b",
+        r"\bwho (?:has|is holding|is on|s on|holds|is taking|takes|is manning|s got|has got|got"
+        r"|covers|is covering)\b",
     ),
     (
         "duty",
         5,
-        r"\b(?:har|er) (?:jeg|@?[a-z]+(?: [a-z]+)?) (?:paa )?(?:vagt(?:en)?|telefonen|tlf)\b",
+        r"\b(?:har|er) (?:jeg|@?[a-z]+(?: [a-z]+)?) (?:paa )?(?:vagt(?:en|er)?|telefonen|tlf)\b",
     ),
+    ("duty", 5, r"\bis [a-z]+(?: [a-z]+)? on (?:the )?(?:phone|hotline|call)\b"),
     ("duty", 5, r"\bam i on duty\b|\bis [a-z]+(?: [a-z]+)? on duty\b|\bdo i have the phone on\b"),
     ("duty", 5, r"\ber det [a-z]+(?: [a-z]+)? der har (?:telefonen|vagten|vagt)\b"),
     ("duty", 3, r"^(?:fastholdelsestelefon\w*|hotline|telefonen|tlf)(?: \?)*$"),
@@ -184,6 +193,16 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("briefing", 8, r"\bhvad hoerer til jer i dag\b"),
     # rota
     ("rota", 6, r"\bvagtplan(?:en)?\b|\brota\b|\bschedule\b"),
+    ("rota", 7, r"\bhvordan ser (?:vagt\w*|telefon\w*|uge\w*)\b.* ud\b"),
+    ("rota", 7, r"\bfordeling\w* af (?:vagt\w*|telefon\w*)\b|\bwho s on the rota\b"),
+    ("rota", 5, r"\bvagter(?:ne)?\b|\bthe shifts\b"),
+    (
+        "rota",
+        6,
+        r"\b(?:vis|show|send)\w* (?:mig |me )?(?:lige )?(?:alle )?"
+        r"(?:vagterne|the (?:duties|shifts))\b",
+    ),
+    ("rota", 7, r"\bhow (?:does|do) the (?:rota|schedule|duties|shifts)\b.* look\b"),
     ("rota", 7, r"\bhvem har vagt hvilke dage\b|\bwho has which days\b"),
     ("rota", 7, r"\boversigt\b.*\bvagter\b|\bvagtoversigt\b|\bduty overview\b"),
     (
@@ -196,11 +215,21 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("my_duties", 8, r"\bhvornaar (?:har jeg|er min|er mine|skal jeg have)\b"),
     ("my_duties", 8, r"\bwhen (?:am i|do i have|is my)\b"),
     ("my_duties", 8, r"\b(?:hvilke|hvor mange) (?:vagter|dage) har jeg\b"),
-    ("my_duties", 8, r"\bhar jeg nogen vagter\b|\bdo i have any (?:duties|shifts)\b"),
+    (
+        "my_duties",
+        8,
+        r"\bhar jeg (?:nogen |nogle )?vagter\b|\bdo i have (?:any )?(?:duties|shifts)\b",
+    ),
     ("my_duties", 8, r"\bhvilke dage har jeg\b|\bwhat are my (?:shifts|duties)\b"),
     ("my_duties", 8, r"\bwhich days (?:am i|do i)\b|\bhave i got any (?:shifts|duties)\b"),
     # new_case
     ("new_case", 9, r"\bny sag\b|\bnew case\b|\bopret(?:te)? (?:en )?(?:ny )?sag\b"),
+    (
+        "new_case",
+        9,
+        r"\b(?:create|make|start|log|register) (?:a |an )?(?:new )?(?:case|call)\b"
+        r"|\bopen (?:a|an|a new) case\b",
+    ),
     ("new_case", 9, r"\blog(?:ge|ger)? (?:et|a|an) (?:opkald|call)\b|\bnyt opkald\b"),
     ("new_case", 9, r"\bregistrere (?:en|et) (?:samtale|opkald)\b|\blavet en ny sag\b"),
     (
@@ -218,6 +247,13 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("my_cases", 9, r"\bmine (?:aabne )?sager\b|\bmy (?:open )?cases\b"),
     ("my_cases", 9, r"\b(?:hvilke|hvor mange) sager (?:har jeg|skal jeg)\b|\bhar jeg af sager\b"),
     ("my_cases", 9, r"\bfrister\b|\bdeadlines?\b"),
+    ("my_cases", 8, r"\b(?:har jeg|jeg har)\b(?: \w+){0,3} sager\b|\bsager\w* (?:\w+ )?hos mig\b"),
+    (
+        "my_cases",
+        8,
+        r"\bsager\w*\b.*\b(?:har jeg|jeg har)\b|\bcases (?:\w+ )?(?:i have|i m on|am i on)\b",
+    ),
+    ("my_cases", 8, r"\b(?:do i have|have i got)(?: \w+){0,2} cases\b"),
     ("my_cases", 9, r"\bcases do i have\b|\bwhich cases (?:do i|are mine)\b|\bsager har jeg\b"),
     # cases_today
     ("cases_today", 8, r"^(?:sager|cases)(?: \?)?$|\bsager i dag\b|\bcases today\b"),
@@ -238,19 +274,45 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ),
     ("reassign", 10, r"\b(?:sag|case) #? ?\d+ (?:skal videre|gaa til|til)\b"),
     ("reassign", 10, r"\bkan (?:sag|case) \d+ gaa til\b"),
+    (
+        "reassign",
+        10,
+        r"\b(?:flyt|giv|give|move|send|pass|hand)\w* (?:sag(?:en)? |case )?(?:nr |#)? ?\d+"
+        r" (?:\w+ )?(?:til|to)\b",
+    ),
+    (
+        "reassign",
+        10,
+        r"\b(?:skal have|should (?:get|have)|gets) (?:sag(?:en)?|case) (?:nr )?#? ?\d+\b",
+    ),
     ("reassign", 10, r"\btage (?:sag|case)\b|\bhand (?:case|sag)\b|\bovertager (?:sag|case)\b"),
     # stats
     ("stats", 9, r"\bstatisti\w*\b|\bstats\b|\bhow many calls\b|\btal for\b"),
     ("stats", 9, r"\bhvor mange (?:opkald|sager havde vi)\b|\bnumbers for\b"),
     ("stats", 9, r"\bhvor mange (?:sager|opkald) (?:har|havde) vi\b|\bhow many (?:cases|calls)\b"),
+    ("stats", 8, r"\bhvor mange (?:sager|opkald|henvendelser)\b(?!.*\b(?:jeg|mig)\b)"),
     # away
     ("away", 6, r"\bfravaer\w*\b|\baway\b|\bvacation\b|\bday off\b|\btime off\b"),
     ("away", 6, r"\b\w*ferie\b|\bfri\b|\bafspadser\w*\b|\bkursus\b|\bbarsel\b|\bomsorgsdag\b"),
     ("away", 6, r"\bmaternity\b|\bcourse\b|\bi m off\b|\bim off\b|\bout of office\b"),
-    ("away", 7, r"\bsygemeldt fra\b|\bvaek fra\b|\bhjemme med syg\w* barn\b"),
+    ("away", 7, r"\bsygemeldt fra\b|\bvaek fra\b"),
+    (
+        "away",
+        7,
+        r"\bhjemme med (?:\w+ )?syg\w* (?:barn|boern|datter|soen|dreng|pige)\b"
+        r"|\bhome with (?:a |my )?sick (?:kid|child|son|daughter|boy|girl)\b",
+    ),
+    ("away", 6, r"(?:^|\b(?:be|m|im|am|is|are|s) )off\b(?! to\b)"),
     ("away", 6, r"\bholiday\b|\bon leave\b|\bsick leave from\b|\bsygemeldt (?:i|d|den)\b"),
     ("away", 6, r"\bvaek\b|\bmelde? (?:mig )?(?:ferie|fri|fravaer)\b|\bbe away\b"),
     ("away", 6, r"\befteruddannelse\b|\bikke paa arbejde\b|\bi m out\b|\bim out\b"),
+    (
+        "away",
+        6,
+        r"\b(?:er|bliver) ikke (?:her|paa kontoret|til stede|paa job)\b"
+        r"|\bwon t be (?:in|here|at work|around)\b"
+        r"|\bnot (?:in|here|at work) (?:on|tomorrow|next)\b",
+    ),
     (
         "away",
         6,
@@ -271,23 +333,63 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("swap", 6, r"\bkan nogen (?:tage|overtage)\b|\bcan (?:someone|anyone) (?:take|cover)\b"),
     ("swap", 6, r"\bkan ikke tage (?:telefonen|vagten)\b|\bcan t take the (?:phone|duty)\b"),
     ("swap", 6, r"\bcover (?:for me|my)\b|\btage telefonen for mig\b"),
+    # Someone else to take the writer's duty: below `sick` (7), which also asks it.
+    (
+        "swap",
+        6,
+        r"\b(?:(?:over)?tag(?:e|er)|take|takes|take over|cover|covers|have) (?:min|mine|my)"
+        r" (?:\w+ )?(?:vagt\w*|tlf|telefon\w*|shift\w*|duty|duties|mandag|tirsdag|onsdag"
+        r"|torsdag|fredag|monday|tuesday|wednesday|thursday|friday)\b",
+    ),
+    (
+        "swap",
+        6,
+        r"\b(?:nogen|en anden|someone|anyone|somebody)\b.*\b(?:tage|overtage|take|cover)\b"
+        r"(?: \w+)?(?: the)? (?:hotline\w*|phone|telefon\w*|vagt\w*|tlf|shift|duty)\b",
+    ),
+    (
+        "swap",
+        8,
+        r"\bbytter (?:du|vi|nogen|i)\b|\bbyt(?:te|ter|tes)? (?:\w+ ){0,2}(?:vagt\w*|min|mine)\b",
+    ),
+    (
+        "swap",
+        6,
+        r"\b(?:give|giv|give away|af med) (?:my|min) (?:\w+ )?"
+        r"(?:vagt\w*|duty|shift|tlf|telefon\w*)\b"
+        r"|\b(?:min|my) (?:\w+ ){0,3}(?:vagt\w*|shift|duty)\b.*\b(?:overtages|daekkes|covered)\b",
+    ),
     # swaps
     ("swaps", 9, r"^(?:mine |aabne )?bytter$|\bbytteo?e?nsker\b|\bswaps\b|\bswap requests\b"),
     ("swaps", 9, r"\baccept(?:ed)? my swap\b|\bsvaret paa mit bytte\b|\bbedt om at bytte\b"),
     ("swaps", 9, r"\bat faa byttet\b|\bvagter der skal byttes\b|\bbytter venter\b"),
+    ("swaps", 9, r"\b(?:spurgt|spoerget|bedt) (?:mig )?om at bytte\b|\basked (?:me )?to swap\b"),
     ("swaps", 9, r"\bgodkende nogle bytter\b|\baabne bytter\b|\bpending swaps\b"),
-    ("swaps", 9, r"\ber der (?:nogen|nogle) bytter\b|\bmit bytte\b|\bmy swaps?\b"),
+    ("swaps", 9, r"\ber der (?:nogen|nogle) bytter\b|\b(?:mit|mine) bytte\w*\b|\bmy swaps?\b"),
     # sick
     ("sick", 7, r"\bjeg er (?:desvaerre )?syg\b|\bi m sick\b|\bim sick\b|^syg$|^sick$"),
     ("sick", 7, r"\bsyg i dag\b|\bsick today\b|\bmeldt sig syg\b|\bcalled in sick\b"),
     ("sick", 7, r"\bfeeling (?:ill|sick)\b|\binfluenza\b|\bsloej\b|\bbraekket\b|\bfeber\b"),
     ("sick", 7, r"\bsygemelding\b|\bgaar hjem\b|\bgoing home\b|\ber syg\b|\bis sick\b"),
     ("sick", 7, r"\bi m ill\b|\bim ill\b|\bblevet syg\b|\bfeel(?:ing)? (?:sick|ill|unwell)\b"),
+    (
+        "sick",
+        7,
+        r"\bnot well\b|\bunwell\b|\bflu\b|\bforkoel\w*\b|\bmigraene\b|\bmigraine\b|\bdown with\b",
+    ),
+    ("sick", 7, r"\bhar det (?:skidt|daarligt)\b|\bikke (?:frisk|rask)\b|\bnot feeling well\b"),
     # history
     ("history", 10, r"\bhistorik\b|\bhistory\b|\bhvem har aendret\b|\bwho changed\b"),
     ("history", 10, r"\blog for\b|\bhvem aendrede\b"),
     # set_duty
-    ("set_duty", 10, r"\bsaet vagt\b|\bset duty\b|\bskal have vagten\b"),
+    ("set_duty", 10, r"\bsaet vagt\b|\bset duty\b"),
+    # `Pia skal have telefonen på torsdag`; `hvem skal have …` is a question (duty).
+    (
+        "set_duty",
+        10,
+        r"^(?!.*\b(?:hvem|who)\b).*\bskal have (?:vagt(?:en)?|telefonen|tlf|hotline\w*"
+        r"|fastholdelse\w*)\b",
+    ),
     ("set_duty", 10, r"\bgiv " + _DAYWORD + r"\w* til\b|\bgive " + _W + r" s duty to\b"),
     ("set_duty", 10, r"\bput [a-z]+ on duty\b|\blaegge vagten\b.* over til\b"),
     ("set_duty", 10, r"\bgiv vagten\b.*\btil\b|\bgive the duty\b"),
@@ -301,6 +403,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("calendar", 9, r"\bmin kalender\b|\bmy calendar\b|\bcalendar link\b|\bvagtkalender\b"),
     ("calendar", 9, r"\boutlook kalender\b|\bkalenderlink\b|\bi min (?:outlook )?kalender\b"),
     ("new_calendar", 11, r"\bny kalender\b|\bnew calendar\b|\bnyt kalenderlink\b"),
+    ("new_calendar", 11, r"\bny\w* link\b.*\bkalender\w*\b|\bnew link\b.*\bcalendar\b"),
     ("team_calendar", 11, r"\bteamkalender\w*\b|\bteam calendar\b|\bteamets vagtkalender\b"),
     ("team_calendar", 11, r"\bwhole team s calendar\b"),
     # members
@@ -316,7 +419,14 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"|\bmake [a-z]+(?: [a-z]+)? (?:a|an) (?:team lead|lead|caseworker|switchboard)\b",
     ),
     # on_rota / off_rota
-    ("on_rota", 12, r"\bpaa vagtplan(?:en)?\b|\bon rota\b|\bto the rota\b|\bon the rota\b"),
+    # Someone put on the rota, not a question about who is on it (`who's on the rota`).
+    (
+        "on_rota",
+        12,
+        r"^(?:paa vagtplan(?:en)?|on rota)\b|\bto the rota\b"
+        r"|\b(?:saet|tilfoej|skriv|put|get)\b.*\b(?:paa vagtplan\w*|on (?:the )?rota)\b"
+        r"|\b(?:skal|kommer) (?:med )?paa vagtplan\w*\b",
+    ),
     ("off_rota", 13, r"\baf vagtplan(?:en)?\b|\boff (?:the )?rota\b|\bskal ikke have vagter\b"),
     ("off_rota", 13, r"\bfrom the rota\b"),
     ("off_rota", 13, r"\bfjern\b.*\bvagtplan\w*\b|\bremove\b.*\brota\b"),
@@ -329,7 +439,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("code", 12, r"\bkode til (?:en )?(?:ny|nye)\b|\bcode for (?:a )?new\b"),
     ("join", 12, r"\btilmeld\b|\bjoin\b|\bmy code\b|\bfaaet en kode\b|\bhar en kode\b"),
     # settings / setup / announce_here / language / switch_team
-    ("settings", 12, r"\bindstillinger\b|\bsettings\b|\bmorgenbeskeden\b|\btelefonnummer\b"),
+    ("settings", 12, r"\bindstilling\w*\b|\bsettings\b|\bmorgenbeskeden\b|\btelefonnummer\b"),
     ("setup", 12, r"\bopsaetning\w*\b|\bsetup\b|\bset up\b|\bop forfra\b"),
     ("announce_here", 13, r"\bannoncer her\b|\bannounce here\b|\bdenne kanal\b"),
     ("announce_here", 13, r"\bthis channel\b"),
@@ -338,6 +448,11 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("language", 12, r"\bswitch to danish\b|\bdansk tak\b|\bengelsk tak\b"),
     ("switch_team", 13, r"\bskift team\b|\bswitch teams?\b|\bskift til team\b"),
     ("switch_team", 13, r"\bother team\b|\bandet team\b"),
+    (
+        "switch_team",
+        13,
+        r"\bskift\w* (?:til )?team\b|\bswitch\w* to team\b|\bchange (?:to )?team\b",
+    ),
 )
 _COMPILED = tuple((intent, weight, re.compile(p)) for intent, weight, p in RULES)
 
@@ -347,12 +462,14 @@ SMALLTALK = frozenset(
         "hej hejsa hi hello hey goddag god morgen godmorgen weekend tak for i dag sidst "
         "thanks thank you thx cheers tusind hjaelpen bot mange dejlig have a nice day "
         "good morning afternoon og ogsaa saa vi ses bye farvel skal du ok nice day a have jul "
-        "glaedelig godt nytaar hvordan gaar det"
+        "glaedelig godt nytaar hvordan gaar det so much there everyone alle allesammen sammen "
+        "now ha take care eftermiddag aften"
     )
 )
 GREETINGS = frozenset(
     _words(
-        "hej hejsa hi hello hey goddag godmorgen morgen weekend tak thanks thank thx cheers "
+        "care eftermiddag aften hej hejsa hi hello hey goddag godmorgen morgen weekend tak thanks "
+        "thank thx cheers "
         "bye farvel ses jul nytaar gaar nice"
     )
 )

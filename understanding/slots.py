@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from rules.dates import MONTHS, BadDate, parse_date
 from rules.text import fold
-from rules.weekdays import weekday_number
 
 _LONG_WEEKDAYS = (
     "mandag|tirsdag|onsdag|torsdag|fredag|loerdag|lordag|soendag|sondag|"
@@ -24,7 +23,6 @@ _BARE_MONTHS = (
     "september|oktober|october|november|december|maj"
 )
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_NUMBERS = {"en": 1, "et": 1, "one": 1, "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4}
 
 # One day, as written: the alternatives are tried in this order at each position.
 _DAY = (
@@ -85,27 +83,17 @@ def _one_day(match: re.Match[str], today: date) -> date | None:
     group = match.lastgroup
     text = match.group(group or 0)
     try:
-        if group in ("iso", "dm", "dmon", "rel"):
-            if text == "the day after":
-                return today + timedelta(days=2)
-            if text == "the day after tomorrow":
-                return today + timedelta(days=2)
-            return parse_date(text.replace(" ", " "), today)
+        if text == "the day after":  # "the day after" alone: i overmorgen
+            return today + timedelta(days=2)
+        if group in ("iso", "dm", "dmon", "rel", "in", "next"):
+            return parse_date(text, today)
         if group == "mond":
             month, day = text.split(" ")
             return parse_date(f"{day}. {month}", today)
-        if group == "in":
-            amount = text.split(" ")[1]
-            weeks = int(amount) if amount.isdigit() else _NUMBERS[amount]
-            return today + timedelta(weeks=weeks)
         if group == "past":
             return parse_date(text[2:-1], today, "back") - (
                 timedelta(days=7) if text[2:-1] == _weekday_name(today) else timedelta()
             )
-        if group == "next":
-            weekday = weekday_number(text.split(" ")[1]) or 0
-            monday = today - timedelta(days=today.weekday()) + timedelta(weeks=1)
-            return monday + timedelta(days=weekday)
         if group in ("wd", "wdnext"):
             return None  # handled by the caller, which sees both groups
         if group == "nth":
@@ -133,15 +121,16 @@ def _weekday_name(today: date) -> str:
 
 def _day_of(match: re.Match[str], today: date) -> date | None:
     if match.group("wd"):
-        weekday = weekday_number(match.group("wd")) or 0
-        if match.group("wdnext"):
-            monday = today - timedelta(days=today.weekday()) + timedelta(weeks=1)
-            return monday + timedelta(days=weekday)
-        ahead = (weekday - today.weekday()) % 7
+        # rules.dates reads the weekday with the words around it: "på fredag", "fredag i
+        # næste uge"; the preposition stands before the match.
+        said = match.group("wd") + (" i naeste uge" if match.group("wdnext") else "")
         before = match.string[max(0, match.start() - 4) : match.start()]
-        if ahead == 0 and before.endswith(("paa ", "pa ", "on ")):
-            ahead = 7
-        return today + timedelta(days=ahead)
+        if before.endswith(("paa ", "pa ", "on ")):
+            said = "paa " + said
+        try:
+            return parse_date(said, today)
+        except BadDate:
+            return None
     return _one_day(match, today)
 
 
@@ -272,7 +261,7 @@ _KINDS = (
     ("omsorgsdag", r"omsorgsdag\w*|care day"),
     ("kursus", r"kursus|kurset|course|training|uddannelse|konference|conference"),
     ("syg", r"sygemeld\w*|syg|sick|ill"),
-    ("ferie", r"\w*ferie\w*|vacation|holiday|holidays|on leave|annual leave"),
+    ("ferie", r"\w*ferie\w*|vacation|holiday|holidays|annual leave"),
     ("fri", r"fri|fridag|day off|off"),
 )
 _KIND_RES = tuple((kind, re.compile(rf"\b(?:{pattern})\b")) for kind, pattern in _KINDS)

@@ -108,3 +108,38 @@ def test_an_unreadable_date_is_bad_but_not_no_such_date(text: str) -> None:
     with pytest.raises(BadDate) as raised:
         parse_date(text, TODAY)
     assert not isinstance(raised.value, NoSuchDate)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fredag", date(2026, 12, 11)),
+        ("på fredag", date(2026, 12, 11)),
+        ("pa fredag", date(2026, 12, 11)),
+        ("on friday", date(2026, 12, 11)),
+        ("næste fredag", date(2026, 12, 18)),
+        ("naeste fredag", date(2026, 12, 18)),
+        ("next friday", date(2026, 12, 18)),
+        ("fredag i næste uge", date(2026, 12, 18)),
+        ("friday next week", date(2026, 12, 18)),
+        ("næste mandag", date(2026, 12, 14)),
+        ("næste tirsdag", date(2026, 12, 15)),
+        ("om to uger", date(2026, 12, 21)),
+        ("om 3 uger", date(2026, 12, 28)),
+        ("in two weeks", date(2026, 12, 21)),
+        ("i overmorgen", date(2026, 12, 9)),
+        ("the day after tomorrow", date(2026, 12, 9)),
+    ],
+)
+def test_weekdays_said_on_a_monday(text: str, expected: date) -> None:
+    """`næste fredag` is the Friday of next week (a Danish speaker's reading, and the phrase
+    corpus's), `på fredag` this week's; the commands and the recogniser share this."""
+    assert parse_date(text, date(2026, 12, 7)) == expected
+
+
+def test_naeste_weekday_is_next_weeks_whatever_day_it_is_said() -> None:
+    wednesday = date(2026, 12, 30)
+    assert parse_date("næste fredag", wednesday) == date(2027, 1, 8)
+    assert parse_date("på fredag", wednesday) == date(2027, 1, 1)
+    assert parse_date("næste tirsdag", wednesday) == date(2027, 1, 5)
+    assert parse_date("tirsdag", wednesday) == date(2027, 1, 5)
