@@ -14,7 +14,7 @@ import pytest_asyncio
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain import case_outcomes, cases
-from domain.case_reminders import due_reminders
+from domain.case_reminders import due_reminders, unattended
 from domain.errors import CardUnknown, NotAllowed
 from rules.working_days import Calendar
 from store.db import create_engine, sessions, upgrade
@@ -215,9 +215,17 @@ async def test_an_outcome_from_a_card_shown_before_a_change_is_not_saved(team: T
     await save(team, case, "settled", advice="work_trial")
     with pytest.raises(case_outcomes.CaseChanged) as stale:
         await case_outcomes.save_outcome(
-            team.store, team.id, team.lead.id, case.id, str(seen), "closed", {},
-            zone=ZONE, calendar=CALENDAR, now=NOW,
-        )  # fmt: skip
+            team.store,
+            team.id,
+            team.lead.id,
+            case.id,
+            str(seen),
+            "closed",
+            {},
+            zone=ZONE,
+            calendar=CALENDAR,
+            now=NOW,
+        )
     assert stale.value.case is case and case.outcome == "settled"
     with pytest.raises(cases.CaseMissing):
         await save(team, case, "lost")
@@ -284,3 +292,21 @@ async def test_an_overdue_fast_track_talk_is_told_to_the_owner_and_the_leads(tea
     }
     assert {r.owner for r in found} == {team.worker.name}
     assert await due_reminders(team.store, team.id, members, date(2027, 1, 30), CALENDAR) == []
+
+
+@on_module_loop
+async def test_a_case_whose_owner_left_is_told_to_the_leads_and_a_quiet_one_to_its_owner_too(
+    team: Team,
+) -> None:
+    left = await logged(team, owner=team.other)
+    quiet = await logged(team, owner=team.worker)
+    members = [(m, ms) for m, ms in await team.store.members.of_team(team.id) if m != team.other]
+    found = await unattended(team.store, team.id, members, NOW)
+    assert {(n.kind, n.case.id, n.to.id) for n in found} == {("orphaned", left.id, team.lead.id)}
+    found = await unattended(team.store, team.id, members, NOW + timedelta(days=1))
+    assert {(n.kind, n.case.id, n.to.id) for n in found if n.kind == "stale"} == {
+        ("stale", left.id, team.lead.id),
+        ("stale", quiet.id, team.worker.id),
+        ("stale", quiet.id, team.lead.id),
+    }
+    assert {n.owner for n in found if n.case is left} == {team.other.name}
