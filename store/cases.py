@@ -1,6 +1,7 @@
 """Cases: numbering, queries, and wiping personal data when retention ends."""
 
-from datetime import datetime
+from dataclasses import dataclass, fields
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -19,6 +20,24 @@ PERSONAL = (
     "meeting_reason",
     "referred_to",
 )
+
+
+@dataclass(frozen=True)
+class CaseOutcome:
+    """What an outcome saves on a case (every field: the ones the outcome does not use are
+    cleared or kept by the domain's rules before they get here)."""
+
+    outcome: str
+    advice: str | None
+    meeting_day: date | None
+    meeting_time: time | None
+    meeting_place: str
+    meeting_reason: str
+    request_date: date | None
+    first_absence: date | None
+    first_talk: date | None
+    referred_to: str
+    not_hotline: str | None
 
 
 class CaseRepo:
@@ -40,6 +59,19 @@ class CaseRepo:
         self.session.add(case)
         await self.session.flush()
         return case
+
+    async def get(self, team_id: int, case_id: int) -> Case | None:
+        """The case with that id if it is the team's (a card's id is typed by anyone)."""
+        case = await self.session.get(Case, case_id)
+        return case if case is not None and case.team_id == team_id else None
+
+    def set_outcome(self, case: Case, outcome: CaseOutcome, closed_at: datetime | None) -> None:
+        for field in fields(outcome):
+            setattr(case, field.name, getattr(outcome, field.name))
+        case.closed_at = closed_at
+
+    def set_owner(self, case: Case, owner_id: int) -> None:
+        case.owner_id = owner_id
 
     async def by_number(self, team_id: int, number: int) -> Case | None:
         return await self.session.scalar(
