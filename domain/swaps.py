@@ -237,7 +237,7 @@ async def decline(
     row = await find(store, team_id, swap_id)
     if row.target_id != member_id:
         raise NotForYou()
-    await _close(store, row, "declined_at", today, now)
+    row = await _close(store, row, "declined_at", today, now)
     store.audit.record(team_id, member_id, "swap_declined", f"day:{row.day.isoformat()}", now)
     return row
 
@@ -249,14 +249,17 @@ async def withdraw(
     row = await find(store, team_id, swap_id)
     if row.requester_id != member_id:
         raise NotForYou()
-    await _close(store, row, "cancelled_at", today, now)
+    row = await _close(store, row, "cancelled_at", today, now)
     store.audit.record(team_id, member_id, "swap_cancelled", f"day:{row.day.isoformat()}", now)
     return row
 
 
-async def _close(store: Store, row: SwapRequestRow, field: str, today: date, now: datetime) -> None:
+async def _close(
+    store: Store, row: SwapRequestRow, field: str, today: date, now: datetime
+) -> SwapRequestRow:
     if not await store.swaps.close(row.id, field, now):
         raise await _not_open(store, await _fresh(store, row.id), today)
+    return await _fresh(store, row.id)
 
 
 @dataclass(frozen=True)
@@ -286,7 +289,7 @@ async def decide(
     taker = people.get(row.taken_by or 0)
     if taker is None or not await store.swaps.settle_approval(row.id, approve):
         raise await _not_open(store, await _fresh(store, row.id), today)
-    requester = people[row.requester_id]
+    row, requester = await _fresh(store, row.id), people[row.requester_id]
     action = "swap_approved" if approve else "swap_rejected"
     store.audit.record(team_id, lead_id, action, f"day:{row.day.isoformat()}", now)
     if approve:
