@@ -1,14 +1,15 @@
 """Absences: `fravær 21.12-2.1 ferie`. An absence over your duty days offers them for swapping."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from dialogs import cards
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
 from dialogs.messages import format_day, t
 from dialogs.plain import Reply
-from dialogs.swaps import offer_absence
+from dialogs.swap_posts import post_absence
 from dialogs.targets import target_and_rest
+from domain import absences
 from rules.dates import BadDate, parse_date
 from rules.text import fold
 from store.models import Member
@@ -30,7 +31,6 @@ KINDS = {
     "syg": "sick",
     "sick": "sick",
 }
-MAX_LENGTH = timedelta(days=366)
 
 
 def parse_range(text: str, today: date) -> tuple[date, date]:
@@ -63,7 +63,6 @@ def _split(args: str) -> tuple[str, str, str]:
 
 
 async def away(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
-    assert caller.team is not None
     lang, today = caller.lang, ctx.today()
     name, span, kind_word = _split(inv.args)
     if not span:
@@ -72,16 +71,10 @@ async def away(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
         first, last = parse_range(span, today)
     except BadDate:
         return [Reply(t(lang, "away_usage"))]
-    if last < first:
-        return [Reply(t(lang, "range_backwards"))]
-    if last - first > MAX_LENGTH:
-        return [Reply(t(lang, "away_too_long"))]
-    if last < today:
-        return [Reply(t(lang, "away_past"))]
+    absences.check_range(first, last, today)
     who: Member = caller.member
     if name or caller.request.mentions:
-        if caller.role != "lead":
-            return [Reply(t(lang, "not_allowed", roles=t(lang, "roles.lead")))]
+        absences.check_on_behalf(caller.role)
         found = await target_and_rest(caller, ctx, Invocation(name, inv.example), "away", 0)
         if isinstance(found, list):
             return found
@@ -99,43 +92,32 @@ async def register(
     *,
     offer: bool = True,
 ) -> list[Reply]:
-    """Store the absence; offer the absent person's coming duty days for swapping (unless the
-    caller hands today's duty over itself, as same-day cover does)."""
-    assert caller.team is not None
-    lang, team, now = caller.lang, caller.team, ctx.clock.now()
-    absence = await ctx.store.rota.new_absence(
-        team.id, who.id, first, last, kind, caller.member.id, now
-    )
-    ctx.store.audit.record(
+    """Store the absence and post its duty days for swapping; what to answer the caller."""
+    lang, team = caller.lang, caller.in_team
+    done = await absences.register(
+        ctx.store,
         team.id,
-        caller.member.id,
-        "absence",
-        f"member:{who.id}",
-        now,
-        None,
-        {"first": first.isoformat(), "last": last.isoformat(), "kind": kind},
+        who.id,
+        first,
+        last,
+        kind,
+        actor_id=caller.member.id,
+        actor_role=caller.role,
+        today=ctx.today(),
+        now=ctx.clock.now(),
+        offer=offer,
     )
+    await post_absence(ctx, team, who, done.absence.id, done.offered)
     values = {
         "first": format_day(lang, first),
         "last": format_day(lang, last),
         "kind": t(lang, f"kind.{kind}"),
         "name": who.name,
     }
-    replies = [
-        Reply(
-            t(
-                lang,
-                _range_key(
-                    "away_ok" if who.id == caller.member.id else "away_ok_other", first, last
-                ),
-                **values,
-            )
-        )
-    ]
-    mine = await _duty_days(ctx, team.id, who.id, max(first, ctx.today()), last) if offer else []
-    await offer_absence(ctx, team, who, absence.id, mine)
-    if mine:
-        days = ", ".join(format_day(lang, d) for d in mine)
+    key = "away_ok" if who.id == caller.member.id else "away_ok_other"
+    replies = [Reply(t(lang, _range_key(key, first, last), **values))]
+    if done.duty_days:
+        days = ", ".join(format_day(lang, d) for d in done.duty_days)
         replies.append(Reply(t(lang, "away_conflicts", days=days)))
     return replies
 
@@ -145,25 +127,13 @@ def _range_key(key: str, first: date, last: date) -> str:
     return f"{key}.one" if first == last else key
 
 
-async def _duty_days(
-    ctx: Context, team_id: int, member_id: int, first: date, last: date
-) -> list[date]:
-    duties = await ctx.store.rota.between(team_id, first, last)
-    return [d for d, row in duties.items() if row.member_id == member_id]
-
-
 async def my_absences(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
-    assert caller.team is not None
-    lang, today = caller.lang, ctx.today()
-    absences = [
-        a
-        for a in await ctx.store.rota.absences(caller.team.id, today, today + MAX_LENGTH * 2)
-        if a.member_id == caller.member.id
-    ]
-    if not absences:
+    lang = caller.lang
+    found = await absences.coming(ctx.store, caller.in_team.id, caller.member.id, ctx.today())
+    if not found:
         return [Reply(t(lang, "my_absences_none"))]
     rows = []
-    for absence in sorted(absences, key=lambda a: a.first_day):
+    for absence in found:
         line = t(
             lang,
             _range_key("absence_line", absence.first_day, absence.last_day),
@@ -178,30 +148,15 @@ async def my_absences(caller: Caller, inv: Invocation, ctx: Context) -> list[Rep
 
 
 async def cancel_absence(caller: Caller, value: dict[str, object], ctx: Context) -> list[Reply]:
-    assert caller.team is not None
-    absence = await ctx.store.rota.absence(cards.whole(value, "absence"))
-    if (
-        absence is None
-        or absence.team_id != caller.team.id
-        or absence.cancelled
-        or (absence.member_id != caller.member.id and caller.role != "lead")
-    ):
-        return [Reply(t(caller.lang, "card_unknown"))]
-    absence.cancelled = True
-    ctx.store.audit.record(
-        caller.team.id,
+    lang = caller.lang
+    absence = await absences.cancel(
+        ctx.store,
+        caller.in_team.id,
+        cards.whole(value, "absence"),
         caller.member.id,
-        "absence_cancelled",
-        f"member:{absence.member_id}",
+        caller.role,
         ctx.clock.now(),
     )
-    return [
-        Reply(
-            t(
-                caller.lang,
-                _range_key("absence_cancelled", absence.first_day, absence.last_day),
-                first=format_day(caller.lang, absence.first_day),
-                last=format_day(caller.lang, absence.last_day),
-            )
-        )
-    ]
+    first, last = absence.first_day, absence.last_day
+    key = _range_key("absence_cancelled", first, last)
+    return [Reply(t(lang, key, first=format_day(lang, first), last=format_day(lang, last)))]

@@ -1,8 +1,5 @@
-"""Same-day cover: today's holder is sick, a colleague takes over from that moment.
-
-Duty is kept as time intervals (hand-overs), so a call before the hand-over belongs to the
-first holder and a call after it to the cover.
-"""
+"""Same-day cover: `jeg er syg` from today's holder (or `syg NAVN` from a lead), a card to pick
+who covers, and the correction posted to the channel. The hand-over itself: domain/cover.py."""
 
 from datetime import datetime
 from typing import Any
@@ -13,32 +10,24 @@ from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
 from dialogs.messages import t
 from dialogs.plain import Mention, Reply
-from dialogs.planning import able_to_hold, available_cover, rota_members
+from dialogs.planning import able_to_hold, available_cover
 from dialogs.targets import target_and_rest
+from domain import cover
+from domain.absences import check_on_behalf
 from store.models import CardFlow, Member, Team
 
 
 async def holder_at(ctx: Context, team: Team, moment: datetime) -> int | None:
     """Who held the hotline at that moment, hand-overs included."""
-    day = moment.astimezone(ctx.settings.zone).date()
-    handovers = await ctx.store.swaps.handovers(team.id, day)
-    before = [h for h in handovers if h.at <= moment]
-    if before:
-        return before[-1].to_member
-    if handovers:
-        return handovers[0].from_member
-    duty = await ctx.store.rota.on(team.id, day)
-    return duty.member_id if duty else None
+    return await cover.holder_at(ctx.store, team.id, moment, ctx.settings.zone)
 
 
 async def sick(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     """`jeg er syg` from today's holder, or `syg NAVN` from a lead on their behalf."""
-    assert caller.team is not None
-    team, lang, today = caller.team, caller.lang, ctx.today()
+    team, lang, today = caller.in_team, caller.lang, ctx.today()
     who: Member = caller.member
     if inv.args.strip() or caller.request.mentions or inv.target_id:
-        if caller.role != "lead":
-            return [Reply(t(lang, "not_allowed", roles=t(lang, "roles.lead")))]
+        check_on_behalf(caller.role)
         found = await target_and_rest(caller, ctx, inv, "sick", 0)
         if isinstance(found, list):
             return found
@@ -89,32 +78,19 @@ def cover_card_for(
 async def confirm_cover(
     caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context
 ) -> list[Reply]:
-    assert caller.team is not None
-    team, lang = caller.team, caller.lang
-    sick_id = int(flow.state["from"])
-    if caller.member.id != sick_id and caller.role != "lead":
-        return [Reply(t(lang, "not_allowed", roles=t(lang, "roles.lead")))]
-    cover_id = cards.whole(value, "cover")
-    cover = await ctx.store.members.get(cover_id)
-    if cover is None or cover_id not in {m.id for m, _ in await rota_members(ctx, team)}:
-        return [Reply(t(lang, "card_unknown"))]
-    now = ctx.clock.now()
-    if not await ctx.store.flows.claim(flow, value["v"], caller.member.id, now, done=True):
-        return [Reply(t(lang, "card_outdated", name=t(lang, "someone")))]
-    sick_member = await ctx.store.members.get(sick_id)
-    assert sick_member is not None
-    today = ctx.today()
-    ctx.store.swaps.hand_over(team.id, today, sick_id, cover_id, now, caller.member.id)
-    await ctx.store.rota.set(team.id, today, cover_id, now, kept=True, source="cover")
-    ctx.store.audit.record(
+    team, lang, today, now = caller.in_team, caller.lang, ctx.today(), ctx.clock.now()
+    done = await cover.hand_over(
+        ctx.store,
         team.id,
-        caller.member.id,
-        "handover",
-        f"day:{today.isoformat()}",
-        now,
-        {"member": sick_id},
-        {"member": cover_id},
+        flow,
+        value["v"],
+        cards.whole(value, "cover"),
+        actor_id=caller.member.id,
+        actor_role=caller.role,
+        today=today,
+        now=now,
     )
+    sick_member, covering = done.sick, done.cover
     at = now.astimezone(ctx.settings.zone).strftime("%H:%M")
     settings = ctx.team_settings(team)
     post_lang = settings.post_language
@@ -122,10 +98,9 @@ async def confirm_cover(
     def phone(in_lang: str) -> str:
         return settings.phone or t(in_lang, "no_phone")
 
-    mention = Mention(cover.teams_user_id, cover.name)
-    count = len(await ctx.store.swaps.handovers(team.id, today))
+    mention = Mention(covering.teams_user_id, covering.name)
     await ctx.notify(
-        f"correction:{team.id}:{today.isoformat()}:{count}",
+        f"correction:{team.id}:{today.isoformat()}:{done.count}",
         team.id,
         "correction",
         f"channel:{team.id}",
@@ -143,15 +118,15 @@ async def confirm_cover(
     )
     await ctx.tell(
         team,
-        cover,
-        f"cover:{team.id}:{today.isoformat()}:{count}",
+        covering,
+        f"cover:{team.id}:{today.isoformat()}:{done.count}",
         "cover",
         lambda told: Reply(
             t(told, "sick_told_cover", time=at, name=sick_member.name, phone=phone(told))
         ),
     )
-    done = cards.done_card(
+    card = cards.done_card(
         t(lang, "sick_title", name=sick_member.name),
-        [t(lang, "sick_done", name=cover.name, time=at)],
+        [t(lang, "sick_done", name=covering.name, time=at)],
     )
-    return [Reply(card=done, update=True)]
+    return [Reply(card=card, update=True)]

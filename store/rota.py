@@ -133,3 +133,24 @@ class RotaRepo:
         absence = self.add_absence(team_id, member_id, first, last, kind, created_by, now)
         await self.session.flush()
         return absence
+
+    # Swaps, cover and absences (issue #15): what the domain layer asks of the rota.
+
+    async def is_absent(self, team_id: int, member_id: int, day: date) -> bool:
+        found = await self.session.scalar(
+            select(Absence.id)
+            .where(
+                Absence.team_id == team_id,
+                Absence.member_id == member_id,
+                ~Absence.cancelled,
+                Absence.first_day <= day,
+                Absence.last_day >= day,
+            )
+            .limit(1)
+        )
+        return found is not None
+
+    async def cancel_absence(self, absence_id: int) -> None:
+        absence = await self.absence(absence_id)
+        if absence is not None:
+            absence.cancelled = True

@@ -60,8 +60,10 @@ class SwapRepo:
         await self.session.flush()
         return row
 
-    async def get(self, swap_id: int) -> SwapRequestRow | None:
-        return await self.session.get(SwapRequestRow, swap_id)
+    async def get(self, swap_id: int, *, fresh: bool = False) -> SwapRequestRow | None:
+        """`fresh`: read the row again, after a conditional update (which leaves the session's
+        copy as it was)."""
+        return await self.session.get(SwapRequestRow, swap_id, populate_existing=fresh)
 
     async def open_for_team(self, team_id: int, today: date) -> list[SwapRequestRow]:
         return await self._coming(team_id, today, *_still_open())
@@ -99,6 +101,15 @@ class SwapRepo:
             )
         )
         return list(rows)
+
+    async def mark_expired_logged(self, swap_ids: list[int]) -> None:
+        if swap_ids:
+            await self.session.execute(
+                update(SwapRequestRow)
+                .where(SwapRequestRow.id.in_(swap_ids))
+                .values(expired_logged=True)
+                .execution_options(synchronize_session=False)
+            )
 
     async def take(
         self, swap_id: int, taker: int, now: datetime, *, awaiting: bool = False

@@ -1,0 +1,80 @@
+"""Same-day cover: today's holder is sick, a colleague takes over from that moment.
+
+Duty is kept as time intervals (hand-overs), so a call before the hand-over belongs to the
+first holder and a call after it to the cover.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+
+from domain.errors import CardUnknown, NotAllowed, Refused, Term
+from domain.swaps import on_rota
+from store.models import CardFlow, Member
+from store.store import Store
+
+
+class CoverOutdated(Refused):
+    """Someone confirmed the cover card first."""
+
+    def __init__(self) -> None:
+        super().__init__("card_outdated", name=Term("someone"))
+
+
+async def holder_at(store: Store, team_id: int, moment: datetime, zone: tzinfo) -> int | None:
+    """Who held the hotline at that moment, hand-overs included."""
+    day = moment.astimezone(zone).date()
+    handovers = await store.swaps.handovers(team_id, day)
+    before = [h for h in handovers if h.at <= moment]
+    if before:
+        return before[-1].to_member
+    if handovers:
+        return handovers[0].from_member
+    duty = await store.rota.on(team_id, day)
+    return duty.member_id if duty else None
+
+
+@dataclass(frozen=True)
+class Handover:
+    sick: Member
+    cover: Member
+    count: int  # today's hand-overs so far, this one included
+
+
+async def hand_over(
+    store: Store,
+    team_id: int,
+    flow: CardFlow,
+    version: int,
+    cover_id: int,
+    *,
+    actor_id: int,
+    actor_role: str | None,
+    today: date,
+    now: datetime,
+) -> Handover:
+    """The sick person (or a lead) confirms who covers from now: a hand-over, and the cover
+    holds the day in the rota."""
+    sick_id = int(flow.state["from"])
+    if actor_id != sick_id and actor_role != "lead":
+        raise NotAllowed("lead")
+    cover = await store.members.get(cover_id)
+    team = await store.members.of_team(team_id)
+    if cover is None or cover_id not in {m.id for m, ms in team if on_rota(ms)}:
+        raise CardUnknown()
+    if not await store.flows.claim(flow, version, actor_id, now, done=True):
+        raise CoverOutdated()
+    sick = await store.members.get(sick_id)
+    if sick is None:  # pragma: no cover - the flow was started for a member of the team
+        raise CardUnknown()
+    store.swaps.hand_over(team_id, today, sick_id, cover_id, now, actor_id)
+    await store.rota.set(team_id, today, cover_id, now, kept=True, source="cover")
+    store.audit.record(
+        team_id,
+        actor_id,
+        "handover",
+        f"day:{today.isoformat()}",
+        now,
+        {"member": sick_id},
+        {"member": cover_id},
+    )
+    return Handover(sick, cover, len(await store.swaps.handovers(team_id, today)))

@@ -1,0 +1,60 @@
+"""A team of four in an in-memory SQLite store, for the domain layer's tests: no app, no HTTP,
+no migrations (the tables are made from the models)."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
+from sqlalchemy.pool import StaticPool
+
+from rules.working_days import Calendar
+from store.members import RosterEntry
+from store.models import Base, Member
+from store.store import Store
+
+NOW = datetime(2027, 1, 4, 8, 0, tzinfo=UTC)  # a Monday
+TODAY = date(2027, 1, 4)
+CALENDAR = Calendar.of(("12-24",))
+
+
+@dataclass
+class Team:
+    store: Store
+    id: int
+    anne: Member
+    bo: Member
+    karin: Member
+    lead: Member
+
+    async def holder(self, day: date) -> int | None:
+        duty = await self.store.rota.on(self.id, day)
+        return duty.member_id if duty else None
+
+    async def hold(self, day: date, member: Member) -> None:
+        await self.store.rota.set(self.id, day, member.id, NOW, kept=False, source="generated")
+
+
+@asynccontextmanager
+async def team() -> AsyncIterator[Team]:
+    """Anne, Bo and Karin (caseworkers) and Lis (a lead), all on the rota, Monday to Friday."""
+    engine = create_async_engine("sqlite+aiosqlite://", poolclass=StaticPool)
+    async with engine.begin() as conn:
+        await conn.run_sync(Base.metadata.create_all)
+    try:
+        async with AsyncSession(engine, expire_on_commit=False) as session:
+            store = Store(session)
+            row, _ = await store.teams.install("t", "19:x", "Team X", "http://s/", "19:x", NOW)
+            names = ("Anne", "Bo", "Karin", "Lis")
+            people = [RosterEntry(f"aad-{n}", f"29:{n}", n) for n in names]
+            await store.members.sync_roster(row, people, NOW)
+            by_name = {}
+            for member, membership in await store.members.of_team(row.id):
+                membership.on_rota = True
+                membership.role = "lead" if member.name == "Lis" else "caseworker"
+                by_name[member.name] = member
+            await session.flush()
+            yield Team(store, row.id, *(by_name[n] for n in names))
+    finally:
+        await engine.dispose()
