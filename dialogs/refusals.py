@@ -13,7 +13,7 @@ def said(lang: str, refused: Refused) -> Reply:
 
 def _word(lang: str, value: Value) -> str | int:
     if isinstance(value, Term):
-        return t(lang, value.key)
+        return t(lang, value.key, **{k: _word(lang, v) for k, v in value.values})
     if isinstance(value, date):
         return format_day(lang, value)
     return value

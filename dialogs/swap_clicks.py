@@ -12,7 +12,7 @@ from dialogs.swap_cards import ON_POST, absence_card, day_line
 from dialogs.swap_posts import ask_leads, post_open, tell
 from domain import swaps
 from domain.errors import Refused
-from domain.swaps import ABSENCE, NotOpenForTaking
+from domain.swaps import ABSENCE
 from rules.swaps import status
 from store.models import Member, SwapRequestRow, Team
 from store.swaps import plain
@@ -23,8 +23,6 @@ async def act(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply
     (web_data.take_swap), outside a chat turn: so a refusal is said here, not in dialogs.turn."""
     try:
         return await _act(caller, value, ctx)
-    except NotOpenForTaking as gone:
-        return [already(caller.lang, gone)]
     except Refused as refused:
         return [said(caller.lang, refused)]
 
@@ -155,13 +153,6 @@ async def _withdraw(caller: Caller, ctx: Context, swap_id: int) -> list[Reply]:
 
 async def decide(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply]:
     """A lead approves or rejects a taken swap."""
-    try:
-        return await _decide(caller, value, ctx)
-    except NotOpenForTaking as gone:
-        return [already(caller.lang, gone)]
-
-
-async def _decide(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply]:
     lang, team = caller.lang, caller.in_team
     decided = await swaps.decide(
         ctx.store,
@@ -202,11 +193,3 @@ async def _decide(caller: Caller, value: dict[str, Any], ctx: Context) -> list[R
             await post_open(ctx, team, row, requester, f"swap:{row.id}:again:{taker.id}")
         done = t(lang, "swap_rejected_card", name=caller.member.name)
     return [Reply(card=cards.card([cards.text(done)]), update=True)]
-
-
-def already(lang: str, gone: NotOpenForTaking) -> Reply:
-    """Too late: what became of the request, and who took it."""
-    by = t(lang, "swap_by", name=gone.taker) if gone.taker else ""
-    if gone.state == "awaiting_approval":
-        return Reply(t(lang, "swap_already_awaiting", by=by))
-    return Reply(t(lang, "swap_already", status=t(lang, f"status.{gone.state}"), by=by))

@@ -7,9 +7,15 @@ from datetime import date
 
 @dataclass(frozen=True)
 class Term:
-    """A word from the message catalogue, said in the reader's language (`roles.lead`)."""
+    """A word or phrase from the message catalogue, said in the reader's language
+    (`Term("roles.lead")`, `Term.of("days", count=2)`)."""
 
     key: str
+    values: tuple[tuple[str, "Value"], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, **values: "Value") -> "Term":
+        return cls(key, tuple(values.items()))
 
 
 Value = str | int | date | Term

@@ -62,12 +62,12 @@ class NotAvailableThatDay(Refused):
 
 
 class NotOpenForTaking(Refused):
-    """Taken, declined, withdrawn or expired already. `taker` names who took it; the swap
-    dialogs say it (" by Karin"), which a catalogue value cannot carry."""
+    """Taken, declined, withdrawn or expired already, and by whom (" af Karin")."""
 
     def __init__(self, state: str, taker: str | None) -> None:
         key = "swap_already_awaiting" if state == "awaiting_approval" else "swap_already"
-        super().__init__(key, status=Term(f"status.{state}"), by="")
+        by = Term.of("swap_by", name=taker) if taker else ""
+        super().__init__(key, status=Term(f"status.{state}"), by=by)
         self.state = state
         self.taker = taker
 
