@@ -9,7 +9,7 @@ import logging
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,12 +21,13 @@ from bot.logs import RedactingAccessLogger, setup_logging
 from dialogs import privacy
 from dialogs.announcements import compose_morning, queue_morning
 from dialogs.context import ROLES, Context
-from dialogs.duty import range_problem
-from dialogs.messages import t
-from dialogs.planning import plan
+from dialogs.planning import days_of
+from dialogs.refusals import said
 from dialogs.retention import retention
 from dialogs.stats import CSV_HEADER, weekly_series
+from domain import members, rota
 from domain.clock import SystemClock
+from domain.errors import Refused
 from manifest.package import ManifestError
 from manifest.package import build as build_package
 from rules.cpr import CprInText, any_cpr, refuse_cpr
@@ -54,6 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args, settings) or 0)
     except (CliError, ConfigError) as exc:  # ConfigError: `serve` exposed without credentials
         print(f"hotline-bot: {exc}", file=sys.stderr)
+        return 2
+    except Refused as refused:  # a rule chat would refuse too, said as chat says it
+        print(f"hotline-bot: {said('en', refused).text}", file=sys.stderr)
         return 2
     except (CprInText, StatementError) as exc:
         if not isinstance(exc, CprInText) and not isinstance(exc.orig, CprInText):
@@ -251,8 +255,8 @@ def _in_context(settings: Settings, work: Callable[[Context], Awaitable[T]]) -> 
 
 
 def _members_add(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(store: Store) -> None:
-        now = datetime.now(UTC)
+    async def work(ctx: Context) -> None:
+        store, now = ctx.store, ctx.clock.now()
         refuse_cpr(args.name, args.email)  # a RosterEntry would blank it, as it does for Teams
         team = await _team(store, args.team)
         member = await store.members.upsert(
@@ -266,13 +270,14 @@ def _members_add(args: argparse.Namespace, settings: Settings) -> int:
             in_roster=args.role != "switchboard",
             via_code=args.role == "switchboard",
         )
-        ms.role = args.role
+        if ms.role != args.role:  # someone already in the team: the rules of a new role apply
+            await members.set_role(store, team.id, member, args.role, None, days_of(ctx, team))
         store.audit.record(
             team.id, None, "cli_add", f"member:{member.id}", now, None, {"role": args.role}
         )
         print(f"{member.name} is {args.role} in {team.name}")
 
-    _with_store(settings, work)
+    _in_context(settings, work)
     return 0
 
 
@@ -288,37 +293,26 @@ def _members_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _members_set_role(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(store: Store) -> None:
-        team = await _team(store, args.team)
-        member = await store.members.by_aad(team.tenant_id, args.aad_id)
-        ms = await store.members.membership(team.id, member.id) if member else None
+    """The chat's `rolle` rule: the last lead stays a lead, and the coming rota is re-planned."""
+
+    async def work(ctx: Context) -> None:
+        team = await _team(ctx.store, args.team)
+        member = await ctx.store.members.by_aad(team.tenant_id, args.aad_id)
+        ms = await ctx.store.members.membership(team.id, member.id) if member else None
         if member is None or ms is None:
             raise CliError(f"no member {args.aad_id} in {team.name}")
-        before, ms.role = ms.role, args.role
-        if args.role == "switchboard":
-            ms.on_rota = False
-        store.audit.record(
-            team.id,
-            None,
-            "role",
-            f"member:{member.id}",
-            datetime.now(UTC),
-            {"role": before},
-            {"role": args.role},
-        )
+        await members.set_role(ctx.store, team.id, member, args.role, None, days_of(ctx, team))
         print(f"{member.name} is now {args.role}")
 
-    _with_store(settings, work)
+    _in_context(settings, work)
     return 0
 
 
 def _rota_generate(args: argparse.Namespace, settings: Settings) -> int:
     async def work(ctx: Context) -> None:
         team = await _team(ctx.store, args.team)
-        problem = range_problem(args.first, args.last, ctx.today())
-        if problem:
-            raise CliError(t("en", problem))
-        changes = await plan(ctx, team, args.first, args.last, replan_from=args.first)
+        days = days_of(ctx, team)
+        changes = await rota.generate_range(ctx.store, team.id, days, args.first, args.last, None)
         ctx.store.audit.record(
             team.id,
             None,

@@ -18,8 +18,9 @@ from dialogs.holder import (
 from dialogs.markdown import Markup, bold, join
 from dialogs.messages import bad_date_key, capital, format_day, t, weekday_names
 from dialogs.plain import Reply
-from dialogs.planning import MAX_RANGE, horizon, plan, rota_members
+from dialogs.planning import days_of, horizon, rota_members
 from dialogs.targets import target_and_rest
+from domain import rota
 from rules.dates import MONTHS, BadDate, parse_date
 from rules.text import fold
 from rules.working_days import holiday_name
@@ -34,8 +35,7 @@ async def holder_name(
 
 
 async def show_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
-    assert caller.team is not None
-    lang, team = caller.lang, caller.team
+    lang, team = caller.lang, caller.in_team
     settings = ctx.team_settings(team)
     try:
         day = parse_date(inv.args, ctx.today()) if inv.args.strip() else ctx.today()
@@ -126,8 +126,7 @@ def _period(text: str, today: date) -> tuple[date, date] | None:
 
 
 async def show_rota(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
-    assert caller.team is not None
-    lang, team = caller.lang, caller.team
+    lang, team = caller.lang, caller.in_team
     period = _period(inv.args, ctx.today())
     if period is None:
         return [Reply(t(lang, "rota_usage"))]
@@ -181,8 +180,7 @@ def rota_card(
 
 
 async def my_duties(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
-    assert caller.team is not None
-    lang, team = caller.lang, caller.team
+    lang, team = caller.lang, caller.in_team
     duties = await ctx.store.rota.between(team.id, ctx.today(), horizon(ctx, team))
     mine = [d for d, row in duties.items() if row.member_id == caller.member.id]
     if not mine:
@@ -201,8 +199,7 @@ async def my_duties(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply
 
 async def set_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     """`sæt vagt 5.1 Anne`: a lead gives a day to someone; the day is kept from then on."""
-    assert caller.team is not None
-    lang, team = caller.lang, caller.team
+    lang, team = caller.lang, caller.in_team
     words = inv.args.split()
     if inv.target_id is None and len(words) < 2 and not caller.request.mentions:
         return [Reply(t(lang, "set_duty_usage"))]
@@ -211,7 +208,8 @@ async def set_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]
         day = parse_date(date_text, ctx.today())
     except BadDate as exc:
         return [Reply(t(lang, bad_date_key(exc), text=date_text))]
-    if not ctx.team_settings(team).calendar.is_working_day(day):
+    days = days_of(ctx, team)
+    if not days.calendar.is_working_day(day):  # before the name is looked up, as always
         return [Reply(t(lang, "not_working_day", day=capital(format_day(lang, day))))]
     found = await target_and_rest(
         caller, ctx, Invocation(" ".join(words[1:]), inv.example, inv.target_id), "set_duty", 0
@@ -219,26 +217,13 @@ async def set_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]
     if isinstance(found, list):
         return found
     member, _ = found
-    if member.id not in {m.id for m, _ in await rota_members(ctx, team)}:
-        return [Reply(t(lang, "not_on_rota", name=member.name))]
-    now = ctx.clock.now()
-    before = await ctx.store.rota.set(team.id, day, member.id, now, kept=True, source="manual")
-    ctx.store.audit.record(
-        team.id,
-        caller.member.id,
-        "duty",
-        f"day:{day.isoformat()}",
-        now,
-        {"member": before},
-        {"member": member.id},
-    )
+    await rota.set_duty(ctx.store, team.id, days, day, member, caller.member.id)
     return [Reply(t(lang, "set_duty_ok", day=capital(format_day(lang, day)), name=member.name))]
 
 
 async def generate_rota(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     """`lav vagtplan FRA TIL`: plan a range again; days kept by hand stay."""
-    assert caller.team is not None
-    lang, team = caller.lang, caller.team
+    lang, team = caller.lang, caller.in_team
     words = inv.args.split()
     if len(words) != 2:
         return [Reply(t(lang, "range_usage"))]
@@ -246,10 +231,8 @@ async def generate_rota(caller: Caller, inv: Invocation, ctx: Context) -> list[R
         first, last = (parse_date(w, ctx.today()) for w in words)
     except BadDate as exc:
         return [Reply(t(lang, bad_date_key(exc), text=str(exc)))]
-    problem = range_problem(first, last, ctx.today())
-    if problem:
-        return [Reply(t(lang, problem))]
-    changes = await plan(ctx, team, first, last, replan_from=first, actor_id=caller.member.id)
+    days = days_of(ctx, team)
+    changes = await rota.generate_range(ctx.store, team.id, days, first, last, caller.member.id)
     return [
         Reply(
             t(
@@ -261,14 +244,3 @@ async def generate_rota(caller: Caller, inv: Invocation, ctx: Context) -> list[R
             )
         )
     ]
-
-
-def range_problem(first: date, last: date, today: date) -> str | None:
-    """The message key for a range a lead may not plan, or None."""
-    if last < first:
-        return "range_backwards"
-    if last - first > MAX_RANGE:
-        return "range_too_long"
-    if last < today:
-        return "range_past"
-    return None

@@ -7,12 +7,13 @@ from dialogs.context import ROLES, Caller, Context
 from dialogs.markdown import escape
 from dialogs.messages import t, weekday_names
 from dialogs.plain import Reply
-from dialogs.planning import replan_ahead
+from dialogs.planning import days_of
 from dialogs.targets import target_and_rest
+from domain import members
 from rules import lockout, weekdays
 from rules.text import fold
 from store.members import is_active, leads
-from store.models import Member, Membership
+from store.models import Member
 
 ROLE_WORDS = {
     "leder": "lead",
@@ -27,13 +28,12 @@ ROLE_WORDS = {
 
 
 async def list_members(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
-    assert caller.team is not None
-    lang = caller.lang
-    people = await ctx.store.members.of_team(caller.team.id)
+    team, lang = caller.in_team, caller.lang
+    people = await ctx.store.members.of_team(team.id)
     if not people:
         return [Reply(t(lang, "members_none"))]
     names = weekday_names(lang)
-    lines = [f"**{t(lang, 'members_title', team=caller.team.name)}**", ""]
+    lines = [f"**{t(lang, 'members_title', team=team.name)}**", ""]
     for member, ms in people:
         parts = [t(lang, f"role.{ms.role}")]
         if ms.role != "switchboard":
@@ -45,60 +45,16 @@ async def list_members(caller: Caller, inv: Invocation, ctx: Context) -> list[Re
     return [Reply("\n".join(lines))]
 
 
-Found = tuple[Member, Membership, str]
-
-
-async def _target(
-    caller: Caller, ctx: Context, inv: Invocation, command: str, rest_words: int
-) -> Found | list[Reply]:
-    """The colleague a lead's command is about, their membership, and the words after the name."""
-    assert caller.team is not None
-    found = await target_and_rest(caller, ctx, inv, command, rest_words)
+async def set_role(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    team, lang = caller.in_team, caller.lang
+    found = await target_and_rest(caller, ctx, inv, "role", 1)
     if isinstance(found, list):
         return found
     member, rest = found
-    ms = await ctx.store.members.membership(caller.team.id, member.id)
-    assert ms is not None
-    return member, ms, rest
-
-
-def change_membership(
-    caller: Caller, ctx: Context, ms: Membership, field: str, value: object
-) -> bool:
-    """Set one field of a membership and audit it; True if it really changed."""
-    before = getattr(ms, field)
-    if before == value:
-        return False
-    setattr(ms, field, value)
-    ctx.store.audit.record(
-        ms.team_id,
-        caller.member.id,
-        field,
-        f"member:{ms.member_id}",
-        ctx.clock.now(),
-        {field: before},
-        {field: value},
-    )
-    return True
-
-
-async def set_role(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
-    assert caller.team is not None
-    lang = caller.lang
-    found = await _target(caller, ctx, inv, "role", 1)
-    if isinstance(found, list):
-        return found
-    member, ms, rest = found
     role = ROLE_WORDS.get(fold(rest))
     if role not in ROLES:
         return [Reply(t(lang, "role_unknown", example=inv.example))]
-    if ms.role == "lead" and role != "lead":
-        people = await ctx.store.members.of_team(caller.team.id)
-        if sum(1 for _, other in people if other.role == "lead") == 1:
-            return [Reply(t(lang, "last_lead", name=member.name))]
-    change_membership(caller, ctx, ms, "role", role)
-    if role == "switchboard" and change_membership(caller, ctx, ms, "on_rota", False):
-        await replan_ahead(ctx, caller.team, caller.member.id)
+    await members.set_role(ctx.store, team.id, member, role, caller.member.id, days_of(ctx, team))
     return [Reply(t(lang, "role_set", name=member.name, role=t(lang, f"role.{role}")))]
 
 
@@ -111,43 +67,40 @@ async def take_off_rota(caller: Caller, inv: Invocation, ctx: Context) -> list[R
 
 
 async def _set_rota(caller: Caller, inv: Invocation, ctx: Context, on: bool) -> list[Reply]:
-    found = await _target(caller, ctx, inv, "on_rota" if on else "off_rota", 0)
+    team = caller.in_team
+    found = await target_and_rest(caller, ctx, inv, "on_rota" if on else "off_rota", 0)
     if isinstance(found, list):
         return found
-    member, ms, _ = found
-    if on and ms.role == "switchboard":
-        return [Reply(t(caller.lang, "rota_not_switchboard", name=member.name))]
-    if change_membership(caller, ctx, ms, "on_rota", on):
-        assert caller.team is not None
-        await replan_ahead(ctx, caller.team, caller.member.id)
+    member, _ = found
+    await members.set_on_rota(ctx.store, team.id, member, on, caller.member.id, days_of(ctx, team))
     return [Reply(t(caller.lang, "rota_on" if on else "rota_off", name=member.name))]
 
 
 async def set_workdays(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
-    found = await _target(caller, ctx, inv, "workdays", 1)
+    team = caller.in_team
+    found = await target_and_rest(caller, ctx, inv, "workdays", 1)
     if isinstance(found, list):
         return found
-    member, ms, rest = found
+    member, rest = found
     try:
         days = weekdays.parse_weekdays(rest)
     except weekdays.BadWeekdays:
         return [Reply(t(caller.lang, "workdays_bad"))]
-    if change_membership(caller, ctx, ms, "workdays", weekdays.encode(days)) and ms.on_rota:
-        assert caller.team is not None
-        await replan_ahead(ctx, caller.team, caller.member.id)
+    await members.set_workdays(
+        ctx.store, team.id, member, days, caller.member.id, days_of(ctx, team)
+    )
     shown = weekdays.format_weekdays(days, weekday_names(caller.lang))
     return [Reply(t(caller.lang, "workdays_set", name=member.name, days=shown))]
 
 
 async def make_code(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
-    assert caller.team is not None
-    lang = caller.lang
+    team, lang = caller.in_team, caller.lang
     role = ROLE_WORDS.get(fold(inv.args))
     if role != "switchboard":
         return [Reply(t(lang, "code_usage"))]
     now = ctx.clock.now()
-    code = await ctx.store.join_codes.create(caller.team.id, role, caller.member.id, now)
-    ctx.store.audit.record(caller.team.id, caller.member.id, "join_code", "team", now)
+    code = await ctx.store.join_codes.create(team.id, role, caller.member.id, now)
+    ctx.store.audit.record(team.id, caller.member.id, "join_code", "team", now)
     return [Reply(t(lang, "code_created", code=code, days=7))]
 
 
@@ -174,7 +127,7 @@ async def join(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     await ctx.store.members.join(
         team, caller.member, used.role, now, in_roster=False, via_code=True
     )
-    caller.member.active_team_id = team.id
+    ctx.store.members.set_active_team(caller.member, team.id)
     ctx.store.audit.record(
         team.id,
         caller.member.id,

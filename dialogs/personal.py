@@ -21,7 +21,7 @@ async def set_language(caller: Caller, inv: Invocation, ctx: Context) -> list[Re
     lang = LANGUAGE_WORDS.get(fold(inv.args))
     if lang is None:
         return [Reply(t(caller.lang, "language_usage"))]
-    caller.member.language = lang
+    ctx.store.members.set_language(caller.member, lang)
     return [Reply(t(lang, "language_set"))]
 
 

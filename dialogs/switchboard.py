@@ -16,20 +16,13 @@ from dialogs.markdown import Markup
 from dialogs.messages import format_day, t
 from dialogs.plain import Reply
 from dialogs.switchboard_rules import SwitchboardRules, for_team
-from rules.eligibility import classify
+from domain import switchboard
+from domain.switchboard import WHAT as WHAT
+from domain.switchboard import WHO as WHO
+from domain.switchboard import guide_verdict as guide_verdict
 from rules.opening_hours import is_open, next_opening
 from store.models import Member, Membership, Team
 
-WHO = ("employer", "employee", "unemployed", "self_employed", "other")
-WHAT = ("risk", "ongoing", "fast_track", "payment", "existing_case", "complaint", "other")
-HOTLINE_TOPICS = frozenset({"risk", "ongoing", "fast_track"})
-# What the guide's answers refer to, for the "no" cases.
-GUIDE_REFERRAL = {
-    "payment": "payment",
-    "existing_case": "existing_case",
-    "complaint": "complaint",
-    "other": "other",
-}
 BRIEFING_NO = (
     ("what.payment", "payment"),
     ("who.unemployed", "unemployed"),
@@ -52,44 +45,28 @@ def guide_card(lang: str) -> dict[str, Any]:
     return cards.card(body, [cards.submit(t(lang, "guide_answer"), {"action": "guide"})])
 
 
-def guide_verdict(who: str, what: str) -> tuple[str, str]:
-    """(verdict, category) for the guide's two answers."""
-    if who == "unemployed":
-        return "no", "unemployed"
-    if who == "self_employed":
-        return "no", "self_employed"
-    if what in HOTLINE_TOPICS:
-        return ("yes", what) if who in ("employer", "employee") else ("unsure", "ask_who")
-    return "no", GUIDE_REFERRAL.get(what, "other")
-
-
 async def check(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     """`tjek` opens the guide; `tjek <description>` answers from the description."""
-    assert caller.team is not None
-    lang = caller.lang
+    team, lang = caller.in_team, caller.lang
     if not inv.args.strip():
         return [Reply(card=guide_card(lang))]
-    rules = team_rules(ctx, caller.team)
-    verdict = classify(inv.args, rules.signals)
-    await ctx.store.counts.add(caller.team.id, ctx.today(), verdict.verdict, verdict.category)
+    rules = team_rules(ctx, team)
+    verdict = await switchboard.check_text(ctx.store, team.id, ctx.today(), inv.args, rules.signals)
     if verdict.verdict == "unsure":
         return [Reply(t(lang, "verdict_unsure")), Reply(card=guide_card(lang))]
     card = await verdict_card(
-        ctx, caller.team, lang, verdict.verdict, verdict.category, verdict.reasons, rules
+        ctx, team, lang, verdict.verdict, verdict.category, verdict.reasons, rules
     )
     return [Reply(card=card)]
 
 
 async def answer_guide(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply]:
-    assert caller.team is not None
+    team = caller.in_team
     who, what = str(value.get("who") or ""), str(value.get("what") or "")
-    if who not in WHO or what not in WHAT:
-        return [Reply(t(caller.lang, "guide_pick_both"))]
-    verdict, category = guide_verdict(who, what)
-    await ctx.store.counts.add(caller.team.id, ctx.today(), verdict, category)
+    verdict, category = await switchboard.answer_guide(ctx.store, team.id, ctx.today(), who, what)
     if verdict == "unsure":
         return [Reply(t(caller.lang, "verdict_ask_who"))]
-    return [Reply(card=await verdict_card(ctx, caller.team, caller.lang, verdict, category, ()))]
+    return [Reply(card=await verdict_card(ctx, team, caller.lang, verdict, category, ()))]
 
 
 async def verdict_card(
@@ -205,8 +182,7 @@ async def briefing_card(ctx: Context, team: Team, lang: str) -> dict[str, Any]:
 
 
 async def briefing(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
-    assert caller.team is not None
-    return [Reply(card=await briefing_card(ctx, caller.team, caller.lang))]
+    return [Reply(card=await briefing_card(ctx, caller.in_team, caller.lang))]
 
 
 async def queue_briefings(

@@ -8,19 +8,13 @@ from typing import Any
 from dialogs import cards
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context, TeamSettings
-from dialogs.members import change_membership
 from dialogs.messages import lang_of, t
 from dialogs.plain import Reply, TeamEvent
-from dialogs.planning import replan_ahead
+from dialogs.planning import days_of
 from dialogs.switchboard_rules import REFERRAL_PHONES, PhoneField, build, for_team, missing_phones
 from dialogs.switchboard_rules import phone_fields as referral_fields
-from rules.team_values import (
-    BadValue,
-    format_closed_day,
-    parse_closed_days,
-    parse_hhmm,
-    parse_phone,
-)
+from domain import members, team_settings
+from rules.team_values import format_closed_day
 from store.members import RosterEntry
 from store.models import CardFlow, Member, Membership, Team
 
@@ -30,8 +24,7 @@ async def on_team_event(event: TeamEvent, ctx: Context) -> list[Reply]:
     team = await ctx.store.teams.by_teams_id(event.tenant_id, event.team_teams_id)
     if event.kind == "uninstalled":
         if team is not None:
-            team.active = False
-            ctx.store.audit.record(team.id, None, "uninstalled", "team", now)
+            team_settings.uninstall(ctx.store, team, now)
         return []
     if event.kind == "members_changed":
         if team is not None and event.roster is not None:
@@ -79,9 +72,7 @@ async def _make_installer_lead(team: Team, event: TeamEvent, ctx: Context) -> Me
     entry = RosterEntry(event.actor.aad_object_id, event.actor.teams_user_id, event.actor.name)
     member = await ctx.store.members.upsert(team.tenant_id, entry, now)
     ms = await ctx.store.members.join(team, member, "caseworker", now)
-    people = await ctx.store.members.of_team(team.id)
-    if not any(other.role == "lead" for _, other in people):
-        ms.role = "lead"
+    members.make_lead_if_none(ctx.store, ms, await ctx.store.members.of_team(team.id))
     return member
 
 
@@ -186,86 +177,37 @@ def settings_card(
 
 
 async def show_setup(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
-    assert caller.team is not None
-    flow = await ctx.store.flows.start("setup", caller.team.id, {}, ctx.clock.now())
-    card = await setup_card(caller.lang, flow, caller.team, ctx.team_settings(caller.team), ctx)
+    team = caller.in_team
+    flow = await ctx.store.flows.start("setup", team.id, {}, ctx.clock.now())
+    card = await setup_card(caller.lang, flow, team, ctx.team_settings(team), ctx)
     return [Reply(card=card)]
 
 
 async def show_settings(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
-    assert caller.team is not None
-    flow = await ctx.store.flows.start("settings", caller.team.id, {}, ctx.clock.now())
+    team = caller.in_team
+    flow = await ctx.store.flows.start("settings", team.id, {}, ctx.clock.now())
     card = settings_card(
         caller.lang,
         flow.id,
         flow.version,
-        caller.team.name,
-        ctx.team_settings(caller.team),
-        phone_inputs(caller.lang, ctx, caller.team),
+        team.name,
+        ctx.team_settings(team),
+        phone_inputs(caller.lang, ctx, team),
     )
     return [Reply(card=card)]
-
-
-def read_values(
-    lang: str,
-    values: dict[str, Any],
-    fields: tuple[PhoneField, ...] = (),
-    saved_phones: dict[str, str] | None = None,
-) -> dict[str, Any] | Reply:
-    """The team settings a card submitted, checked; or the reply that says what is wrong."""
-    changes: dict[str, Any] = {}
-    phones = dict(saved_phones or {})
-    for f in fields:
-        if f.key not in values:
-            continue
-        typed = str(values[f.key] or "").strip()
-        try:
-            number = parse_phone(typed) if typed else ""
-        except BadValue:
-            return Reply(t(lang, "bad_referral_phone", place=f.referral.name(lang)))
-        for category in f.categories:
-            if number:
-                phones[category] = number
-            else:
-                phones.pop(category, None)
-    if phones != (saved_phones or {}):
-        changes[REFERRAL_PHONES] = phones
-    try:
-        if str(values.get("phone", "")).strip():
-            changes["phone"] = parse_phone(str(values["phone"]))
-    except BadValue:
-        return Reply(t(lang, "bad_phone"))
-    try:
-        if values.get("announce_time"):
-            changes["announce_time"] = parse_hhmm(str(values["announce_time"]))
-    except BadValue:
-        return Reply(t(lang, "bad_time"))
-    if values.get("post_language") in ("da", "en"):
-        changes["post_language"] = values["post_language"]
-    if "swap_approval" in values:
-        changes["swap_approval"] = str(values["swap_approval"]).lower() == "true"
-    if "closed_days" in values:
-        try:
-            changes["closed_days"] = list(parse_closed_days(str(values["closed_days"])))
-        except BadValue as exc:
-            return Reply(t(lang, "bad_closed_days", day=exc.value))
-    return changes
 
 
 async def save_settings(
     caller: Caller, flow: CardFlow, values: dict[str, Any], ctx: Context
 ) -> list[Reply]:
-    assert caller.team is not None
-    changes = _read(caller, values, ctx)
-    if isinstance(changes, Reply):
-        return [changes]
-    if not await ctx.store.flows.claim(
-        flow, int(values["v"]), caller.member.id, ctx.clock.now(), done=True
-    ):
+    team = caller.in_team
+    changes = _read(caller, team, values, ctx)
+    now = ctx.clock.now()
+    if not await ctx.store.flows.claim(flow, int(values["v"]), caller.member.id, now, done=True):
         return [Reply(t(caller.lang, "card_outdated", name=t(caller.lang, "someone")))]
-    await _store_settings(caller, changes, ctx)
+    await team_settings.save(ctx.store, team, changes, caller.member.id, now)
     done = cards.done_card(
-        t(caller.lang, "settings_title", team=caller.team.name),
+        t(caller.lang, "settings_title", team=team.name),
         [t(caller.lang, "saved_by", name=caller.member.name)],
     )
     return [Reply(card=done, update=True), Reply(t(caller.lang, "settings_saved"))]
@@ -274,49 +216,36 @@ async def save_settings(
 async def save_setup(
     caller: Caller, flow: CardFlow, values: dict[str, Any], ctx: Context
 ) -> list[Reply]:
-    assert caller.team is not None
-    lang = caller.lang
-    changes = _read(caller, values, ctx)
-    if isinstance(changes, Reply):
-        return [changes]
-    people = {m.id: (m, ms) for m, ms in await ctx.store.members.of_team(caller.team.id)}
-    rota = _ids(values.get("rota"), people)
-    leads = _ids(values.get("leads"), people)
-    if "leads" in values and not leads:
-        return [Reply(t(lang, "setup_need_lead"))]
+    team, lang = caller.in_team, caller.lang
+    changes = _read(caller, team, values, ctx)
+    people = {m.id: (m, ms) for m, ms in await ctx.store.members.of_team(team.id)}
+    rota = _ids(values.get("rota"), people) if "rota" in values else None
+    leads = _ids(values.get("leads"), people) if "leads" in values else None
+    members.check_leads(leads)
     now = ctx.clock.now()
     if not await ctx.store.flows.claim(flow, int(values["v"]), caller.member.id, now, done=True):
         return [Reply(t(lang, "card_outdated", name=t(lang, "someone")))]
-    await _store_settings(caller, changes, ctx)
-    rota_changed = False
-    for member_id, (_, ms) in people.items():
-        if ms.role == "switchboard":
-            continue
-        if "rota" in values:
-            rota_changed |= change_membership(caller, ctx, ms, "on_rota", member_id in rota)
-        if "leads" in values:
-            demoted = "caseworker" if ms.role == "lead" else ms.role
-            change_membership(caller, ctx, ms, "role", "lead" if member_id in leads else demoted)
-    if rota_changed:
-        await replan_ahead(ctx, caller.team, caller.member.id)
+    await team_settings.save(ctx.store, team, changes, caller.member.id, now)
+    await members.set_rota_and_leads(
+        ctx.store, team.id, rota, leads, caller.member.id, days_of(ctx, team)
+    )
     none = t(lang, "none")
     summary = t(
         lang,
         "setup_saved",
-        rota=", ".join(people[i][0].name for i in sorted(rota)) or none,
-        leads=", ".join(people[i][0].name for i in sorted(leads)) or none,
+        rota=", ".join(people[i][0].name for i in sorted(rota or ())) or none,
+        leads=", ".join(people[i][0].name for i in sorted(leads or ())) or none,
     )
-    lines = [summary, *_what_now(lang, caller.team, bool(rota), ctx)]
+    lines = [summary, *_what_now(lang, team, bool(rota), ctx)]
     done = cards.done_card(
         t(lang, "setup_title"), lines, t(lang, "saved_by", name=caller.member.name)
     )
     return [Reply(card=done, update=True)]
 
 
-def _read(caller: Caller, values: dict[str, Any], ctx: Context) -> dict[str, Any] | Reply:
-    assert caller.team is not None
-    fields = _fields(ctx, caller.team)
-    return read_values(caller.lang, values, fields, _saved_phones(caller.team))
+def _read(caller: Caller, team: Team, values: dict[str, Any], ctx: Context) -> dict[str, Any]:
+    fields = [(f.key, f.referral.name(caller.lang), f.categories) for f in _fields(ctx, team)]
+    return team_settings.read_values(values, fields, _saved_phones(team))
 
 
 def _ids(raw: Any, people: dict[int, tuple[Member, Membership]]) -> set[int]:
@@ -351,31 +280,10 @@ def _what_now(lang: str, team: Team, anyone_on_rota: bool, ctx: Context) -> list
     return lines
 
 
-async def _store_settings(caller: Caller, changes: dict[str, Any], ctx: Context) -> None:
-    assert caller.team is not None
-    if not changes:
-        return
-    before = {k: caller.team.settings.get(k) for k in changes}
-    await ctx.store.teams.update_settings(caller.team, changes)
-    ctx.store.audit.record(
-        caller.team.id, caller.member.id, "settings", "team", ctx.clock.now(), before, changes
-    )
-
-
 async def announce_here(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
-    assert caller.team is not None
+    team = caller.in_team
     channel = caller.request.channel_id
     if caller.request.scope != "channel" or not channel:
         return [Reply(t(caller.lang, "channel_only"))]
-    before = caller.team.announce_channel_id
-    caller.team.announce_channel_id = channel
-    ctx.store.audit.record(
-        caller.team.id,
-        caller.member.id,
-        "announce_channel",
-        "team",
-        ctx.clock.now(),
-        {"channel": before},
-        {"channel": channel},
-    )
+    team_settings.announce_here(ctx.store, team, channel, caller.member.id, ctx.clock.now())
     return [Reply(t(caller.lang, "announce_here_ok"))]

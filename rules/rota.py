@@ -24,7 +24,7 @@ from datetime import date
 from fractions import Fraction
 from math import ceil, floor
 
-from rules.flow import FlowNetwork
+from rules.max_flow import FlowNetwork
 
 # Hand-overs one repair search may try: enough for real teams, and a bound on the time.
 SEARCH_LIMIT = 3000

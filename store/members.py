@@ -239,3 +239,17 @@ class MemberRepo:
             )
         ).first()
         return (row[0], row[1]) if row else None
+
+    def change(self, membership: Membership, field: str, value: object) -> object:
+        """Set one field of a membership; its value before (the same value: nothing is set, so
+        the turn does not flush)."""
+        before: object = getattr(membership, field)
+        if before != value:
+            setattr(membership, field, value)
+        return before
+
+    def set_language(self, member: Member, language: str) -> None:
+        member.language = language
+
+    def set_active_team(self, member: Member, team_id: int) -> None:
+        member.active_team_id = team_id

@@ -60,3 +60,12 @@ class TeamRepo:
     async def update_settings(self, team: Team, changes: dict[str, Any]) -> None:
         # A new dict, so SQLAlchemy sees the JSON column change.
         team.settings = {**(team.settings or {}), **changes}
+
+    def deactivate(self, team: Team) -> None:
+        team.active = False
+
+    def set_announce_channel(self, team: Team, channel_id: str) -> str | None:
+        """Where the team's posts go from now on; where they went before."""
+        before = team.announce_channel_id
+        team.announce_channel_id = channel_id
+        return before
