@@ -20,7 +20,7 @@ from bot.config import ConfigError, Settings, listen_url, load_settings
 from bot.logs import RedactingAccessLogger, setup_logging
 from dialogs import privacy
 from dialogs.announcements import compose_morning, queue_morning
-from dialogs.context import ROLES, Context
+from dialogs.context import Context
 from dialogs.planning import days_of
 from dialogs.refusals import said
 from dialogs.retention import retention
@@ -28,6 +28,7 @@ from dialogs.stats import CSV_HEADER, weekly_series
 from domain import members, rota
 from domain.clock import SystemClock
 from domain.errors import Refused
+from domain.members import ROLES
 from manifest.package import ManifestError
 from manifest.package import build as build_package
 from rules.cpr import CprInText, any_cpr, refuse_cpr

@@ -13,8 +13,6 @@ from rules.working_days import Calendar
 from store.models import Member, Membership, Team
 from store.store import Store
 
-ROLES = ("lead", "caseworker", "switchboard")
-
 # Asks Teams about a team's roster now: (the team's service URL, its Teams id, a person's Teams
 # user id) -> that person's AAD object id, or None when they are not on the roster.
 RosterLookup = Callable[[str, str, str], Awaitable[str | None]]

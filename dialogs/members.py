@@ -3,13 +3,14 @@
 from datetime import datetime
 
 from dialogs.commands import Invocation
-from dialogs.context import ROLES, Caller, Context
+from dialogs.context import Caller, Context
 from dialogs.markdown import escape
 from dialogs.messages import t, weekday_names
 from dialogs.plain import Reply
 from dialogs.planning import days_of
 from dialogs.targets import target_and_rest
 from domain import members
+from domain.members import ROLES
 from rules import lockout, weekdays
 from rules.text import fold
 from store.members import is_active, leads

@@ -12,13 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from domain.settings import ConfigError, Settings
+from domain.team_settings import REFERRAL_PHONES
 from rules.eligibility import Signal
 
 DEFAULTS = Path(__file__).with_name("switchboard_default.toml")
 VERDICTS = frozenset({"strong", "context", "yes", "no"})
 HOURS = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
-# The key in a team's saved settings: referral category → the phone number its lead gave.
-REFERRAL_PHONES = "referral_phones"
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,10 @@ from dialogs.context import Caller, Context, TeamSettings
 from dialogs.messages import lang_of, t
 from dialogs.plain import Reply, TeamEvent
 from dialogs.planning import days_of
-from dialogs.switchboard_rules import REFERRAL_PHONES, PhoneField, build, for_team, missing_phones
+from dialogs.switchboard_rules import PhoneField, build, for_team, missing_phones
 from dialogs.switchboard_rules import phone_fields as referral_fields
 from domain import members, team_settings
+from domain.team_settings import REFERRAL_PHONES
 from rules.team_values import format_closed_day
 from store.members import RosterEntry
 from store.models import CardFlow, Member, Membership, Team

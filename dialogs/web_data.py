@@ -11,7 +11,8 @@ from dialogs.holder import away as away_of
 from dialogs.holder import away_holders, on_the_phone, short
 from dialogs.messages import t_plain
 from dialogs.swaps import act
-from dialogs.switchboard import BRIEFING_NO, guide_verdict, team_rules
+from dialogs.switchboard import BRIEFING_NO, team_rules
+from domain import switchboard as switchboard_domain
 from rules.opening_hours import is_open, next_opening
 from rules.working_days import holiday_name
 from store.models import Member, Team
@@ -172,8 +173,9 @@ async def switchboard(ctx: Context, team: Team, lang: str) -> Switchboard:
 
 async def answer_guide(ctx: Context, team: Team, lang: str, who: str, what: str) -> GuideAnswer:
     """The guide's answer, counted like the card's (dialogs.switchboard.answer_guide)."""
-    verdict, category = guide_verdict(who, what)
-    await ctx.store.counts.add(team.id, ctx.today(), verdict, category)
+    verdict, category = await switchboard_domain.answer_guide(
+        ctx.store, team.id, ctx.today(), who, what
+    )
     if verdict != "no":
         return GuideAnswer(verdict)
     referral = team_rules(ctx, team).referral(category)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from domain.errors import CardUnknown, NotAllowed, Refused, Term
-from domain.swaps import on_rota
+from domain.rota import takes_turns
 from store.models import CardFlow, Member
 from store.store import Store
 
@@ -59,7 +59,7 @@ async def hand_over(
         raise NotAllowed("lead")
     cover = await store.members.get(cover_id)
     team = await store.members.of_team(team_id)
-    if cover is None or cover_id not in {m.id for m, ms in team if on_rota(ms)}:
+    if cover is None or cover_id not in {m.id for m, ms in team if takes_turns(ms)}:
         raise CardUnknown()
     if not await store.flows.claim(flow, version, actor_id, now, done=True):
         raise CoverOutdated()

@@ -54,10 +54,13 @@ class NotOnRota(Refused):
         super().__init__("not_on_rota", name=name)
 
 
+def takes_turns(membership: Membership) -> bool:
+    """On the rota: a current member who is not switchboard staff and was not taken off it."""
+    return membership.on_rota and membership.in_roster and membership.role != "switchboard"
+
+
 def on_rota(members: list[tuple[Member, Membership]]) -> list[tuple[Member, Membership]]:
-    return [
-        (m, ms) for m, ms in members if ms.on_rota and ms.in_roster and ms.role != "switchboard"
-    ]
+    return [(m, ms) for m, ms in members if takes_turns(ms)]
 
 
 async def rota_members(store: Store, team_id: int) -> list[tuple[Member, Membership]]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from domain.errors import CardUnknown, NotAllowed, Refused, Term
+from domain.rota import takes_turns
 from rules import swaps as rules
 from rules import weekdays
 from rules.working_days import Calendar
@@ -72,15 +73,11 @@ class NotOpenForTaking(Refused):
         self.taker = taker
 
 
-def on_rota(membership: Membership) -> bool:
-    return membership.on_rota and membership.in_roster and membership.role != "switchboard"
-
-
 async def can_hold(store: Store, team_id: int, day: date, membership: Membership | None) -> bool:
     """On the rota, works that weekday and is not away."""
     return (
         membership is not None
-        and on_rota(membership)
+        and takes_turns(membership)
         and day.weekday() in weekdays.decode(membership.workdays)
         and not await store.rota.is_absent(team_id, membership.member_id, day)
     )

@@ -11,7 +11,7 @@ from store.models import Team
 from store.store import Store
 
 # The settings key of the numbers a team's lead gives for places the switchboard refers to
-# (the same as dialogs.switchboard_rules.REFERRAL_PHONES, which reads them).
+# (dialogs.switchboard_rules reads them).
 REFERRAL_PHONES = "referral_phones"
 
 # (the card's input id, the place referred to as the reader calls it, its referral categories)

@@ -1,7 +1,8 @@
 """A team's switchboard rules: the deployment's, with the referral numbers its lead saved."""
 
 from bot.config import Settings
-from dialogs.switchboard_rules import REFERRAL_PHONES, build, for_team, missing_phones, phone_fields
+from dialogs.switchboard_rules import build, for_team, missing_phones, phone_fields
+from domain.team_settings import REFERRAL_PHONES
 
 CONFIG = {
     "referrals": {"complaint": {"da": "Klageenheden", "en": "Complaints", "phone": "70 00 00 01"}}

@@ -9,7 +9,7 @@ from tests.e2e.people import ANNE, TEAM
 from tests.e2e.teams import Teams, User, teams_session
 from tests.e2e.test_rota_and_duty import holders
 
-WINDOW = timedelta(weeks=12)  # the carry-over window (dialogs.planning.HISTORY)
+WINDOW = timedelta(weeks=12)  # the carry-over window (domain.rota.HISTORY)
 
 
 def counts(rota: dict[date, str | None], first: date, last: date) -> Counter[str]:
