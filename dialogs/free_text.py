@@ -55,8 +55,8 @@ async def answer(caller: Caller, text: str, ctx: Context, run: Run, denied: Deni
     names = list((await ctx.store.members.names(caller.team.id)).values()) if caller.team else []
     understood = understand(text, ctx.today(), names)
     hint = closest(text, COMMANDS, lang) if text.strip() else None
-    if hint and (understood.intent == "none" or len(text.split()) <= len(hint.split())):
-        return [Reply(t(lang, "unknown_command", hint=hint))]  # a command word, misspelt
+    if hint and _misspelt(text, hint, understood):
+        return [Reply(t(lang, "unknown_command", hint=hint))]
     if understood.intent == "smalltalk":
         kind = "thanks" if _THANKS.search(fold(text)) else "greeting"
         return [Reply(t(lang, f"free_smalltalk.{kind}", name=caller.member.name.split(" ")[0]))]
@@ -66,6 +66,13 @@ async def answer(caller: Caller, text: str, ctx: Context, run: Run, denied: Deni
     if len(choices) > 1:
         return [await _choices_card(caller, ctx, t(lang, "free_which"), choices, text)]
     return await _act(caller, ctx, understood.intent, understood.slots, text, run, denied)
+
+
+def _misspelt(text: str, hint: str, understood: Understood) -> bool:
+    """A command word typed wrong (`medlemer`, `fravr 5.1 ferie`), not a sentence whose first
+    words happen to look like one (`min mand har vagt i weekenden` is not `min kalender`)."""
+    words, hinted = len(text.split()), len(hint.split())
+    return words <= hinted or (understood.intent == "none" and words <= hinted + 2)
 
 
 def _readings(understood: Understood, text: str, today: date) -> list[Choice]:
@@ -117,9 +124,7 @@ async def _act(
     if intent in READ_ONLY or intent in OPENS_A_CARD:
         assert found is not None  # a question always has a form: its bare command at least
         return await run(caller, found.text, ctx, found.target_id)
-    if intent not in CHANGES_DATA:
-        return await _not_understood(caller, Understood("none"), ctx)
-    if found is None or slots is None:
+    if found is None or slots is None or intent not in CHANGES_DATA:
         example = command.example(lang)
         return [Reply(t(lang, "free_example", what=t(lang, f"cmd.{intent}"), example=example))]
     # Who may not do it is told so now (nothing runs); a 1:1 chat with several teams asks
@@ -134,6 +139,7 @@ async def _confirm_card(caller: Caller, ctx: Context, found: Canonical) -> Reply
     lang = caller.lang
     state = {
         "by": caller.member.id,
+        "lang": lang,
         "command": found.text,
         "question": found.question,
         "target": found.target_id,
@@ -157,7 +163,7 @@ async def _confirm_card(caller: Caller, ctx: Context, found: Canonical) -> Reply
 async def _choices_card(
     caller: Caller, ctx: Context, prompt: str, choices: list[Choice], text: str
 ) -> Reply:
-    state = {"by": caller.member.id, "choices": choices, "text": text}
+    state = {"by": caller.member.id, "lang": caller.lang, "choices": choices, "text": text}
     flow = await ctx.store.flows.start(
         "free.pick", caller.team.id if caller.team else None, state, ctx.clock.now()
     )
@@ -253,6 +259,9 @@ async def _claim(
     """Nothing when the click is the sentence's writer's and the first; else why not."""
     if flow.state.get("by") != caller.member.id:
         return [Reply(t(caller.lang, "free_not_yours"))]
+    if caller.member.language is None and flow.state.get("lang") in ("da", "en"):
+        # A click has no words: the card goes on in the language its sentence was written in.
+        caller.lang = str(flow.state["lang"])
     if not await ctx.store.flows.claim(
         flow, value["v"], caller.member.id, ctx.clock.now(), done=done
     ):

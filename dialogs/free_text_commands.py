@@ -226,10 +226,10 @@ def _role(caller: Caller, slots: Mapping[str, str], today: date) -> Canonical | 
     lang, person, role = caller.lang, slots.get("person"), slots.get("role")
     if not person or role not in ROLE_WORDS:
         return None
-    name, target_id = _other(caller, person)
+    # By name, not id: with a chosen member `rolle` would read all its words as the role.
+    name = _other(caller, person)[0]
     question = t(lang, "free_confirm.role", name=name, role=t(lang, f"role.{role}"))
-    text = f"{_word('role', lang)} {name} {_pick(ROLE_WORDS[role], lang)}"
-    return Canonical(text, question, target_id)
+    return Canonical(f"{_word('role', lang)} {name} {_pick(ROLE_WORDS[role], lang)}", question)
 
 
 def _rota_membership(intent: str) -> Builder:
