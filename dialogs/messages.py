@@ -1331,6 +1331,90 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Fastholdelsestelefonen: {not_taken}",
         "Retention hotline: {not_taken}",
     ),
+    # Free text (#14): a sentence without a command word, understood and confirmed.
+    "free_smalltalk.greeting": (
+        "Hej {name}! Spørg fx **hvem har telefonen?** eller skriv **hjælp**.",
+        "Hi {name}! Ask for instance **who has the phone?** or type **help**.",
+    ),
+    "free_smalltalk.thanks": ("Selv tak, {name}!", "You're welcome, {name}!"),
+    "free_none": (
+        "Det forstod jeg ikke helt, og den kommando kender jeg ikke. Var det en af disse?",
+        "I didn't quite get that, and I don't know that command. Was it one of these?",
+    ),
+    "free_try": ("Prøv en af disse:", "Try one of these:"),
+    "free_which": ("Hvad mente du?", "What did you mean?"),
+    "free_example": (
+        "Det lyder som: {what}. Skriv det sådan: **{example}**",
+        "That sounds like: {what}. Write it like this: **{example}**",
+    ),
+    "free_command_is": ("Kommandoen er: {command}", "The command is: {command}"),
+    "free_button.yes": ("Ja", "Yes"),
+    "free_button.fix": ("Ret", "Edit"),
+    "free_button.no": ("Nej", "No"),
+    "free_done_yes": ("Ja, gjort.", "Yes, done."),
+    "free_done_no": ("Nej, ikke gjort.", "No, not done."),
+    "free_no": ("OK, jeg gør ikke noget.", "OK, I won't do anything."),
+    "free_not_yours": (
+        "Det kort hører til en kollegas besked. Skriv selv, hvad du vil have gjort.",
+        "That card belongs to a colleague's message. Write what you want done yourself.",
+    ),
+    "free_fix_label": ("Ret kommandoen", "Edit the command"),
+    "free_fix_help": (
+        "Når du sender kommandoen, bliver den udført med det samme.",
+        "When you send the command, it is carried out at once.",
+    ),
+    "free_send": ("Send", "Send"),
+    "free_fix_empty": ("Skriv kommandoen i feltet.", "Type the command in the field."),
+    "free_confirm.away": ("Registrér {kind} {span}?", "Register {kind} {span}?"),
+    "free_confirm.away_other": (
+        "Registrér {kind} for {name} {span}?",
+        "Register {kind} for {name} {span}?",
+    ),
+    "free_confirm.swap": (
+        "Slå din vagt {day} op, så en kollega kan tage den?",
+        "Offer your duty on {day} for a colleague to take?",
+    ),
+    "free_confirm.swap_with": (
+        "Spørg {name}, om de vil tage din vagt {day}?",
+        "Ask {name} to take your duty on {day}?",
+    ),
+    "free_confirm.swap_back": (
+        "Spørg {name}, om de vil tage din vagt {day} mod deres vagt {back}?",
+        "Ask {name} to take your duty on {day} in return for theirs on {back}?",
+    ),
+    "free_confirm.sick": (
+        "Meld dig syg i dag ({day}) og giv vagten videre?",
+        "Report yourself sick today ({day}) and hand your duty on?",
+    ),
+    "free_confirm.sick_other": (
+        "Meld {name} syg i dag ({day})?",
+        "Report {name} sick today ({day})?",
+    ),
+    "free_confirm.reassign": ("Overdrag sag {case} til {name}?", "Reassign case {case} to {name}?"),
+    "free_confirm.set_duty": ("Giv vagten {day} til {name}?", "Give the duty on {day} to {name}?"),
+    "free_confirm.generate": (
+        "Lav vagtplanen igen for {span}? Dage, der er sat i hånden, bliver.",
+        "Plan the rota again for {span}? Days set by hand stay.",
+    ),
+    "free_confirm.role": ("Giv {name} rollen {role}?", "Give {name} the role {role}?"),
+    "free_confirm.on_rota": ("Sæt {name} på vagtplanen?", "Put {name} on the rota?"),
+    "free_confirm.off_rota": ("Tag {name} af vagtplanen?", "Take {name} off the rota?"),
+    "free_confirm.code": (
+        "Lav en tilmeldingskode til omstillingen?",
+        "Make a join code for the switchboard?",
+    ),
+    "free_confirm.language": (
+        "Skal jeg skrive {language} til dig fremover?",
+        "Shall I write to you in {language} from now on?",
+    ),
+    "free_confirm.new_calendar": (
+        "Lav et nyt link til din vagtkalender? Det gamle holder op med at virke.",
+        "Make a new link to your duty calendar? The old one stops working.",
+    ),
+    "free_confirm.announce_here": (
+        "Skal jeg poste morgenbeskederne i denne kanal fremover?",
+        "Shall I post the morning messages in this channel from now on?",
+    ),
 }
 
 

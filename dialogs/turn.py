@@ -3,10 +3,10 @@
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from dialogs import cards, cases, swaps, web_link
+from dialogs import cards, cases, free_text, swaps, web_link
 from dialogs.absences import cancel_absence
 from dialogs.card_ids import ids_are_the_teams
-from dialogs.commands import Command, Invocation, closest, match, written_in
+from dialogs.commands import Command, Invocation, match, written_in
 from dialogs.context import Caller, Context
 from dialogs.cover import confirm_cover
 from dialogs.messages import lang_of, t
@@ -146,10 +146,8 @@ async def run_text(
 ) -> list[Reply]:
     lang = caller.lang
     found = match(text, COMMANDS)
-    if found is None:
-        hint = closest(text, COMMANDS, lang) if text.strip() else None
-        key = "unknown_command" if hint else "unknown_command_no_hint"
-        return [Reply(t(lang, key, hint=hint))]
+    if found is None:  # a sentence: understood, then answered or confirmed (#14)
+        return await free_text.answer(caller, text, ctx, run_text, _denied)
     command, args = found
     denied = await _denied(caller, command, text, ctx)
     if denied:
@@ -298,4 +296,5 @@ FLOW_ACTIONS: dict[str, FlowAction] = {
     "settings.save": _lead_only(save_settings),
     "cover": confirm_cover,
     "case.new": cases.create_case,
+    **free_text.flow_actions(run_text, _denied),
 }
