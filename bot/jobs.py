@@ -6,10 +6,10 @@ import logging
 from typing import TYPE_CHECKING
 
 from bot.delivery import DeliveryError
-from dialogs.announcements import tick_team
 from dialogs.plain import TeamEvent
 from dialogs.planning import horizon, plan
 from dialogs.retention import retention
+from dialogs.team_tick import tick_team
 from store.db import unit_of_work
 from store.store import Store
 
