@@ -4,18 +4,18 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from aiohttp import web
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot import sso
 from bot.config import ConfigError, Settings
 from bot.outbox_sender import OutboxSender
 from bot.runner import TurnRunner
 from bot.scheduler import start_scheduler
+from bot.services import SERVICES, Services
 from bot.teams_edge import TeamsEdge
+from bot.web import create_web_app
 from dialogs import calendar_feed
 from dialogs.context import Context
 from domain.clock import Clock, SystemClock
@@ -24,19 +24,9 @@ from store.db import create_engine, is_reachable, sessions, upgrade
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class Services:
-    settings: Settings
-    clock: Clock
-    engine: AsyncEngine
-    sessions: async_sessionmaker[AsyncSession]
-    runner: TurnRunner
-    edge: TeamsEdge
-    outbox: OutboxSender
-    tasks: list[asyncio.Task[None]] = field(default_factory=list)
-
-
-SERVICES = web.AppKey("services", Services)
+# Services and its key live in bot/services.py (so bot/web.py needs no import of this module);
+# they are still importable from here.
+__all__ = ["SERVICES", "Services", "create_app"]
 
 
 def create_app(
@@ -63,8 +53,6 @@ def create_app(
     app.router.add_get("/ical/{secret}.ics", _calendar)
     sso.add_routes(app, settings, SERVICES)
     app[sso.START_SESSION] = _start_session
-    from bot.web import create_web_app  # it needs SERVICES from here
-
     app.add_subapp("/web", create_web_app())
     return app
 
@@ -92,7 +80,7 @@ def _database_and_bot(  # type: ignore[no-untyped-def]
         services = Services(settings, clock, engine, factory, runner, edge, outbox)
         services.tasks.append(asyncio.create_task(outbox.run_forever(), name="outbox"))
         app[SERVICES] = services
-        scheduler = start_scheduler(services) if scheduled else None
+        scheduler = start_scheduler(services, settings.zone) if scheduled else None
         log.info("ready")
         yield
         # Shutdown, after aiohttp has let the turns in flight finish: no new jobs, the

@@ -3,18 +3,18 @@ team's work runs in its own transaction, so one team's trouble does not stop the
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING
+from typing import Protocol
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.delivery import DeliveryError
-from dialogs.announcements import tick_team
-from dialogs.plain import TeamEvent
+from bot.runner import TurnRunner
+from dialogs.plain import Person, TeamEvent
 from dialogs.planning import horizon, plan
 from dialogs.retention import retention
+from dialogs.team_tick import tick_team
 from store.db import unit_of_work
 from store.store import Store
-
-if TYPE_CHECKING:
-    from bot.app import Services
 
 log = logging.getLogger(__name__)
 
@@ -23,12 +23,35 @@ log = logging.getLogger(__name__)
 TEAMS_AT_ONCE = 8
 
 
-async def _team_ids(services: "Services") -> list[int]:
+class Rosters(Protocol):
+    """Where a team's roster is fetched outside a turn (the Teams edge)."""
+
+    async def team_roster(
+        self, service_url: str, tenant_id: str, team_id: str
+    ) -> tuple[Person, ...]: ...
+
+
+class JobServices(Protocol):
+    """What the jobs use, and all they may: the database's sessions, the turn runner (a
+    transaction and the outbox kick after it) and the edge's roster look-up. The app's
+    Services has them; a test may hand in anything else that does."""
+
+    @property
+    def sessions(self) -> async_sessionmaker[AsyncSession]: ...
+
+    @property
+    def runner(self) -> TurnRunner: ...
+
+    @property
+    def edge(self) -> Rosters: ...
+
+
+async def _team_ids(services: JobServices) -> list[int]:
     async with unit_of_work(services.sessions) as session:
         return [t.id for t in await Store(session).teams.all_active()]
 
 
-async def tick(services: "Services") -> int:
+async def tick(services: JobServices) -> int:
     """Every minute: morning announcements and heads-ups that are due. Returns how many were
     queued; the outbox key makes a second run, or a second replica, harmless."""
     slots = asyncio.Semaphore(TEAMS_AT_ONCE)
@@ -44,7 +67,7 @@ async def tick(services: "Services") -> int:
     return sum(await asyncio.gather(*(one(t) for t in await _team_ids(services))))
 
 
-async def extend_rotas(services: "Services") -> int:
+async def extend_rotas(services: JobServices) -> int:
     """Nightly: plan every team's empty days up to the horizon. Returns days planned."""
     planned = 0
     for team_id in await _team_ids(services):
@@ -62,7 +85,7 @@ async def extend_rotas(services: "Services") -> int:
     return planned
 
 
-async def sync_rosters(services: "Services") -> int:
+async def sync_rosters(services: JobServices) -> int:
     """Nightly: fetch every team's roster, so joiners and leavers are right without a per-turn
     look-up. Returns how many teams were synced."""
     async with unit_of_work(services.sessions) as session:
@@ -84,7 +107,7 @@ async def sync_rosters(services: "Services") -> int:
     return synced
 
 
-async def purge_old(services: "Services") -> int:
+async def purge_old(services: JobServices) -> int:
     """Nightly: delete what the retention periods no longer allow us to keep: sent messages,
     old absences and audit entries, the names and ids of members who left, and names, phone
     numbers and notes of cases closed before each team's retention period, with the case's
@@ -92,7 +115,7 @@ async def purge_old(services: "Services") -> int:
     return await services.runner.run(retention)
 
 
-async def nightly(services: "Services") -> None:
+async def nightly(services: JobServices) -> None:
     await sync_rosters(services)
     await extend_rotas(services)
     await purge_old(services)

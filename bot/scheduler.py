@@ -2,19 +2,15 @@
 sharing a job store between schedulers); the database makes a double run harmless."""
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from bot import jobs
 
-if TYPE_CHECKING:
-    from bot.app import Services
 
-
-def start_scheduler(services: "Services") -> AsyncIOScheduler:
-    zone = services.settings.zone
+def start_scheduler(services: jobs.JobServices, zone: ZoneInfo) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone=zone)
     # Every minute, and once right away: a server that starts at 09:30 still posts the
     # morning announcement (until the team's latest time).

@@ -1,6 +1,7 @@
 """The Teams edge: the only module that imports botbuilder.
 
-Activities become plain requests and events for the runner; plain replies become activities.
+Activities become plain requests and events for the runner; plain replies become activities
+(the JSON conversion itself is `bot/activities.py`, which needs no botbuilder).
 Replacing the Bot Framework SDK with the Microsoft 365 Agents SDK means rewriting this file.
 """
 
@@ -29,6 +30,22 @@ from botframework.connector.auth import AuthenticationConstants
 from msrest.exceptions import HttpOperationError
 from msrest.universal_http.requests import ClientRetryPolicy
 
+from bot.activities import (
+    MAX_DEPTH,
+    Wire,
+    account_ids,
+    deeper_than,
+    part,
+    person,
+    problem,
+    reply_address,
+    string,
+    team_id_of,
+    tenant_id_of,
+    to_activity,
+    to_event,
+    to_request,
+)
 from bot.config import Settings
 from bot.connector_api import ConnectorApi
 from bot.delivery import DeliveryError, Destination, retry_after
@@ -41,15 +58,10 @@ log = logging.getLogger(__name__)
 # The same codes as a frozenset make the scan cheap; the retry policy itself is unchanged.
 ClientRetryPolicy.safe_codes = frozenset(ClientRetryPolicy.safe_codes)  # type: ignore[assignment]
 
-CARD_TYPE = "application/vnd.microsoft.card.adaptive"
-Wire = dict[str, Any]  # an activity (or part of one) as JSON
 # Any connector URL will do: only the credentials of the client made for it are used.
 PUBLIC_SERVICE_URL = "https://smba.trafficmanager.net/teams/"
 # Connector tokens live an hour; one is reused for a quarter of that.
 TOKEN_REUSE_SECONDS = 15 * 60
-# A Teams activity nests 6 or 7 levels; deeper bodies are refused before anything reads them
-# (a few hundred levels made msrest and the card code recurse and log a traceback each).
-MAX_DEPTH = 32
 
 
 class _TeamsChannelDataNoise(logging.Filter):
@@ -115,17 +127,17 @@ class TeamsEdge:
             body = json.loads(await request.text())
         except (UnicodeDecodeError, ValueError, RecursionError):
             return web.json_response({"error": "body is not JSON"}, status=400)
-        if _deeper_than(body, MAX_DEPTH):
+        if deeper_than(body, MAX_DEPTH):
             return web.json_response({"error": f"nested deeper than {MAX_DEPTH}"}, status=400)
-        problem = _problem(body)
-        if problem:
-            return web.json_response({"error": problem}, status=400)
+        wrong = problem(body)
+        if wrong:
+            return web.json_response({"error": wrong}, status=400)
         auth = request.headers.get("Authorization", "")
         if auth and not self.settings.app_id and not _looks_like_jwt(auth):
             return web.json_response({"error": "malformed token"}, status=401)
         try:
             checked = await self.adapter.bot_framework_authentication.authenticate_request(
-                Activity(channel_id=_str(body, "channelId"), service_url=body["serviceUrl"]),
+                Activity(channel_id=string(body, "channelId"), service_url=body["serviceUrl"]),
                 auth,
             )
         except Exception as exc:
@@ -140,7 +152,7 @@ class TeamsEdge:
                 refusal,
                 body["type"],
                 body.get("channelId"),
-                _tenant_id(body),
+                tenant_id_of(body),
             )
             return web.json_response({"error": refusal}, status=403)
         kind = body["type"]
@@ -170,14 +182,14 @@ class TeamsEdge:
         so only Teams, which fills `from` itself, is believed."""
         if body.get("channelId") != "msteams":
             return "only Microsoft Teams is served"
-        if body["type"] in (ActivityTypes.message, ActivityTypes.invoke) and not _str(
-            _dict(body, "from"), "aadObjectId"
+        if body["type"] in (ActivityTypes.message, ActivityTypes.invoke) and not string(
+            part(body, "from"), "aadObjectId"
         ):
             # Member and install events may come without one; their people come from the
             # roster the connector returns, and an installer without one is no one.
             return "from.aadObjectId is required"
         tenants = self.settings.allowed_tenants
-        if tenants is not None and _tenant_id(body) not in tenants:
+        if tenants is not None and tenant_id_of(body) not in tenants:
             return "tenant not allowed"
         return None
 
@@ -192,10 +204,9 @@ class TeamsEdge:
             await self._installation_update(context, body)
 
     async def _conversation_update(self, context: TurnContext, body: Wire) -> None:
-        bot_id = _str(_dict(body, "recipient"), "id")
-        added = [_str(m, "id") for m in body.get("membersAdded") or [] if isinstance(m, dict)]
-        removed = [_str(m, "id") for m in body.get("membersRemoved") or [] if isinstance(m, dict)]
-        if _team_id(body) is None:
+        bot_id = string(part(body, "recipient"), "id")
+        added, removed = account_ids(body, "membersAdded"), account_ids(body, "membersRemoved")
+        if team_id_of(body) is None:
             if bot_id in added:  # the personal app was installed
                 await self._reply(body, await self.runner.message(to_request(body, "hjælp")))
             return
@@ -209,9 +220,9 @@ class TeamsEdge:
         await self._reply(body, await self.runner.team_event(to_event(body, kind, roster)))
 
     async def _installation_update(self, context: TurnContext, body: Wire) -> None:
-        if _team_id(body) is None:
+        if team_id_of(body) is None:
             return
-        if _str(body, "action").startswith("remove"):
+        if string(body, "action").startswith("remove"):
             await self.runner.team_event(to_event(body, "uninstalled"))
             return
         roster = await fetch_roster(context)
@@ -222,8 +233,8 @@ class TeamsEdge:
         refuses a reply is logged, not turned into a 500 that would make Teams retry it."""
         service_url = incoming["serviceUrl"]
         conversation = incoming["conversation"]["id"]
-        card_id = _str(incoming, "replyToId")
-        address = _reply_address(incoming)
+        card_id = string(incoming, "replyToId")
+        address = reply_address(incoming)
         for reply in replies:
             body = {**address, **to_activity(reply)}
             try:
@@ -307,19 +318,6 @@ class TeamsEdge:
         return self._token_cache[0]
 
 
-def _reply_address(incoming: Wire) -> Wire:
-    """Who a reply is from and to, as botbuilder's conversation reference would fill it in."""
-    return {
-        "from": _account(incoming, "recipient"),
-        "recipient": _account(incoming, "from"),
-        "conversation": _account(incoming, "conversation"),
-        "channelId": incoming.get("channelId"),
-        "serviceUrl": incoming["serviceUrl"],
-        "replyToId": _str(incoming, "id") or None,
-        "locale": incoming.get("locale"),
-    }
-
-
 def _delivery_error(exc: HttpOperationError) -> DeliveryError:
     response = exc.response
     status = int(getattr(response, "status_code", 0) or 0)
@@ -327,163 +325,9 @@ def _delivery_error(exc: HttpOperationError) -> DeliveryError:
     return DeliveryError(status, retry_after(headers), type(exc).__name__)
 
 
-# ---- conversion -----------------------------------------------------------------------------
-
-
-def _problem(body: Any) -> str | None:
-    """Why a body cannot be an activity we accept, before botbuilder sees it."""
-    if not isinstance(body, dict):
-        return "an activity must be a JSON object"
-    if not isinstance(body.get("type"), str) or not body["type"]:
-        return "type is required"
-    service_url = body.get("serviceUrl")
-    if not isinstance(service_url, str) or not service_url.startswith(("http://", "https://")):
-        return "serviceUrl is required"
-    conversation = body.get("conversation")
-    if not isinstance(conversation, dict) or not isinstance(conversation.get("id"), str):
-        return "conversation.id is required"
-    if not conversation["id"] or len(conversation["id"]) > 1000:
-        return "conversation.id must be 1 to 1000 characters"
-    for key in ("from", "recipient"):
-        if key in body and not isinstance(body[key], dict):
-            return f"{key} must be an object"
-    for key in ("text", "locale", "replyToId"):
-        if body.get(key) is not None and not isinstance(body[key], str):
-            return f"{key} must be a string"
-    for key in ("entities", "membersAdded", "membersRemoved"):
-        if body.get(key) is not None and not isinstance(body[key], list):
-            return f"{key} must be a list"
-    if body.get("channelData") is not None and not isinstance(body["channelData"], dict):
-        return "channelData must be an object"
-    return None
-
-
-def _deeper_than(value: Any, limit: int) -> bool:
-    """Whether JSON nests more than `limit` arrays and objects; without recursion."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if not isinstance(node, dict | list):
-            continue
-        if depth > limit:
-            return True
-        stack.extend(
-            (child, depth + 1) for child in (node.values() if isinstance(node, dict) else node)
-        )
-    return False
-
-
 def _looks_like_jwt(header: str) -> bool:
     scheme, _, token = header.partition(" ")
     return scheme.lower() == "bearer" and token.count(".") == 2
-
-
-def _str(data: Wire, key: str) -> str:
-    value = data.get(key)
-    return value if isinstance(value, str) else ""
-
-
-def _dict(data: Wire, key: str) -> Wire:
-    value = data.get(key)
-    return value if isinstance(value, dict) else {}
-
-
-# What the bot keeps of an account or a conversation (a stored reference, a reply's address);
-# anything else a sender put there is left behind.
-ACCOUNT_KEYS = ("id", "name", "aadObjectId", "role", "conversationType", "tenantId", "isGroup")
-
-
-def _account(body: Wire, key: str) -> Wire:
-    return {k: v for k, v in _dict(body, key).items() if k in ACCOUNT_KEYS}
-
-
-def _team_id(body: Wire) -> str | None:
-    return _str(_dict(_dict(body, "channelData"), "team"), "id") or None
-
-
-def _tenant_id(body: Wire) -> str:
-    # Teams sends conversation.tenantId too; botbuilder's schema drops it (it expects tenantID).
-    tenant = _str(_dict(_dict(body, "channelData"), "tenant"), "id")
-    return tenant or _str(body["conversation"], "tenantId")
-
-
-def _channel_id(body: Wire) -> str:
-    channel = _str(_dict(_dict(body, "channelData"), "channel"), "id")
-    return channel or body["conversation"]["id"].split(";messageid=")[0]
-
-
-def _person(account: Wire) -> Person:
-    return Person(
-        aad_object_id=_str(account, "aadObjectId"),
-        teams_user_id=_str(account, "id"),
-        name=_str(account, "name"),
-        email=_str(account, "email"),
-    )
-
-
-def _text_and_mentions(body: Wire, text: str) -> tuple[str, tuple[Person, ...]]:
-    bot_id = _str(_dict(body, "recipient"), "id")
-    mentions: list[Person] = []
-    for entity in body.get("entities") or []:
-        if not isinstance(entity, dict) or entity.get("type") != "mention":
-            continue
-        mentioned, tag = _dict(entity, "mentioned"), _str(entity, "text")
-        if _str(mentioned, "id") == bot_id:
-            text = text.replace(tag, " ") if tag else text
-        else:
-            name = _str(mentioned, "name")
-            text = text.replace(tag, name) if tag else text
-            mentions.append(Person("", _str(mentioned, "id"), name))
-    text = text.replace("&nbsp;", " ")
-    return " ".join(text.split()), tuple(mentions)
-
-
-def _reference(body: Wire) -> Wire:
-    """Where to reach this conversation later: botbuilder's ConversationReference, as JSON."""
-    return {
-        "activityId": body.get("id"),
-        "user": _account(body, "from"),
-        "bot": _account(body, "recipient"),
-        "conversation": _account(body, "conversation"),
-        "channelId": body.get("channelId"),
-        "locale": body.get("locale"),
-        "serviceUrl": body["serviceUrl"],
-    }
-
-
-def to_request(body: Wire, text: str | None = None) -> Request:
-    raw_text, mentions = _text_and_mentions(body, _str(body, "text"))
-    scope = _str(body["conversation"], "conversationType") or "personal"
-    value = body.get("value")
-    return Request(
-        tenant_id=_tenant_id(body),
-        user=_person(_dict(body, "from")),
-        locale=_str(body, "locale"),
-        scope=scope,
-        conversation_id=body["conversation"]["id"],
-        service_url=body["serviceUrl"],
-        team_teams_id=_team_id(body),
-        channel_id=_channel_id(body) if scope == "channel" else None,
-        text=raw_text if text is None else text,
-        value=value if isinstance(value, dict) else None,
-        mentions=mentions,
-        reply_to_id=_str(body, "replyToId") or None,
-        reference=_reference(body),
-    )
-
-
-def to_event(body: Wire, kind: str, roster: tuple[Person, ...] | None = None) -> TeamEvent:
-    return TeamEvent(
-        kind=kind,
-        tenant_id=_tenant_id(body),
-        team_teams_id=_team_id(body) or "",
-        team_name=_str(_dict(_dict(body, "channelData"), "team"), "name"),
-        channel_id=_channel_id(body),
-        service_url=body["serviceUrl"],
-        actor=_person(_dict(body, "from")),
-        roster=roster,
-        locale=_str(body, "locale"),
-    )
 
 
 async def fetch_roster(context: TurnContext) -> tuple[Person, ...]:
@@ -492,25 +336,7 @@ async def fetch_roster(context: TurnContext) -> tuple[Person, ...]:
     token: str | None = None
     while True:
         page = await TeamsInfo.get_paged_members(context, token, 500)
-        people.extend(_person(m.serialize()) for m in page.members or [])
+        people.extend(person(m.serialize()) for m in page.members or [])
         token = page.continuation_token
         if not token:
             return tuple(people)
-
-
-def to_activity(reply: Reply) -> dict[str, Any]:
-    activity: dict[str, Any] = {"type": "message"}
-    if reply.text:
-        activity["text"] = reply.text
-    if reply.card is not None:
-        activity["attachments"] = [{"contentType": CARD_TYPE, "content": reply.card}]
-    if reply.mentions:
-        activity["entities"] = [
-            {
-                "type": "mention",
-                "text": m.tag,
-                "mentioned": {"id": m.teams_user_id, "name": m.name},
-            }
-            for m in reply.mentions
-        ]
-    return activity

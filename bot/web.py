@@ -26,7 +26,7 @@ from importlib import resources
 
 from aiohttp import web
 
-from bot.app import SERVICES
+from bot.services import SERVICES
 from bot.sso import FRAME_ANCESTORS
 from dialogs import cards, pages, stats, web_data
 from dialogs.context import Caller, Context

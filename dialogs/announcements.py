@@ -1,24 +1,19 @@
 """What the bot posts on its own about the rota: the morning announcement and the heads-up.
 
 Everything goes through the outbox with a key per team and day, so a re-run, a restart or a
-second replica never posts twice.
+second replica never posts twice. When they are due is decided by `dialogs.team_tick`.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
-from dialogs.cases import tick_cases
-from dialogs.context import Context, TeamSettings
+from dialogs.context import Context
 from dialogs.duty import holder_name
 from dialogs.holder import Holder, call_instead, not_taken, on_the_phone, take_card
 from dialogs.messages import format_day, t
 from dialogs.plain import Mention, Reply
 from dialogs.planning import available_cover, headsup_key, morning_key
-from dialogs.stale_cases import tick_stale_cases
-from dialogs.stats import queue_weekly_report
-from dialogs.swaps import tick_swaps
-from dialogs.switchboard import queue_briefings
 from store.members import leads
 from store.models import Member, Team
 
@@ -126,45 +121,6 @@ async def queue_headsup(ctx: Context, team: Team, today: date) -> bool:
             )
         ),
     )
-
-
-def _hhmm(moment: datetime) -> str:
-    return moment.strftime("%H:%M")
-
-
-async def tick_team(ctx: Context, team_id: int) -> list[str]:
-    """Whatever is due for one team at this minute; the names of what was queued."""
-    team = await ctx.store.teams.get(team_id)
-    if team is None or not team.active:
-        return []
-    settings: TeamSettings = ctx.team_settings(team)
-    now = ctx.local_now()
-    today, clock = now.date(), _hhmm(now)
-    if not settings.calendar.is_working_day(today):
-        return []
-    queued = []
-    members = await ctx.store.members.of_team(team.id)  # read once for the steps below
-    if settings.announce_time <= clock < settings.latest_announce_time:
-        if await queue_morning(ctx, team, today):
-            queued.append("announce")
-        if await queue_briefings(ctx, team, members):
-            queued.append("briefing")
-        # Once a day is enough to notice a case that has waited for weeks.
-        if await tick_stale_cases(ctx, team, members):
-            queued.append("stale_cases")
-    if clock >= settings.headsup_time and await queue_headsup(ctx, team, today):
-        queued.append("headsup")
-    if clock >= settings.announce_time and await tick_swaps(ctx, team, members):
-        queued.append("swaps")
-    if clock >= settings.announce_time and await tick_cases(ctx, team, members):
-        queued.append("cases")
-    if (
-        today.weekday() == settings.report_weekday
-        and clock >= settings.report_time
-        and await queue_weekly_report(ctx, team)
-    ):
-        queued.append("report")
-    return queued
 
 
 async def _headsup_away(ctx: Context, team: Team, found: Holder) -> bool:
