@@ -64,6 +64,9 @@ class Settings:
     audit_retention_days: int = 1826
     departed_member_days: int = 30
     stale_case_days: int = 30
+    # Turns in flight at once; more are refused at once with 503 and Retry-After (Teams
+    # retries). About 200 ms of turns on one core: a turn takes 2–10 ms.
+    max_turns_in_flight: int = 40
 
     @property
     def zone(self) -> ZoneInfo:
