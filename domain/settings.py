@@ -65,8 +65,8 @@ class Settings:
     departed_member_days: int = 30
     stale_case_days: int = 30
     # Turns in flight at once; more are refused at once with 503 and Retry-After (Teams
-    # retries). About 200 ms of turns on one core: a turn takes 2–10 ms.
-    max_turns_in_flight: int = 40
+    # retries). Sized so the turns admitted finish within about 200 ms on one core.
+    max_turns_in_flight: int = 16
 
     @property
     def zone(self) -> ZoneInfo:
