@@ -109,6 +109,7 @@ async def _morning(
                     latencies.append(time.perf_counter() - began)
                 else:
                     failed += 1
+                    await asyncio.sleep(float(response.headers.get("Retry-After", 1)))
 
     async def watch() -> None:
         deadline = time.perf_counter() + limit
