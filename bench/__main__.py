@@ -1,11 +1,15 @@
 """The benchmark: the hotline bot against a stock botbuilder echo bot, in one run.
 
-python -m bench [--turns 600] [--takes 200] [--rounds 3] [--concurrency 20] [--rss-turns 10000]
+python -m bench [--only sqlite|postgres|overload|morning ...] [--turns 600] [--takes 200]
+                [--rounds 3] [--concurrency 20] [--rss-turns 10000] [--seconds 30]
 
-Three processes besides this one, all on 127.0.0.1: the connector stand-in, the hotline bot
-(`hotline-bot serve` on a fresh SQLite file with a realistic team) and the echo bot. This
-process drives both bots with the same activities, alternating bot and echo `--rounds` times,
-and prints a Markdown table. Bounded in count: about three minutes on a 2-core machine.
+For each database (SQLite on a fresh file, PostgreSQL on a fresh database of the server on
+127.0.0.1:5432, dropped afterwards), three processes besides this one, all on 127.0.0.1: the
+connector stand-in, the hotline bot (`hotline-bot serve` with a realistic team) and the echo
+bot. This process drives both bots with the same activities, alternating bot and echo
+`--rounds` times, and prints Markdown tables: each database's, then both side by side against
+the targets of issue #17. Then overload (bench.overload) and the heavy morning (bench.morning).
+Bounded in count: about eight minutes on a 2-core machine.
 """
 
 import argparse
@@ -15,8 +19,6 @@ import platform
 import random
 import statistics
 import sys
-import tempfile
-import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -26,12 +28,12 @@ from zoneinfo import ZoneInfo
 
 import aiohttp
 
-from bench import pages, rota, switchboard, understanding
-from bench.fanout import fan_out
+from bench import morning, overload, pages, rota, switchboard, understanding
 from bench.load import Run, drive, median_run
-from bench.seed import PEOPLE, Seeded, count, open_case_cards, open_swaps, seed
+from bench.seed import PEOPLE, count, open_case_cards, open_swaps
+from bench.serving import LABEL, Served, serving
 from domain.clock import FakeClock
-from tests.databases import fresh_database
+from tests.databases import drop_template
 from tests.e2e.connector import Connector
 from tests.e2e.processes import Server, start
 from tests.e2e.teams import Teams
@@ -67,53 +69,74 @@ class Compared:
         )
 
 
+PARTS = ("sqlite", "postgres", "overload", "morning")
+# Ratio to the echo bot and p99 in seconds, per scenario (issue #17).
+TARGETS = {
+    "`vagt`": (6.0, 0.030),
+    "`vagtplan`": (4.0, 0.060),
+    "taking a swap (card button)": (3.0, 0.080),
+    "logging a case (card submit)": (3.0, 0.080),
+}
+
+
+@dataclass(frozen=True)
+class Measured:
+    kind: str
+    compared: list[Compared]
+    rss: list[tuple[int, float]]
+    bot_start: float
+    echo_start: float
+
+
 async def main(args: argparse.Namespace) -> None:
-    rng = random.Random(2027)
+    parts = args.only or PARTS
     now = datetime.now(COPENHAGEN)
-    with tempfile.TemporaryDirectory() as folder:
-        async with fresh_database("sqlite", Path(folder)) as url:
-            began = time.perf_counter()
-            seeded = await seed(url, now, rng)
-            print(
-                f"seeded a team of 30, a year of rota, 500 cases in "
-                f"{time.perf_counter() - began:.1f} s",
-                file=sys.stderr,
-            )
-            config = Path(folder) / "bench.toml"
-            # Twenty conversations at full speed are far over the per-person flood limit;
-            # the check still runs on every turn.
-            config.write_text("rate_limit_messages = 1000000\n", encoding="utf-8")
-            connector = await start(
-                "connector", ["-m", "bench.connector"], folder, {}, ready="/counts"
-            )
-            bot = await start(
-                "bot",
-                ["-m", "bot.cli", "serve", "--host", "127.0.0.1"],
-                folder,
-                {"HOTLINE_DATABASE_URL": url, "HOTLINE_CONFIG": str(config)},
-                ready="/readyz",
-            )
-            echo = await start("echo", ["-m", "bench.echo"], folder, {}, ready="/healthz")
-            try:
-                report = await compare(args, url, seeded, now, connector, bot, echo)
-                rss = await memory(args, connector, bot)
-            finally:
-                for server in (bot, echo, connector):
-                    server.stop()
-    fanned = await fan_out(teams=1000, throttle=0.2)
-    print_table(args, report, rss, bot.started_in, echo.started_in, fanned)
-    print(f"- {await pages.measure()}")
+    measured = []
+    try:
+        for kind in ("sqlite", "postgres"):
+            if kind in parts:
+                measured.append(await measure_database(args, kind, now, rss=not measured))
+    finally:
+        await drop_template()
+    loaded = None
+    if "overload" in parts:
+        async with serving("sqlite", now) as served:
+            loaded = await overload.measure(served, now, args.overload, args.seconds)
+        print("overload: done", file=sys.stderr)
+    heavy = await morning.measure() if "morning" in parts else None
+    print_header(args)
+    for m in measured:
+        print_table(args, m)
+    if measured:
+        print_targets(measured)
+    if loaded is not None:
+        print(f"- {loaded}")
+    if heavy is not None:
+        print(f"- {heavy}")
+    if not args.only:
+        print(f"- {rota.measure(50, 20)}")
+        print(f"- {switchboard.measure()}")
+        print(f"- {understanding.measure()}")
+        print(f"- {await pages.measure()}")
+
+
+async def measure_database(
+    args: argparse.Namespace, kind: str, now: datetime, rss: bool
+) -> Measured:
+    async with serving(kind, now) as served:
+        echo = await start("echo", ["-m", "bench.echo"], served.folder, {}, ready="/healthz")
+        try:
+            report = await compare(args, served, echo, now)
+            memory_mb = await memory(args, served.connector, served.bot) if rss else []
+        finally:
+            echo.stop()
+        return Measured(kind, report, memory_mb, served.bot.started_in, echo.started_in)
 
 
 async def compare(
-    args: argparse.Namespace,
-    url: str,
-    seeded: Seeded,
-    now: datetime,
-    connector: Server,
-    bot: Server,
-    echo: Server,
+    args: argparse.Namespace, served: Served, echo: Server, now: datetime
 ) -> list[Compared]:
+    url, seeded, connector, bot = served.url, served.seeded, served.connector, served.bot
     speaker = Teams("", Connector(url=connector.url), None, FakeClock(), None)  # type: ignore[arg-type]
     speaker.clock.set(now)
     users = [PEOPLE[i % len(PEOPLE)] for i in range(args.turns)]
@@ -164,7 +187,7 @@ async def compare(
                 bot_runs.append(await drive(http, bot.messages, activities, args.concurrency))
                 done += await scenario.done() - before
             compared.append(Compared(scenario.name, bot_runs, echo_runs, done))
-            print(f"{scenario.name}: done", file=sys.stderr)
+            print(f"{LABEL[served.kind]}, {scenario.name}: done", file=sys.stderr)
     return compared
 
 
@@ -192,14 +215,7 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f}"
 
 
-def print_table(
-    args: argparse.Namespace,
-    compared: list[Compared],
-    rss: list[tuple[int, float]],
-    bot_start: float,
-    echo_start: float,
-    fanned: Any,
-) -> None:
+def print_header(args: argparse.Namespace) -> None:
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -210,43 +226,76 @@ def print_table(
     )
     print(
         f"\n{datetime.now(COPENHAGEN):%Y-%m-%d %H:%M} · {cpu} · {os.cpu_count()} cores · "
-        f"Python {platform.python_version()} · SQLite · {args.concurrency} conversations at "
-        f"once · median of {args.rounds} alternating runs\n"
+        f"Python {platform.python_version()} · {args.concurrency} conversations at once · "
+        f"median of {args.rounds} alternating runs"
     )
+
+
+def print_table(args: argparse.Namespace, measured: Measured) -> None:
+    print(f"\n{LABEL[measured.kind]}\n")
     print(
         "| scenario | bot turns/s | p50 ms | p95 ms | p99 ms | echo turns/s | echo p99 ms "
         "| bot/echo | the bot's work, checked |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
-    for c in compared:
+    for c in measured.compared:
         b, e = median_run(c.bot), median_run(c.echo)
-        failed = sum(r.failures for r in c.bot + c.echo)
-        note = f" ({failed} failed)" if failed else ""
         print(
-            f"| {c.name}{note} | {b.per_second:.0f} | {_ms(b.percentile(0.5))} | "
+            f"| {c.name}{_failed(c)} | {b.per_second:.0f} | {_ms(b.percentile(0.5))} | "
             f"{_ms(b.percentile(0.95))} | {_ms(b.percentile(0.99))} | {e.per_second:.0f} | "
             f"{_ms(e.percentile(0.99))} | {c.ratio:.2f}× | {c.done:,} {WORK[c.name]} for "
             f"{sum(r.turns for r in c.bot):,} turns |"
         )
     print()
-    print(f"- start-up to ready: bot {bot_start:.2f} s, echo bot {echo_start:.2f} s")
     print(
-        "- bot RSS after the runs above, then every 2,000 turns of everyday questions: "
-        + ", ".join(f"{mb:.0f} MB" if not n else f"+{n:,}: {mb:.0f} MB" for n, mb in rss)
+        f"- start-up to ready: bot {measured.bot_start:.2f} s, echo bot {measured.echo_start:.2f} s"
     )
-    print(f"- {rota.measure(50, 20)}")
-    print(f"- {switchboard.measure()}")
-    print(f"- {understanding.measure()}")
-    print(f"- {fanned}")
+    if measured.rss:
+        print(
+            "- bot RSS after the runs above, then every 2,000 turns of everyday questions: "
+            + ", ".join(
+                f"{mb:.0f} MB" if not n else f"+{n:,}: {mb:.0f} MB" for n, mb in measured.rss
+            )
+        )
+
+
+def print_targets(measured: list[Measured]) -> None:
+    """The databases side by side against issue #17's targets (ratio to the echo bot, p99)."""
+    print(
+        "\n| scenario | target | "
+        + " | ".join(f"{LABEL[m.kind]} bot/echo | p99 ms | met" for m in measured)
+        + " |"
+    )
+    print("|---|---|" + "---:|---:|---|" * len(measured))
+    by_kind = [{c.name: c for c in m.compared} for m in measured]
+    for name, (ratio, p99) in TARGETS.items():
+        cells = []
+        for compared in by_kind:
+            c = compared[name]
+            late = median_run(c.bot).percentile(0.99)
+            met = c.ratio >= ratio and late <= p99 and not _failed(c)
+            cells.append(f"{c.ratio:.2f}× | {_ms(late)} | {'met' if met else 'not met'}")
+        print(f"| {name} | ≥ {ratio:.0f}×, p99 ≤ {_ms(p99)} ms | " + " | ".join(cells) + " |")
+    print()
+
+
+def _failed(c: Compared) -> str:
+    failed = sum(r.failures for r in c.bot + c.echo)
+    return f" ({failed} failed)" if failed else ""
 
 
 def parse() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument(
+        "--only", choices=PARTS, action="append", help="run this part only (repeatable)"
+    )
     parser.add_argument("--turns", type=int, default=600, help="turns per run, text scenarios")
     parser.add_argument("--takes", type=int, default=200, help="turns per run, card scenarios")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--rss-turns", type=int, default=10_000)
+    parser.add_argument("--seconds", type=float, default=30.0, help="overload: how long")
+    parser.add_argument("--overload", type=int, default=200, help="overload: conversations")
     return parser.parse_args()
 
 

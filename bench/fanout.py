@@ -18,6 +18,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.jobs import tick
 from domain.clock import FakeClock
@@ -61,7 +62,7 @@ async def fan_out(
     clock = FakeClock()
     clock.set(datetime.combine(MONDAY, clock_time(7, 59), ZoneInfo("Europe/Copenhagen")))
     async with teams_session(url, clock) as session:
-        await _install(session, teams)
+        await install(session.services.sessions, session.clock.now(), session.connector.url, teams)
         session.connector.throttle = throttle
         channels = {f"19:channel-{n}@thread.tacv2" for n in range(teams)}
         await session.at("2027-01-04 08:00")
@@ -101,17 +102,18 @@ async def _retried(session: Teams) -> int:
     return int(attempts or 0)
 
 
-async def _install(session: Teams, count: int) -> None:
-    """`count` teams, each with one caseworker on duty today, written as an install would."""
-    now = session.clock.now()
-    async with unit_of_work(session.services.sessions) as db:
+async def install(
+    sessions: async_sessionmaker[AsyncSession], now: datetime, service_url: str, count: int
+) -> None:
+    """`count` teams, each with one caseworker on duty on MONDAY, written as an install would."""
+    async with unit_of_work(sessions) as db:
         store = Store(db)
         for n in range(count):
             team, _ = await store.teams.install(
                 TENANT,
                 f"19:team-{n}@thread.tacv2",
                 f"Jobcenter {n}",
-                session.connector.url,
+                service_url,
                 f"19:channel-{n}@thread.tacv2",
                 now,
             )

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from aiohttp import web
 
 from bot import sso
+from bot.admission import admit_turns
 from bot.config import ConfigError, Settings
 from bot.outbox_sender import OutboxSender
 from bot.runner import TurnRunner
@@ -46,6 +47,7 @@ def create_app(
             "user and make the bot send wherever they like"
         )
     app = web.Application(client_max_size=256 * 1024)
+    app.middlewares.append(admit_turns(settings.max_turns_in_flight))
     app.cleanup_ctx.append(_database_and_bot(settings, clock or SystemClock(), migrate, scheduled))
     app.router.add_post("/api/messages", _messages)
     app.router.add_get("/healthz", _health)

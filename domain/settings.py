@@ -64,6 +64,10 @@ class Settings:
     audit_retention_days: int = 1826
     departed_member_days: int = 30
     stale_case_days: int = 30
+    # Turns in flight at once; more are refused at once with 503 and Retry-After (Teams
+    # retries). Above the 20 conversations at once of the benchmark, below a queue that
+    # would keep turns waiting for seconds.
+    max_turns_in_flight: int = 32
 
     @property
     def zone(self) -> ZoneInfo:
