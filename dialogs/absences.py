@@ -76,8 +76,6 @@ async def away(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     if name or caller.request.mentions:
         absences.check_on_behalf(caller.role)
         found = await target_and_rest(caller, ctx, Invocation(name, inv.example), "away", 0)
-        if isinstance(found, list):
-            return found
         who = found[0]
     return await register(caller, ctx, who, first, last, KINDS[kind_word])
 

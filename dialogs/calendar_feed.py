@@ -80,10 +80,10 @@ async def team_calendar(caller: Caller, inv: Invocation, ctx: Context) -> list[R
 async def _link(caller: Caller, ctx: Context, *, renew: bool, team_wide: bool) -> list[Reply]:
     if caller.request.scope != "personal":
         return [Reply(t(caller.lang, "personal_only"))]
-    assert caller.team is not None
+    team = caller.in_team
     secret = await ctx.store.feeds.secret_for(
-        caller.team.id, caller.member.id, ctx.clock.now(), team_wide=team_wide, renew=renew
+        team.id, caller.member.id, ctx.clock.now(), team_wide=team_wide, renew=renew
     )
     url = f"{ctx.settings.link_base}/ical/{secret}.ics"
     key = "team_calendar_link" if team_wide else "calendar_link"
-    return [Reply(t(caller.lang, key, url=Markup(url), team=caller.team.name))]
+    return [Reply(t(caller.lang, key, url=Markup(url), team=team.name))]

@@ -31,8 +31,6 @@ async def reassign(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]
     found = await target_and_rest(
         caller, ctx, Invocation(" ".join(rest), inv.example, inv.target_id), "reassign", 0
     )
-    if isinstance(found, list):
-        return found
     member = found[0]
     away = await absent_days(ctx, team, ctx.today(), ctx.today())
     if ctx.today() in away.get(member.id, ()):

@@ -29,8 +29,6 @@ async def sick(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     if inv.args.strip() or caller.request.mentions or inv.target_id:
         check_on_behalf(caller.role)
         found = await target_and_rest(caller, ctx, inv, "sick", 0)
-        if isinstance(found, list):
-            return found
         who = found[0]
     await register(caller, ctx, who, today, today, "sick", offer=False)
     if await holder_at(ctx, team, ctx.clock.now()) != who.id:

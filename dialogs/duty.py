@@ -214,8 +214,6 @@ async def set_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]
     found = await target_and_rest(
         caller, ctx, Invocation(" ".join(words[1:]), inv.example, inv.target_id), "set_duty", 0
     )
-    if isinstance(found, list):
-        return found
     member, _ = found
     await rota.set_duty(ctx.store, team.id, days, day, member, caller.member.id)
     return [Reply(t(lang, "set_duty_ok", day=capital(format_day(lang, day)), name=member.name))]

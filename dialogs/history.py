@@ -8,17 +8,17 @@ from rules.dates import BadDate, parse_date
 
 
 async def history(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
-    assert caller.team is not None
+    team = caller.in_team
     lang = caller.lang
     try:
         # History looks back: "historik 5.1" in March is the 5 January just gone.
         day = parse_date(inv.args, ctx.today(), "back") if inv.args.strip() else ctx.today()
     except BadDate as exc:
         return [Reply(t(lang, bad_date_key(exc), text=inv.args))]
-    entries = await ctx.store.audit.for_subject(caller.team.id, f"day:{day.isoformat()}")
+    entries = await ctx.store.audit.for_subject(team.id, f"day:{day.isoformat()}")
     if not entries:
         return [Reply(t(lang, "history_none", day=format_day(lang, day)))]
-    names = await ctx.store.members.names(caller.team.id)
+    names = await ctx.store.members.names(team.id)
 
     def who(member_id: object) -> str:
         return (

@@ -49,8 +49,6 @@ async def list_members(caller: Caller, inv: Invocation, ctx: Context) -> list[Re
 async def set_role(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     team, lang = caller.in_team, caller.lang
     found = await target_and_rest(caller, ctx, inv, "role", 1)
-    if isinstance(found, list):
-        return found
     member, rest = found
     role = ROLE_WORDS.get(fold(rest))
     if role not in ROLES:
@@ -70,8 +68,6 @@ async def take_off_rota(caller: Caller, inv: Invocation, ctx: Context) -> list[R
 async def _set_rota(caller: Caller, inv: Invocation, ctx: Context, on: bool) -> list[Reply]:
     team = caller.in_team
     found = await target_and_rest(caller, ctx, inv, "on_rota" if on else "off_rota", 0)
-    if isinstance(found, list):
-        return found
     member, _ = found
     await members.set_on_rota(ctx.store, team.id, member, on, caller.member.id, days_of(ctx, team))
     return [Reply(t(caller.lang, "rota_on" if on else "rota_off", name=member.name))]
@@ -80,8 +76,6 @@ async def _set_rota(caller: Caller, inv: Invocation, ctx: Context, on: bool) -> 
 async def set_workdays(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     team = caller.in_team
     found = await target_and_rest(caller, ctx, inv, "workdays", 1)
-    if isinstance(found, list):
-        return found
     member, rest = found
     try:
         days = weekdays.parse_weekdays(rest)

@@ -6,6 +6,15 @@ from typing import Any
 from dialogs.markdown import Markup, escape
 
 
+class Answered(Exception):
+    """The turn's answer is known before its handler ends (a question back, such as a
+    'which Anne?' card): raised through the handler, sent as the replies by dialogs/turn.py."""
+
+    def __init__(self, *replies: "Reply") -> None:
+        super().__init__()
+        self.replies = list(replies)
+
+
 @dataclass(frozen=True)
 class Person:
     aad_object_id: str

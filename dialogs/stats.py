@@ -180,8 +180,7 @@ def report_card(lang: str, bars: list[Bar], figures_url: str) -> dict[str, Any]:
 
 
 async def show_stats(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
-    assert caller.team is not None
-    lang, team, today = caller.lang, caller.team, ctx.today()
+    lang, team, today = caller.lang, caller.in_team, ctx.today()
     words = fold(inv.args).split()
     if not words:
         return [await weekly_report(ctx, team, lang)]

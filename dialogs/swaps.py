@@ -55,8 +55,6 @@ async def swap(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
         found = await target_and_rest(
             caller, ctx, Invocation(name, inv.example, inv.target_id), "swap", 0
         )
-        if isinstance(found, list):
-            return found
         target = found[0]
         offered = _date(back[0], today) if back else None
     row = await swaps.request_swap(

@@ -11,7 +11,7 @@ from dialogs.context import Caller, Context
 from dialogs.cover import confirm_cover
 from dialogs.messages import lang_of, t
 from dialogs.personal import pick_team_card
-from dialogs.plain import Reply, Request
+from dialogs.plain import Answered, Reply, Request
 from dialogs.refusals import said
 from dialogs.routing import COMMANDS
 from dialogs.switchboard import answer_guide, guide_card
@@ -36,6 +36,8 @@ async def handle_message(req: Request, ctx: Context) -> list[Reply]:
         return await _dispatch(caller, req, ctx)
     except Refused as refused:  # the one place a rule's "no" becomes an answer
         return [said(caller.lang, refused)]
+    except Answered as answered:
+        return answered.replies
 
 
 async def _dispatch(caller: Caller, req: Request, ctx: Context) -> list[Reply]:
@@ -234,7 +236,7 @@ async def _pick_team(
         flow, value["v"], caller.member.id, ctx.clock.now(), done=True
     ):
         return [Reply(t(caller.lang, "card_outdated", name=t(caller.lang, "someone")))]
-    caller.member.active_team_id = team_id
+    ctx.store.members.set_active_team(caller.member, team_id)
     caller.team, caller.membership = teams[team_id]
     replies = [Reply(t(caller.lang, "team_picked", team=caller.team.name))]
     pending = flow.state.get("text", "")

@@ -10,16 +10,16 @@ from dialogs.plain import Reply
 
 
 async def show_link(caller: Caller, inv: Invocation | None, ctx: Context) -> list[Reply]:
-    assert caller.team is not None
+    team = caller.in_team
     now = ctx.clock.now()
-    token = await ctx.store.web_sessions.new_link(caller.member.id, caller.team.id, now)
+    token = await ctx.store.web_sessions.new_link(caller.member.id, team.id, now)
     url = f"{ctx.settings.link_base}/web/login/{token}"
     if caller.request.scope == "personal":
         return [Reply(t(caller.lang, "web_link", url=Markup(url)))]
     # Once per link (the token is new each time). The queued message holds the link until the
     # outbox's retention: harmless, as a link works once and for ten minutes.
     await ctx.tell(
-        caller.team,
+        team,
         caller.member,
         f"web-link:{caller.member.id}:{now.isoformat()}",
         "web_link",
