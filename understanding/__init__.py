@@ -259,7 +259,8 @@ def _target(intent: str, text: str, names: Sequence[str], folded: str) -> str | 
     if named:
         return named[0].name
     if intent == "reassign" and re.search(
-        r"\b(?:til mig|to me|jeg tager|jeg overtager|i ll take|i take)\b", folded
+        r"\b(?:til mig|to me|jeg tager|jeg overtager|i ll take|i take)\b",
+        folded.replace("'", " ").replace("’", " "),
     ):
         return "me"
     return None
@@ -287,18 +288,26 @@ _FRAMES_BEFORE = re.compile(
     r"|^does this belong to you\s*\??\s*:\s*"
     r"|^skal jeg stille (?:videre )?(?:om )?til [\wæøå]+\s*:\s*"
     r"|^.*?\ber det jer der tager\s+"
-    r"|^kan i tage\s+"
+    r"|^kan i (?:tage|hjælpe|hjaelpe)\s+"
+    r"|^(?:who|hvem) (?:handles|deals with|takes care of|tager sig af|haandterer|håndterer)\s+"
+    r"|^is it you(?: guys)? (?:who|that) (?:takes?|handles?|deals? with)\s+"
+    r"|^can you guys (?:take|help(?: with)?)\s+"
+    r"|^(?:does|do|is|are|would|will)\s+(?=.*\bgo(?:es)? to you)"
     r"|^should i put through\s+"
     r"|^(?:is|are)\s+(?=.*\bfor you)"
     r"|^er\s+(?=.*\bnoget for (?:jer|fastholdelse))"
-    r"|^har\s+(?=.*\bi røret)"
+    r"|^(?:har|got|i'?ve got|i have)\s+(?=.*\b(?:i røret|i roeret|on the line)\b)"
     r"|^skal jeg stille\s+(?=.*\b(?:videre|om) til)"
+    r"|^skal\s+(?=.*\btil (?:jer|fastholdelse\w*)\W*$)"
     r"|^(?:hører|hoerer|horer)\s+(?=.*\btil (?:jer|fastholdelse\w*)\W*$)",
     re.IGNORECASE,
 )
 _FRAMES_AFTER = re.compile(
     r"\s*(?:,\s*(?:er det jer|jer eller|is that (?:the hotline|you|for you)|hører det til"
-    r"\s+\w+|hoerer det til \w+|skal (?:hun|han|de) til jer|er det noget for jer)"
+    r"\s+\w+|hoerer det til \w+|skal (?:hun|han|de) til jer|er det noget for jer|yours"
+    r"|do you (?:guys )?(?:take|handle|deal with) (?:those|these|them|that|this|it)"
+    r"|(?:skal|kan) jeg (?:[\wæøå]+ ){0,3}til (?:jer|fastholdelse\w*))"
+    r"|\s+go(?:es)? to you(?: guys)?"
     r"|\s+for you(?: guys)?|\s+noget for (?:jer|fastholdelse\w*)"
     r"|\s+(?:videre|om) til (?:jer|fastholdelse\w*)|,?\s*is it you"
     r"|(?<=\w)\s+til (?:jer|fastholdelse\w*))"
