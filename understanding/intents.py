@@ -102,6 +102,10 @@ def _correct(word: str) -> str:
 
 # Words written with `a` for `å` (no Danish keyboard): read as the folded spelling.
 _NO_AA = {
+    "whos": "who s",
+    "dont": "don t",
+    "cant": "can t",
+    "wont": "won t",
     "pa": "paa",
     "hvornar": "hvornaar",
     "ga": "gaa",
@@ -199,11 +203,11 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("duty", 3, r"^(?:fastholdelsestelefon\w*|hotline|telefonen|tlf)(?: \?)*$"),
     # check
     ("check", 7, r"^(?:tjek|check)\b"),
-    ("check", 6, r"\ber det jer\b|\bjer eller\b|\btil jer\b|\bfor you\b|\bis that (?:the|you)\b"),
-    ("check", 6, r"\bbelong to you\b|\bstille [a-z ]*videre\b|\bput through\b|\bhoerer\b"),
-    ("check", 6, r"\bkan i tage\b|\bfor jer\b|\bto you guys\b|\byour area\b|\bhandle this\b"),
-    ("check", 6, r"\bnoget for (?:jer|fastholdelse\w*)\b"),
-    ("check", 6, r"\bgo(?:es)? to you\b|\byours\b|\bis it you\b|\bcan you guys\b|^kan i hjaelpe\b"),
+    ("check", 8, r"\ber det jer\b|\bjer eller\b|\btil jer\b|\bfor you\b|\bis that (?:the|you)\b"),
+    ("check", 8, r"\bbelong to you\b|\bstille [a-z ]*videre\b|\bput through\b|\bhoerer\b"),
+    ("check", 8, r"\bkan i tage\b|\bfor jer\b|\bto you guys\b|\byour area\b|\bhandle this\b"),
+    ("check", 8, r"\bnoget for (?:jer|fastholdelse\w*)\b"),
+    ("check", 8, r"\bgo(?:es)? to you\b|\byours\b|\bis it you\b|\bcan you guys\b|^kan i hjaelpe\b"),
     (
         "check",
         6,
@@ -219,10 +223,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
         6,
         r"\b(?:got|have|har) (?:a|an|en|et) [a-z]+(?: [a-z]+)? (?:on the line|i roeret)\b",
     ),
+    ("check", 8, r"\bshould i (?:send|put|transfer|forward)\b.*\bto you\b"),
+    ("check", 8, r"^do you (?:guys )?(?:handle|deal with|take care of)\b"),
     # briefing
     ("briefing", 7, r"^(?:omstilling|switchboard)$|\boverblik\b|\bbriefing\b"),
     ("briefing", 7, r"\bhvad skal jeg vide\b|\bwhat do i need to know\b"),
-    ("briefing", 8, r"\bhvad hoerer til jer i dag\b"),
+    ("briefing", 9, r"\bhvad hoerer til jer i dag\b"),
     # rota
     ("rota", 6, r"\bvagtplan(?:en)?\b|\brota\b|\bschedule\b"),
     ("rota", 7, r"\bhvordan ser (?:vagt\w*|telefon\w*|uge\w*)\b.* ud\b"),
@@ -287,9 +293,11 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ),
     ("my_cases", 8, r"\b(?:do i have|have i got)(?: \w+){0,2} cases\b"),
     ("my_cases", 9, r"\b(?:cases|sager) (?:\w+ )?(?:have i|do i have|har jeg)\b"),
+    ("my_cases", 9, r"\b(?:cases|sager)\b.*\b(?:on me|assigned to me|paa mig)\b"),
     ("my_cases", 9, r"\bcases do i have\b|\bwhich cases (?:do i|are mine)\b|\bsager har jeg\b"),
     # cases_today
     ("cases_today", 8, r"^(?:sager|cases)(?: \?)?$|\bsager i dag\b|\bcases today\b"),
+    ("cases_today", 8, r"\bkom(?:met)? (?:der )?ind i dag\b"),
     ("cases_today", 8, r"\bkommet ind i dag\b|\bcame in today\b|\broom for another case\b"),
     ("cases_today", 8, r"\bdagens sager\b|\btoday s cases\b"),
     ("cases_today", 8, r"\bsager fra i dag\b|\bnye sager\b|\bnew cases today\b"),
@@ -431,6 +439,19 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("history", 10, r"\blog for\b|\bhvem aendrede\b"),
     # set_duty
     ("set_duty", 10, r"\bsaet vagt\b|\bset duty\b"),
+    (
+        "set_duty",
+        10,
+        r"\b(?:give|giv) (?!(?:me|mig|him|her|my|min|mit|mine|dig|you|your|den|det|it)\b)"
+        r"[a-z]+(?: [a-z]+)? (?:the )?"
+        r"(?:phone|duty|hotline|vagten|telefonen|tlf)\b",
+    ),
+    (
+        "set_duty",
+        10,
+        r"^(?!.*\bwho\b).*\b(?:should|will|is to) (?:have|get|take) (?:the )?"
+        r"(?:duty|phone|hotline)\b",
+    ),
     # `Pia skal have telefonen på torsdag`; `hvem skal have …` is a question (duty).
     (
         "set_duty",
@@ -466,7 +487,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
         "role",
         12,
         r"\bgoer [a-z]+(?: [a-z]+)? til\b"
-        r"|\bmake [a-z]+(?: [a-z]+)? (?:a|an) (?:team lead|lead|caseworker|switchboard)\b",
+        r"|\bmake [a-z]+(?: [a-z]+)? (?:a |an )?(?:team lead|lead|caseworker|switchboard)\b",
     ),
     # on_rota / off_rota
     # Someone put on the rota, not a question about who is on it (`who's on the rota`).
@@ -513,7 +534,8 @@ SMALLTALK = frozenset(
         "thanks thank you thx cheers tusind hjaelpen bot mange dejlig have a nice day "
         "good morning afternoon og ogsaa saa vi ses bye farvel skal du ok nice day a have jul "
         "glaedelig godt nytaar hvordan gaar det so much there everyone alle allesammen sammen "
-        "now ha take care eftermiddag aften morning evening all lot super fint great godaften"
+        "now ha take care eftermiddag aften mate guys folks team "
+        "morning evening all lot super fint great godaften"
     )
 )
 GREETINGS = frozenset(
