@@ -246,7 +246,9 @@ def _person(
     named = [p for p in people if p.name != "me"]
     if named:
         return named[0].name
-    if intent == "duty" and re.search(r"\b(?:har jeg|am i|do i|er jeg|have i)\b", folded):
+    if intent == "duty" and re.search(
+        r"\b(?:har jeg|am i|do i|er jeg|have i|is it me|er det mig)\b", folded
+    ):
         return "me"
     if intent == "workdays" and re.search(r"\b(?:mine|my|jeg|i)\b", folded):
         return "me"
@@ -259,7 +261,8 @@ def _target(intent: str, text: str, names: Sequence[str], folded: str) -> str | 
     if named:
         return named[0].name
     if intent == "reassign" and re.search(
-        r"\b(?:til mig|to me|jeg tager|jeg overtager|i ll take|i take)\b", folded
+        r"\b(?:til mig|to me|jeg tager|jeg overtager|i ll take|i take)\b",
+        folded.replace("'", " ").replace("’", " "),
     ):
         return "me"
     return None
@@ -283,23 +286,34 @@ def _without_people(text: str, names: Sequence[str]) -> str:
 _FRAMES_BEFORE = re.compile(
     r"^\s*(?:tjek|check)\b\s*:?\s*"
     r"|^.*?\b(?:hører|hoerer|horer) (?:det|opkaldet) (?:her )?til"
-    r" (?:jer|fastholdelse\w*)\s*\??\s*:\s*"
+    r" (?:jer|fastholdelse\w*)\s*\??\s*(?::|\s(?:når|naar|hvis|when|if)\b)\s*"
     r"|^does this belong to you\s*\??\s*:\s*"
     r"|^skal jeg stille (?:videre )?(?:om )?til [\wæøå]+\s*:\s*"
     r"|^.*?\ber det jer der tager\s+"
-    r"|^kan i tage\s+"
-    r"|^should i put through\s+"
+    r"|^kan i (?:tage|hjælpe|hjaelpe)\s+"
+    r"|^(?:who|hvem) (?:handles|deals with|takes care of|tager sig af|haandterer|håndterer)\s+"
+    r"|^is it you(?: guys)? (?:who|that) (?:takes?|handles?|deals? with)\s+"
+    r"|^can you guys (?:take|help(?: with)?)\s+"
+    r"|^(?:does|do|is|are|would|will)\s+(?=.*\bgo(?:es)? to you)"
+    r"|^should i (?:put through|send|transfer|forward)\s+"
+    r"|^do you(?: guys)? (?:handle|deal with|take care of)\s+"
     r"|^(?:is|are)\s+(?=.*\bfor you)"
     r"|^er\s+(?=.*\bnoget for (?:jer|fastholdelse))"
-    r"|^har\s+(?=.*\bi røret)"
-    r"|^skal jeg stille\s+(?=.*\b(?:videre|om) til)"
+    r"|^(?:har|got|i'?ve got|i have)\s+(?=.*\b(?:i røret|i roeret|on the line)\b)"
+    r"|^skal jeg (?:stille|sende|give|viderestille)\s+(?=.*\b(?:videre|om) til)"
+    r"|^skal\s+(?=.*\btil (?:jer|fastholdelse\w*)\W*$)"
     r"|^(?:hører|hoerer|horer)\s+(?=.*\btil (?:jer|fastholdelse\w*)\W*$)",
     re.IGNORECASE,
 )
 _FRAMES_AFTER = re.compile(
-    r"\s*(?:,\s*(?:er det jer|jer eller|is that (?:the hotline|you|for you)|hører det til"
-    r"\s+\w+|hoerer det til \w+|skal (?:hun|han|de) til jer|er det noget for jer)"
-    r"|\s+for you(?: guys)?|\s+noget for (?:jer|fastholdelse\w*)"
+    r"\s*(?:(?:,|\s[-–])\s*(?:er det jer|jer eller|is that (?:the hotline|you|for you)"
+    r"|hører det til\s+\w+|hoerer det til \w+|skal (?:hun|han|de) til jer|er det noget for jer"
+    r"|yours"
+    r"|do you (?:guys )?(?:take|handle|deal with) (?:those|these|them|that|this|it)"
+    r"|(?:skal|kan) jeg (?:[\wæøå]+ ){0,3}til (?:jer|fastholdelse\w*))"
+    r"|\s+go(?:es)? to you(?: guys)?"
+    r"|(?:\s+(?:something|anything))?\s+for you(?: guys)?|\s+to you(?: guys)?"
+    r"|\s+noget for (?:jer|fastholdelse\w*)"
     r"|\s+(?:videre|om) til (?:jer|fastholdelse\w*)|,?\s*is it you"
     r"|(?<=\w)\s+til (?:jer|fastholdelse\w*))"
     r"[^\w]*$",

@@ -100,12 +100,30 @@ def _correct(word: str) -> str:
     return choice
 
 
+# Words written with `a` for `å` (no Danish keyboard): read as the folded spelling.
+_NO_AA = {
+    "whos": "who s",
+    "dont": "don t",
+    "cant": "can t",
+    "wont": "won t",
+    "pa": "paa",
+    "hvornar": "hvornaar",
+    "ga": "gaa",
+    "gar": "gaar",
+    "sa": "saa",
+    "fa": "faa",
+    "abne": "aabne",
+    "aben": "aaben",
+    "nar": "naar",
+}
+
+
 def normalise(text: str) -> str:
     """Folded words, punctuation gone (but `#`, `?` and digits kept), typos read as meant."""
     folded = fold(text).replace("'", " ").replace("’", " ")
     folded = re.sub(r"\bi(dag|morgen|gaar|overmorgen)\b", r"i \1", folded)
     words = re.findall(r"[a-z]+|\d+|#|\?", folded)
-    return " ".join(_correct(w) for w in words)
+    return " ".join(_correct(_NO_AA.get(w, w)) for w in words)
 
 
 # Sentences that use a domain word but ask nothing of the bot.
@@ -157,6 +175,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("help", 5, r"\bhvad kan botten\b|^vejledning$|\bhvordan bruger jeg (?:dig|botten)\b"),
     ("help", 5, r"\bhow do i use (?:you|this|the bot)\b"),
     ("help", 5, r"\bbruge (?:dig|botten|den her bot) til\b|\bwhat can i use you for\b"),
+    ("help", 5, r"\bwhat can (?:this|the|it) (?:thing |bot )?do\b"),
     ("help", 5, r"\bwhat (?:is|s) (?:this|the) bot\b|\bhvad er (?:det her for en|denne) bot\b"),
     ("help", 5, r"\bhvad kan (?:den her |denne )?bot\w*\b|\bwhat (?:do you do|are you for)\b"),
     ("help", 5, r"\bhvordan virker (?:botten|du|den|det)\b|\bhow does (?:it|this) work\b"),
@@ -169,8 +188,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "duty",
         5,
-        r"\bwho (?:has|is holding|is on|s on|holds|is taking|takes|is manning|s got|has got|got"
-        r"|covers|is covering)\b",
+        r"\bwho(?: is| s| will be| ll be)? (?:has|holding|on|holds|taking|takes|manning|got"
+        r"|has got|covers|covering)\b",
     ),
     (
         "duty",
@@ -178,19 +197,38 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"\b(?:har|er) (?:jeg|@?[a-z]+(?: [a-z]+)?) (?:paa )?(?:vagt(?:en|er)?|telefonen|tlf)\b",
     ),
     ("duty", 5, r"\bis [a-z]+(?: [a-z]+)? on (?:the )?(?:phone|hotline|call)\b"),
+    ("duty", 5, r"\b(?:am i|are you|is [a-z]+(?: [a-z]+)?) on (?:call|the phones?|the hotline)\b"),
     ("duty", 5, r"\bam i on duty\b|\bis [a-z]+(?: [a-z]+)? on duty\b|\bdo i have the phone on\b"),
     ("duty", 5, r"\ber det [a-z]+(?: [a-z]+)? der har (?:telefonen|vagten|vagt)\b"),
     ("duty", 3, r"^(?:fastholdelsestelefon\w*|hotline|telefonen|tlf)(?: \?)*$"),
     # check
     ("check", 7, r"^(?:tjek|check)\b"),
-    ("check", 6, r"\ber det jer\b|\bjer eller\b|\btil jer\b|\bfor you\b|\bis that (?:the|you)\b"),
-    ("check", 6, r"\bbelong to you\b|\bstille [a-z ]*videre\b|\bput through\b|\bhoerer\b"),
-    ("check", 6, r"\bkan i tage\b|\bfor jer\b|\bto you guys\b|\byour area\b|\bhandle this\b"),
-    ("check", 6, r"\bnoget for (?:jer|fastholdelse\w*)\b"),
+    ("check", 8, r"\ber det jer\b|\bjer eller\b|\btil jer\b|\bfor you\b|\bis that (?:the|you)\b"),
+    ("check", 8, r"\bbelong to you\b|\bstille [a-z ]*videre\b|\bput through\b|\bhoerer\b"),
+    ("check", 8, r"\bkan i tage\b|\bfor jer\b|\bto you guys\b|\byour area\b|\bhandle this\b"),
+    ("check", 8, r"\bnoget for (?:jer|fastholdelse\w*)\b"),
+    ("check", 8, r"\bgo(?:es)? to you\b|\byours\b|\bis it you\b|\bcan you guys\b|^kan i hjaelpe\b"),
+    (
+        "check",
+        6,
+        r"\bdo you (?:guys )?(?:take|handle|deal with) (?:those|these|them|that|this|it)\b",
+    ),
+    (
+        "check",
+        6,
+        r"\bwho (?:handles|deals with|takes care of)\b|\bhvem (?:tager sig af|haandterer)\b",
+    ),
+    (
+        "check",
+        6,
+        r"\b(?:got|have|har) (?:a|an|en|et) [a-z]+(?: [a-z]+)? (?:on the line|i roeret)\b",
+    ),
+    ("check", 8, r"\bshould i (?:send|put|transfer|forward)\b.*\bto you\b"),
+    ("check", 8, r"^do you (?:guys )?(?:handle|deal with|take care of)\b"),
     # briefing
     ("briefing", 7, r"^(?:omstilling|switchboard)$|\boverblik\b|\bbriefing\b"),
     ("briefing", 7, r"\bhvad skal jeg vide\b|\bwhat do i need to know\b"),
-    ("briefing", 8, r"\bhvad hoerer til jer i dag\b"),
+    ("briefing", 9, r"\bhvad hoerer til jer i dag\b"),
     # rota
     ("rota", 6, r"\bvagtplan(?:en)?\b|\brota\b|\bschedule\b"),
     ("rota", 7, r"\bhvordan ser (?:vagt\w*|telefon\w*|uge\w*)\b.* ud\b"),
@@ -213,7 +251,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     # my_duties
     ("my_duties", 8, r"\bmine vagter\b|\bmy (?:duties|shifts)\b|\bupcoming duties\b"),
     ("my_duties", 8, r"\bhvornaar (?:har jeg|er min|er mine|skal jeg have)\b"),
-    ("my_duties", 8, r"\bwhen (?:am i|do i have|is my)\b"),
+    ("my_duties", 8, r"\bwhen (?:am i|do i have|is my|s my)\b|\bmy next (?:shift|duty)\b"),
     ("my_duties", 8, r"\b(?:hvilke|hvor mange) (?:vagter|dage) har jeg\b"),
     (
         "my_duties",
@@ -254,9 +292,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"\bsager\w*\b.*\b(?:har jeg|jeg har)\b|\bcases (?:\w+ )?(?:i have|i m on|am i on)\b",
     ),
     ("my_cases", 8, r"\b(?:do i have|have i got)(?: \w+){0,2} cases\b"),
+    ("my_cases", 9, r"\b(?:cases|sager) (?:\w+ )?(?:have i|do i have|har jeg)\b"),
+    ("my_cases", 9, r"\b(?:cases|sager)\b.*\b(?:on me|assigned to me|paa mig)\b"),
     ("my_cases", 9, r"\bcases do i have\b|\bwhich cases (?:do i|are mine)\b|\bsager har jeg\b"),
     # cases_today
     ("cases_today", 8, r"^(?:sager|cases)(?: \?)?$|\bsager i dag\b|\bcases today\b"),
+    ("cases_today", 8, r"\bkom(?:met)? (?:der )?ind i dag\b"),
     ("cases_today", 8, r"\bkommet ind i dag\b|\bcame in today\b|\broom for another case\b"),
     ("cases_today", 8, r"\bdagens sager\b|\btoday s cases\b"),
     ("cases_today", 8, r"\bsager fra i dag\b|\bnye sager\b|\bnew cases today\b"),
@@ -274,6 +315,13 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ),
     ("reassign", 10, r"\b(?:sag|case) #? ?\d+ (?:skal videre|gaa til|til)\b"),
     ("reassign", 10, r"\bkan (?:sag|case) \d+ gaa til\b"),
+    ("reassign", 10, r"\b(?:take over|overtage|overtager) (?:sag |case )?(?:nr )?#? ?\d+\b"),
+    (
+        "reassign",
+        10,
+        r"\b(?:flyt|giv|give|move|send|pass|hand)\w* (?:\w+ )?(?:sag(?:en)?|case) (?:nr )?#? ?\d+"
+        r" (?:\w+ )?(?:videre )?(?:til|to|on to)\b",
+    ),
     (
         "reassign",
         10,
@@ -322,6 +370,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("my_absences", 9, r"\bmit fravaer\b|\bmy absences?\b|\bfortryde min\b"),
     ("my_absences", 9, r"\bcancel (?:the|my) (?:vacation|absence|holiday|day off)\b"),
     ("my_absences", 9, r"\babsences have i\b|\bhusket at skrive min\b|\bannuller min\b"),
+    ("my_absences", 9, r"\b(?:hvad|hvilke\w*) (?:\w+ )?har jeg\b.*\bfravaer\w*\b"),
     ("my_absences", 9, r"\b(?:aflys|slet|delete|annuller|cancel|fortryd)\w* (?:min|mit|my)\b"),
     # swap
     ("swap", 8, r"\bbyt(?:te|tes)?\b|\bswap\b|\bswitch (?:days|shifts|duties)\b"),
@@ -365,6 +414,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("swaps", 9, r"\bat faa byttet\b|\bvagter der skal byttes\b|\bbytter venter\b"),
     ("swaps", 9, r"\b(?:spurgt|spoerget|bedt) (?:mig )?om at bytte\b|\basked (?:me )?to swap\b"),
     ("swaps", 9, r"\bgodkende nogle bytter\b|\baabne bytter\b|\bpending swaps\b"),
+    (
+        "swaps",
+        9,
+        r"\b(?:svaret paa|accepteret|godkendt|answered|replied to|accepted|approved)"
+        r" (?:min|mit|mine|my) (?:bytte\w*|swap\w*)\b",
+    ),
     ("swaps", 9, r"\ber der (?:nogen|nogle) bytter\b|\b(?:mit|mine) bytte\w*\b|\bmy swaps?\b"),
     # sick
     ("sick", 7, r"\bjeg er (?:desvaerre )?syg\b|\bi m sick\b|\bim sick\b|^syg$|^sick$"),
@@ -377,12 +432,26 @@ RULES: tuple[tuple[str, int, str], ...] = (
         7,
         r"\bnot well\b|\bunwell\b|\bflu\b|\bforkoel\w*\b|\bmigraene\b|\bmigraine\b|\bdown with\b",
     ),
+    ("sick", 7, r"\bfeeling (?:rough|awful|terrible|crap|poorly|bad)\b|\bunder the weather\b"),
     ("sick", 7, r"\bhar det (?:skidt|daarligt)\b|\bikke (?:frisk|rask)\b|\bnot feeling well\b"),
     # history
     ("history", 10, r"\bhistorik\b|\bhistory\b|\bhvem har aendret\b|\bwho changed\b"),
     ("history", 10, r"\blog for\b|\bhvem aendrede\b"),
     # set_duty
     ("set_duty", 10, r"\bsaet vagt\b|\bset duty\b"),
+    (
+        "set_duty",
+        10,
+        r"\b(?:give|giv) (?!(?:me|mig|him|her|my|min|mit|mine|dig|you|your|den|det|it)\b)"
+        r"[a-z]+(?: [a-z]+)? (?:the )?"
+        r"(?:phone|duty|hotline|vagten|telefonen|tlf)\b",
+    ),
+    (
+        "set_duty",
+        10,
+        r"^(?!.*\bwho\b).*\b(?:should|will|is to) (?:have|get|take) (?:the )?"
+        r"(?:duty|phone|hotline)\b",
+    ),
     # `Pia skal have telefonen på torsdag`; `hvem skal have …` is a question (duty).
     (
         "set_duty",
@@ -396,6 +465,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("set_duty", 10, r"\bsaet [a-z]+(?: [a-z]+)? paa vagt(?:en)?\b"),
     # generate
     ("generate", 11, r"\blav (?:en )?(?:ny )?vagtplan\b|\bgenerate (?:a )?(?:new )?rota\b"),
+    ("generate", 11, r"\b(?:make|create|build) (?:a|an) (?:new )?rota\b"),
     ("generate", 11, r"\bredo the rota\b|\bmake a new rota\b|\bplanlaeg vagterne\b"),
     ("generate", 11, r"\blaegge (?:en )?(?:ny )?vagtplan\b|\bnew rota\b|\bny vagtplan\b"),
     ("generate", 11, r"\bgenerate\b|\blav\b.*\bvagtplan\b|\bmake the rota\b"),
@@ -408,6 +478,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("team_calendar", 11, r"\bwhole team s calendar\b"),
     # members
     ("members", 10, r"\bmedlemmer\b|\bmembers\b|\bhvem er (?:med )?i teamet\b"),
+    ("members", 13, r"\bwho(?: is| s| are) (?:in|on) (?:the|my|our) team\b"),
     ("members", 13, r"\bwho is in the team\b|\bhvem er paa vagtplanen og\b"),
     # role
     ("role", 12, r"\brolle\b|\brole\b|\btil (?:team)?leder\b|\bblive (?:team)?leder\b"),
@@ -416,7 +487,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
         "role",
         12,
         r"\bgoer [a-z]+(?: [a-z]+)? til\b"
-        r"|\bmake [a-z]+(?: [a-z]+)? (?:a|an) (?:team lead|lead|caseworker|switchboard)\b",
+        r"|\bmake [a-z]+(?: [a-z]+)? (?:a |an )?(?:team lead|lead|caseworker|switchboard)\b",
     ),
     # on_rota / off_rota
     # Someone put on the rota, not a question about who is on it (`who's on the rota`).
@@ -463,14 +534,15 @@ SMALLTALK = frozenset(
         "thanks thank you thx cheers tusind hjaelpen bot mange dejlig have a nice day "
         "good morning afternoon og ogsaa saa vi ses bye farvel skal du ok nice day a have jul "
         "glaedelig godt nytaar hvordan gaar det so much there everyone alle allesammen sammen "
-        "now ha take care eftermiddag aften"
+        "now ha take care eftermiddag aften mate guys folks team "
+        "morning evening all lot super fint great godaften"
     )
 )
 GREETINGS = frozenset(
     _words(
         "care eftermiddag aften hej hejsa hi hello hey goddag godmorgen morgen weekend tak thanks "
         "thank thx cheers "
-        "bye farvel ses jul nytaar gaar nice"
+        "bye farvel ses jul nytaar gaar nice morning afternoon evening godaften"
     )
 )
 

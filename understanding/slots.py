@@ -35,8 +35,9 @@ _DAY = (
     rf"|(?P<in>om (?:\d+|en|et|to|tre|fire|one|two|three) (?:uger?|weeks?))"
     rf"|(?P<past>i (?:{_LONG_WEEKDAYS.replace('dag', 'dags')}))"
     rf"|(?P<next>(?:naeste|next) (?:{_LONG_WEEKDAYS}))"
+    rf"|(?P<short>(?:on|next|this) (?:mon|tues?|wed|thu|thurs?|fri))\b"
     rf"|(?P<wd>(?:{_LONG_WEEKDAYS}))(?:'?s|en)?(?P<wdnext> (?:i )?(?:naeste uge|next week))?"
-    rf"|(?P<nth>(?:den|d\.|the) \d{{1,2}})(?:\.|st|nd|rd|th)?(?![\d./])(?! ?(?:{_MONTH})\b)"
+    rf"|(?P<nth>(?:den|d\.?|the) \d{{1,2}})(?:\.|st|nd|rd|th)?(?![\d./])(?! ?(?:{_MONTH})\b)"
 )
 _SPAN = re.compile(
     rf"(?P<w1>(?:uge|week|uke) (?P<wa>\d{{1,2}})(?: ?- ?(?P<wb>\d{{1,2}}))?)\b"
@@ -119,7 +120,27 @@ def _weekday_name(today: date) -> str:
     ]
 
 
+# English short weekdays, only after `on`/`next`/`this` (Danish `fri` is a day off).
+_SHORT_WEEKDAYS = {
+    "mon": "mandag",
+    "tue": "tirsdag",
+    "tues": "tirsdag",
+    "wed": "onsdag",
+    "thu": "torsdag",
+    "thur": "torsdag",
+    "thurs": "torsdag",
+    "fri": "fredag",
+}
+
+
 def _day_of(match: re.Match[str], today: date) -> date | None:
+    if match.group("short"):
+        lead, short = match.group("short").split(" ")
+        said = ("naeste " if lead == "next" else "paa ") + _SHORT_WEEKDAYS[short]
+        try:
+            return parse_date(said, today)
+        except BadDate:
+            return None
     if match.group("wd"):
         # rules.dates reads the weekday with the words around it: "på fredag", "fredag i
         # næste uge"; the preposition stands before the match.
