@@ -16,6 +16,15 @@ from store.store import Store
 # Asks Teams about a team's roster now: (the team's service URL, its Teams id, a person's Teams
 # user id) -> that person's AAD object id, or None when they are not on the roster.
 RosterLookup = Callable[[str, str, str], Awaitable[str | None]]
+# Runs a text as if the caller had typed it (dialogs/turn.py's run_text), for a card click that
+# re-runs a command: the turn hands itself over, so no dialog imports the turn that imports it.
+RunText = Callable[["Caller", str, "Context", int | None], Awaitable[list[Reply]]]
+
+
+async def _outside_a_turn(
+    caller: "Caller", text: str, ctx: "Context", target_id: int | None
+) -> list[Reply]:
+    raise RuntimeError("a command is re-run only inside a turn (dialogs/turn.py sets run_text)")
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,7 @@ class Context:
     # Set when a dialog queued a message in the outbox, so the edge can send it right away.
     outbox_touched: bool = False
     roster: RosterLookup | None = None
+    run_text: RunText = _outside_a_turn
 
     async def on_roster(self, team: Team, teams_user_id: str, aad_object_id: str) -> bool:
         """True if Teams says the person is on the team's roster now (asked at the address the

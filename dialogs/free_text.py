@@ -2,33 +2,28 @@
 
 `understand()` gives an intent from the routing table and its slots; `free_text_commands`
 writes that as the command people could have typed, and the command runs through the normal
-routing (`run_text`), so access rules, the "which Anne?" card and every check stay in one
+routing (`ctx.run_text`), so access rules, the "which Anne?" card and every check stay in one
 place. Questions are answered at once; a change is first shown on a card in words and dates
 (Ja / Ret / Nej), and only Ja runs it. Two readings (a low confidence between intents, "næste
 fredag" said early in a week) are asked with buttons, never guessed.
 """
 
 import re
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
 from dialogs import cards
-from dialogs.commands import Command, closest
+from dialogs.commands import closest
 from dialogs.context import Caller, Context
 from dialogs.free_text_commands import BY_NAME, Canonical, canonical
 from dialogs.messages import capital, format_day, t
 from dialogs.plain import Reply
-from dialogs.routing import COMMANDS
+from dialogs.routing import COMMANDS, denied
 from rules.text import fold
 from rules.weekdays import weekday_number
 from store.models import CardFlow
 from understanding import CHANGES_DATA, READ_ONLY, Understood, understand
-
-# run_text and _denied of dialogs/turn.py, passed in (turn.py imports this module).
-Run = Callable[[Caller, str, Context, int | None], Awaitable[list[Reply]]]
-Denied = Callable[[Caller, Command, str, Context], Awaitable[list[Reply]]]
-FlowAction = Callable[[Caller, CardFlow, dict[str, Any], Context], Awaitable[list[Reply]]]
 
 # Changes whose command only opens a card that asks again before anything is stored.
 OPENS_A_CARD = frozenset({"new_case", "switch_team"})
@@ -50,7 +45,7 @@ DATE_KEYS = ("date", "first", "last", "offered")
 Choice = dict[str, Any]
 
 
-async def answer(caller: Caller, text: str, ctx: Context, run: Run, denied: Denied) -> list[Reply]:
+async def answer(caller: Caller, text: str, ctx: Context) -> list[Reply]:
     lang = caller.lang
     names = list((await ctx.store.members.names(caller.team.id)).values()) if caller.team else []
     understood = understand(text, ctx.today(), names)
@@ -65,7 +60,7 @@ async def answer(caller: Caller, text: str, ctx: Context, run: Run, denied: Deni
     choices = _readings(understood, text, ctx.today())
     if len(choices) > 1:
         return [await _choices_card(caller, ctx, t(lang, "free_which"), choices, text)]
-    return await _act(caller, ctx, understood.intent, understood.slots, text, run, denied)
+    return await _act(caller, ctx, understood.intent, understood.slots, text)
 
 
 def _misspelt(text: str, hint: str, understood: Understood) -> bool:
@@ -114,8 +109,6 @@ async def _act(
     intent: str,
     slots: Mapping[str, str] | None,
     text: str,
-    run: Run,
-    denied: Denied,
 ) -> list[Reply]:
     """Answer a question at once; show a change on a confirmation card."""
     lang = caller.lang
@@ -123,7 +116,7 @@ async def _act(
     found = canonical(caller, intent, slots or {}, ctx.today())
     if intent in READ_ONLY or intent in OPENS_A_CARD:
         assert found is not None  # a question always has a form: its bare command at least
-        return await run(caller, found.text, ctx, found.target_id)
+        return await ctx.run_text(caller, found.text, ctx, found.target_id)
     if found is None or slots is None or intent not in CHANGES_DATA:
         example = command.example(lang)
         return [Reply(t(lang, "free_example", what=t(lang, f"cmd.{intent}"), example=example))]
@@ -191,66 +184,57 @@ async def _not_understood(caller: Caller, understood: Understood, ctx: Context) 
     return [Reply(t(lang, "free_none"), card=card.card)]
 
 
-# Card buttons (FLOW_ACTIONS in dialogs/turn.py).
+# Card buttons (CARD_ACTIONS in dialogs/card_routing.py).
 
 
-def flow_actions(run: Run, denied: Denied) -> dict[str, FlowAction]:
-    async def pick(
-        caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context
-    ) -> list[Reply]:
-        choices = flow.state.get("choices") or []
-        index = cards.whole(value, "choice")
-        if not 0 <= index < len(choices):
-            return [Reply(t(caller.lang, "card_unknown"))]
-        mine = await _claim(caller, flow, value, ctx)
-        if mine:
-            return mine
-        chosen = choices[index]
-        slots = chosen.get("slots")
-        text = str(flow.state.get("text") or "")
-        return await _act(caller, ctx, chosen["intent"], slots, text, run, denied)
+async def pick(caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context) -> list[Reply]:
+    choices = flow.state.get("choices") or []
+    index = cards.whole(value, "choice")
+    if not 0 <= index < len(choices):
+        return [Reply(t(caller.lang, "card_unknown"))]
+    mine = await _claim(caller, flow, value, ctx)
+    if mine:
+        return mine
+    chosen = choices[index]
+    slots = chosen.get("slots")
+    text = str(flow.state.get("text") or "")
+    return await _act(caller, ctx, chosen["intent"], slots, text)
 
-    async def yes(
-        caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context
-    ) -> list[Reply]:
-        mine = await _claim(caller, flow, value, ctx)
-        if mine:
-            return mine
-        target = flow.state.get("target")
-        replies = await run(
-            caller, str(flow.state["command"]), ctx, target if isinstance(target, int) else None
-        )
-        return [_closed(caller, flow, "free_done_yes"), *replies]
 
-    async def no(
-        caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context
-    ) -> list[Reply]:
-        mine = await _claim(caller, flow, value, ctx)
-        if mine:
-            return mine
-        return [_closed(caller, flow, "free_done_no"), Reply(t(caller.lang, "free_no"))]
+async def yes(caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context) -> list[Reply]:
+    mine = await _claim(caller, flow, value, ctx)
+    if mine:
+        return mine
+    target = flow.state.get("target")
+    replies = await ctx.run_text(
+        caller, str(flow.state["command"]), ctx, target if isinstance(target, int) else None
+    )
+    return [_closed(caller, flow, "free_done_yes"), *replies]
 
-    async def fix(
-        caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context
-    ) -> list[Reply]:
-        mine = await _claim(caller, flow, value, ctx, done=False)
-        if mine:
-            return mine
-        return [Reply(card=_fix_card(caller.lang, flow), update=True)]
 
-    async def send(
-        caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context
-    ) -> list[Reply]:
-        typed = " ".join(str(value.get("command") or "").split())
-        if not typed:
-            return [Reply(t(caller.lang, "free_fix_empty"))]
-        mine = await _claim(caller, flow, value, ctx)
-        if mine:
-            return mine
-        # As typed: a command word acts at once, a sentence is read (and confirmed) again.
-        return await run(caller, typed, ctx, None)
+async def no(caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context) -> list[Reply]:
+    mine = await _claim(caller, flow, value, ctx)
+    if mine:
+        return mine
+    return [_closed(caller, flow, "free_done_no"), Reply(t(caller.lang, "free_no"))]
 
-    return {"free.pick": pick, "free.yes": yes, "free.no": no, "free.fix": fix, "free.send": send}
+
+async def fix(caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context) -> list[Reply]:
+    mine = await _claim(caller, flow, value, ctx, done=False)
+    if mine:
+        return mine
+    return [Reply(card=_fix_card(caller.lang, flow), update=True)]
+
+
+async def send(caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context) -> list[Reply]:
+    typed = " ".join(str(value.get("command") or "").split())
+    if not typed:
+        return [Reply(t(caller.lang, "free_fix_empty"))]
+    mine = await _claim(caller, flow, value, ctx)
+    if mine:
+        return mine
+    # As typed: a command word acts at once, a sentence is read (and confirmed) again.
+    return await ctx.run_text(caller, typed, ctx, None)
 
 
 async def _claim(

@@ -1,4 +1,5 @@
-"""The routing table: every command, in Danish and English, with who may use it.
+"""The routing table: every command, in Danish and English, with who may use it, and the one
+access rule that typed commands and card clicks (dialogs/card_routing.py) share.
 
 Columns: name, Danish words, English words, who may use it, the group `hjælp` lists it under,
 handler, then the examples that `hjælp` shows (Danish, English) and where it works.
@@ -20,8 +21,9 @@ from dialogs import (
     team_setup,
     web_link,
 )
-from dialogs.commands import Command, Invocation
+from dialogs.commands import ACCESS_ROLES, Command, Invocation
 from dialogs.context import Caller, Context
+from dialogs.messages import t
 from dialogs.plain import Reply
 
 
@@ -99,3 +101,29 @@ COMMANDS: tuple[Command, ...] = (
             personal.switch_team, personal_only=True),
 )
 # fmt: on
+
+
+async def denied(caller: Caller, command: Command, text: str, ctx: Context) -> list[Reply]:
+    """Why the caller may not run `command` here, or nothing. In a 1:1 chat with several teams
+    and none chosen, the answer asks which team and then runs `text` again."""
+    lang, scope = caller.lang, caller.request.scope
+    if command.personal_only and scope != "personal":
+        return [Reply(t(lang, "personal_only"))]
+    if command.channel_only and scope != "channel":
+        return [Reply(t(lang, "channel_only"))]
+    if command.access != "anyone" and caller.team is None and caller.extra.get("several_teams"):
+        return await personal.pick_team_card(caller, ctx, text)
+    return not_allowed(caller, command.access)
+
+
+def not_allowed(caller: Caller, access: str) -> list[Reply]:
+    """The one access rule, for a typed command and a card click alike: who `access` names
+    (ACCESS_ROLES) against the caller's role in their team; nothing when they may."""
+    roles, lang = ACCESS_ROLES[access], caller.lang
+    if roles is None:
+        return []
+    if caller.team is None:
+        return [Reply(t(lang, "not_in_team"))]
+    if caller.role not in roles:
+        return [Reply(t(lang, "not_allowed", roles=t(lang, f"roles.{access}")))]
+    return []

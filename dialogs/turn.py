@@ -1,28 +1,24 @@
 """One turn: guard the input, find out who is asking, route to a command or a card flow."""
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
-from dialogs import cards, cases, free_text, swaps, web_link
-from dialogs.absences import cancel_absence
+from dialogs import free_text
 from dialogs.card_ids import ids_are_the_teams
-from dialogs.commands import Command, Invocation, match, written_in
+from dialogs.card_routing import CLICKS, FLOW_STEPS
+from dialogs.commands import Invocation, match, written_in
 from dialogs.context import Caller, Context
-from dialogs.cover import confirm_cover
 from dialogs.messages import lang_of, t
-from dialogs.personal import pick_team_card
 from dialogs.plain import Answered, Reply, Request
 from dialogs.refusals import said
-from dialogs.routing import COMMANDS
-from dialogs.switchboard import answer_guide, guide_card
-from dialogs.team_setup import save_settings, save_setup
+from dialogs.routing import COMMANDS, denied, not_allowed
 from domain.errors import Refused
 from rules.cpr import any_cpr
 from rules.language import choose
 from store.members import RosterEntry, refreshed
 from store.models import CardFlow, Member, Membership, Team
 
-FlowAction = Callable[[Caller, CardFlow, dict[str, Any], Context], Awaitable[list[Reply]]]
+# Card buttons whose state lives in their own rows (swap requests, absences) or nowhere.
+STATELESS = frozenset(CLICKS)
 
 
 async def handle_message(req: Request, ctx: Context) -> list[Reply]:
@@ -32,6 +28,7 @@ async def handle_message(req: Request, ctx: Context) -> list[Reply]:
     if not req.user.aad_object_id:  # the edge refuses these too; a Teams user always has one
         return [refusal(req, "not_in_team", answer_language(ctx, req, None, None))]
     caller = await resolve_caller(req, ctx)
+    ctx.run_text = run_text  # for a click that re-runs a command (dialogs/card_routing.py)
     try:
         return await _dispatch(caller, req, ctx)
     except Refused as refused:  # the one place a rule's "no" becomes an answer
@@ -41,10 +38,14 @@ async def handle_message(req: Request, ctx: Context) -> list[Reply]:
 
 
 async def _dispatch(caller: Caller, req: Request, ctx: Context) -> list[Reply]:
-    if isinstance(req.value, dict) and "flow" in req.value:
-        return await handle_submit(caller, req.value, ctx)
-    if isinstance(req.value, dict) and req.value.get("action") in STATELESS:
-        return await _stateless(caller, req.value, ctx)
+    """A card click through the card table (dialogs/card_routing.py), else the text."""
+    value = req.value if isinstance(req.value, dict) else {}
+    if "flow" in value:
+        return await handle_submit(caller, value, ctx)
+    click = CLICKS.get(str(value.get("action")))
+    if click is not None:
+        refused = await _refused_click(caller, click.access, value, ctx)
+        return refused or await click.handler(caller, value, ctx)
     return await run_text(caller, req.text, ctx)
 
 
@@ -149,36 +150,32 @@ async def run_text(
     lang = caller.lang
     found = match(text, COMMANDS)
     if found is None:  # a sentence: understood, then answered or confirmed (#14)
-        return await free_text.answer(caller, text, ctx, run_text, _denied)
+        return await free_text.answer(caller, text, ctx)
     command, args = found
-    denied = await _denied(caller, command, text, ctx)
-    if denied:
-        return denied
+    refused = await denied(caller, command, text, ctx)
+    if refused:
+        return refused
     return await command.handler(caller, Invocation(args, command.example(lang), target_id), ctx)
 
 
-async def _denied(caller: Caller, command: Command, text: str, ctx: Context) -> list[Reply]:
-    lang, scope = caller.lang, caller.request.scope
-    if command.personal_only and scope != "personal":
-        return [Reply(t(lang, "personal_only"))]
-    if command.channel_only and scope != "channel":
-        return [Reply(t(lang, "channel_only"))]
-    if command.access == "anyone":
-        return []
-    if caller.team is None:
-        if caller.extra.get("several_teams"):
-            return await pick_team_card(caller, ctx, text)
-        return [Reply(t(lang, "not_in_team"))]
-    if not command.allows(caller.role):
-        return [Reply(t(lang, "not_allowed", roles=t(lang, f"roles.{command.access}")))]
+async def _refused_click(
+    caller: Caller, access: str, value: dict[str, Any], ctx: Context
+) -> list[Reply]:
+    """Why a click goes no further, or nothing: who may click it (the access rule commands
+    use), then every id in its data, which must be the caller's team's."""
+    refused = not_allowed(caller, access)
+    if refused:
+        return refused
+    if not await ids_are_the_teams(caller, value, ctx):
+        return [Reply(t(caller.lang, "card_unknown"))]
     return []
 
 
 async def handle_submit(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply]:
     lang = caller.lang
     flow = await ctx.store.flows.get(str(value.get("flow")))
-    action = FLOW_ACTIONS.get(str(value.get("action")))
-    if flow is None or action is None:
+    step = FLOW_STEPS.get(str(value.get("action")))
+    if flow is None or step is None:
         return [Reply(t(lang, "card_unknown"))]
     if flow.done or str(flow.version) != str(value.get("v")):
         return [Reply(t(lang, "card_outdated", name=await _handler_name(flow, ctx, lang)))]
@@ -187,116 +184,10 @@ async def handle_submit(caller: Caller, value: dict[str, Any], ctx: Context) -> 
         caller.membership = await ctx.store.members.membership(flow.team_id, caller.member.id)
     if flow.team_id is not None and caller.membership is None:
         return [Reply(t(lang, "not_in_team"))]
-    if not await ids_are_the_teams(caller, value, ctx):
-        return [Reply(t(lang, "card_unknown"))]
-    return await action(caller, flow, {**value, "v": flow.version}, ctx)
+    refused = await _refused_click(caller, step.access, value, ctx)
+    return refused or await step.handler(caller, flow, {**value, "v": flow.version}, ctx)
 
 
 async def _handler_name(flow: CardFlow, ctx: Context, lang: str) -> str:
     member = await ctx.store.members.get(flow.handled_by) if flow.handled_by else None
     return member.name if member else t(lang, "someone")
-
-
-def _lead_only(action: FlowAction) -> FlowAction:
-    async def guarded(
-        caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context
-    ) -> list[Reply]:
-        if caller.role != "lead":
-            return [Reply(t(caller.lang, "not_allowed", roles=t(caller.lang, "roles.lead")))]
-        return await action(caller, flow, value, ctx)
-
-    return guarded
-
-
-async def _pick_member(
-    caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context
-) -> list[Reply]:
-    """A button on a 'which person?' card: re-run the command with that person."""
-    if not await ctx.store.flows.claim(
-        flow, value["v"], caller.member.id, ctx.clock.now(), done=True
-    ):
-        return [Reply(t(caller.lang, "card_outdated", name=t(caller.lang, "someone")))]
-    command = next(c for c in COMMANDS if c.name == flow.state["command"])
-    denied = await _denied(caller, command, "", ctx)
-    if denied:
-        return denied
-    target = cards.whole(value, "member")
-    inv = Invocation(flow.state.get("args", ""), command.example(caller.lang), target)
-    return await command.handler(caller, inv, ctx)
-
-
-async def _pick_team(
-    caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context
-) -> list[Reply]:
-    team_id = cards.whole(value, "team")
-    teams = {tm.id: (tm, ms) for tm, ms in await ctx.store.members.teams_of(caller.member.id)}
-    if team_id not in teams:
-        return [Reply(t(caller.lang, "card_unknown"))]
-    if not await ctx.store.flows.claim(
-        flow, value["v"], caller.member.id, ctx.clock.now(), done=True
-    ):
-        return [Reply(t(caller.lang, "card_outdated", name=t(caller.lang, "someone")))]
-    ctx.store.members.set_active_team(caller.member, team_id)
-    caller.team, caller.membership = teams[team_id]
-    replies = [Reply(t(caller.lang, "team_picked", team=caller.team.name))]
-    pending = flow.state.get("text", "")
-    if pending:
-        replies += await run_text(caller, pending, ctx)
-    return replies
-
-
-async def _stateless(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Reply]:
-    """Card buttons that need no stored state: the answer depends only on what was picked,
-    so an old card's click is as good as a new one's."""
-    if caller.team is None:
-        return [Reply(t(caller.lang, "not_in_team"))]
-    if caller.role is None:
-        return [Reply(t(caller.lang, "not_in_team"))]
-    if not await ids_are_the_teams(caller, value, ctx):
-        return [Reply(t(caller.lang, "card_unknown"))]
-    action = value["action"]
-    if action == "guide_open":
-        return [Reply(card=guide_card(caller.lang))]
-    if action == "guide":
-        return await answer_guide(caller, value, ctx)
-    if action == "web.open":
-        return await web_link.show_link(caller, None, ctx)
-    if caller.role == "switchboard":
-        return [Reply(t(caller.lang, "not_allowed", roles=t(caller.lang, "roles.staff")))]
-    if action == "absence.cancel":
-        return await cancel_absence(caller, value, ctx)
-    if action in ("swap.approve", "swap.reject"):
-        return await swaps.decide(caller, value, ctx)
-    if action == "case.outcome":
-        return await cases.save_outcome(caller, value, ctx)
-    if action == "case.reassign":
-        return await cases.confirm_reassign(caller, value, ctx)
-    return await swaps.act(caller, value, ctx)
-
-
-# Card buttons whose state lives in their own rows (swap requests, absences) or nowhere.
-STATELESS = frozenset(
-    {
-        "guide",
-        "guide_open",
-        "web.open",
-        "swap.take",
-        "swap.decline",
-        "swap.cancel",
-        "swap.approve",
-        "swap.reject",
-        "absence.cancel",
-        "case.outcome",
-        "case.reassign",
-    }
-)
-
-FLOW_ACTIONS: dict[str, FlowAction] = {
-    "pick": _pick_member,
-    "pick_team": _pick_team,
-    "setup.save": _lead_only(save_setup),
-    "settings.save": _lead_only(save_settings),
-    "cover": confirm_cover,
-    "case.new": cases.create_case,
-    **free_text.flow_actions(run_text, _denied),
-}
