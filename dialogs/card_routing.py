@@ -106,8 +106,9 @@ CARD_ACTIONS: tuple[CardAction, ...] = (
     FlowStep("pick_team", "anyone", _pick_team),
     FlowStep("setup.save", "lead", team_setup.save_setup),
     FlowStep("settings.save", "lead", team_setup.save_settings),
-    FlowStep("cover", "member", cover.confirm_cover),
-    FlowStep("case.new", "member", cases.create_case),
+    # The commands that open these cards are staff only; so are their buttons.
+    FlowStep("cover", "staff", cover.confirm_cover),
+    FlowStep("case.new", "staff", cases.create_case),
     FlowStep("free.pick", "anyone", free_text.pick),
     FlowStep("free.yes", "anyone", free_text.yes),
     FlowStep("free.no", "anyone", free_text.no),

@@ -54,8 +54,13 @@ class Command:
         return (self.example_en if lang == "en" else self.example_da) or self.words(lang)[0]
 
     def allows(self, role: str | None) -> bool:
-        roles = ACCESS_ROLES[self.access]
-        return roles is None or role in roles
+        return may(self.access, role)
+
+
+def may(access: str, role: str | None) -> bool:
+    """Whether a role may use what `access` names (a command's or a card action's)."""
+    roles = ACCESS_ROLES[access]
+    return roles is None or role in roles
 
 
 def match(text: str, commands: Sequence[Command]) -> tuple[Command, str] | None:

@@ -21,7 +21,7 @@ from dialogs import (
     team_setup,
     web_link,
 )
-from dialogs.commands import ACCESS_ROLES, Command, Invocation
+from dialogs.commands import ACCESS_ROLES, Command, Invocation, may
 from dialogs.context import Caller, Context
 from dialogs.messages import t
 from dialogs.plain import Reply
@@ -119,11 +119,11 @@ async def denied(caller: Caller, command: Command, text: str, ctx: Context) -> l
 def not_allowed(caller: Caller, access: str) -> list[Reply]:
     """The one access rule, for a typed command and a card click alike: who `access` names
     (ACCESS_ROLES) against the caller's role in their team; nothing when they may."""
-    roles, lang = ACCESS_ROLES[access], caller.lang
-    if roles is None:
+    lang = caller.lang
+    if ACCESS_ROLES[access] is None:
         return []
     if caller.team is None:
         return [Reply(t(lang, "not_in_team"))]
-    if caller.role not in roles:
+    if not may(access, caller.role):
         return [Reply(t(lang, "not_allowed", roles=t(lang, f"roles.{access}")))]
     return []
