@@ -55,7 +55,8 @@ class Statements:
         words = statement.split(None, 1)
         kind = words[0].upper() if words else "?"
         self.kinds[kind if kind in KINDS else "other"] += 1
-        self.texts[" ".join(statement.split())[:110]] += 1
+        text = " ".join(statement.split())
+        self.texts[text if len(text) < 170 else f"{text[:60]} … {text[-100:]}"] += 1
 
     @contextmanager
     def counting(self) -> Iterator[tuple[Counter[str], Counter[str]]]:
