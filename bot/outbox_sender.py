@@ -16,7 +16,7 @@ from bot.delivery import DeliveryError, Destination
 from dialogs.plain import Reply
 from domain.clock import Clock
 from store.db import unit_of_work
-from store.models import OutboxMessage
+from store.models import ConversationRef, Member, OutboxMessage, Team
 from store.store import Store
 
 log = logging.getLogger(__name__)
@@ -108,7 +108,8 @@ class OutboxSender:
         async with unit_of_work(self.sessions) as session:
             store = Store(session)
             claimed = await store.outbox.claim_due(self.clock.now(), self.lease, self.concurrency)
-            work = [(m.id, m.payload, m.attempts, await _destination(store, m)) for m in claimed]
+            where = await _destinations(store, claimed)
+            work = [(m.id, m.payload, m.attempts, d) for m, d in zip(claimed, where, strict=True)]
         await asyncio.gather(*(self._send(*item) for item in work))
         return len(work)
 
@@ -155,22 +156,47 @@ class OutboxSender:
             await Store(session).outbox.finish(message_id, status, self.clock.now(), **values)  # type: ignore[arg-type]
 
 
-async def _destination(store: Store, message: OutboxMessage) -> Destination | None:
-    kind, _, raw_id = message.recipient.partition(":")
+async def _destinations(store: Store, messages: list[OutboxMessage]) -> list[Destination | None]:
+    """Where each message goes: the people's 1:1 chats in one query for the whole claim, each
+    team once (#17: a statement per message before)."""
+    recipients = [m.recipient.partition(":")[::2] for m in messages]
+    people = await store.members.reach(
+        int(raw_id) for kind, raw_id in recipients if kind != "channel" and raw_id.isdigit()
+    )
+    teams: dict[int, Team | None] = {}  # held here: the session keeps its rows only weakly
+
+    async def team(team_id: int) -> Team | None:
+        if team_id not in teams:
+            teams[team_id] = await store.teams.get(team_id)
+        return teams[team_id]
+
+    found = []
+    for message, (kind, raw_id) in zip(messages, recipients, strict=True):
+        found.append(await _destination(message, kind, raw_id, people, team))
+    return found
+
+
+async def _destination(
+    message: OutboxMessage,
+    kind: str,
+    raw_id: str,
+    people: dict[int, tuple[Member, ConversationRef | None]],
+    team_of: Callable[[int], Awaitable[Team | None]],
+) -> Destination | None:
     if not raw_id.isdigit():
         return None
     if kind == "channel":
-        team = await store.teams.get(int(raw_id))
+        team = await team_of(int(raw_id))
         if team is None or not team.announce_channel_id:
             return None
         return Destination(team.service_url, team.tenant_id, channel_id=team.announce_channel_id)
-    reach = await store.members.reach(int(raw_id))
+    reach = people.get(int(raw_id))
     if reach is None:
         return None
     member, ref = reach
     if ref is not None:
         return Destination(ref.service_url, member.tenant_id, reference=ref.reference)
-    team = await store.teams.get(message.team_id) if message.team_id else None
+    team = await team_of(message.team_id) if message.team_id else None
     if team is None or not member.teams_user_id:
         return None
     return Destination(team.service_url, member.tenant_id, user_teams_id=member.teams_user_id)

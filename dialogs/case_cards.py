@@ -59,10 +59,21 @@ def intake_card(lang: str, flow_id: str, version: int, now: datetime) -> dict[st
     )
 
 
-async def case_card(ctx: Context, team: Team, case: Case, lang: str) -> dict[str, Any]:
-    names = await ctx.store.members.names(team.id)
+async def case_card(
+    ctx: Context,
+    team: Team,
+    case: Case,
+    lang: str,
+    *,
+    names: dict[int, str] | None = None,
+    new: bool = False,
+) -> dict[str, Any]:
+    """`names`: the team's, if the caller read them already; `new`: the case was opened in
+    this transaction, so its whole history is what the transaction recorded (#17)."""
+    names = names if names is not None else await ctx.store.members.names(team.id)
     history: list[str] = []
-    entries = await ctx.store.audit.for_subject(team.id, domain.subject(case))
+    audit = ctx.store.audit
+    entries = await (audit.written_for if new else audit.for_subject)(team.id, domain.subject(case))
     for entry in entries:
         at = entry.at.astimezone(ctx.settings.zone).strftime("%d/%m %H:%M")
         before = names.get((entry.before or {}).get("member") or 0, "")

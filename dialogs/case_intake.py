@@ -28,15 +28,15 @@ async def create_case(
         return [Reply(t(lang, "card_outdated", name=t(lang, "someone")))]
     holder = await holder_at(ctx, team, call.call_at)
     case = await domain.open_case(ctx.store, team.id, caller.member.id, call, holder, now)
-    owner = await ctx.store.members.get(case.owner_id or 0)
+    names = await ctx.store.members.names(team.id)  # the owner's, and the case card's
     done = t(
         lang,
         "case_created",
         number=case.number,
-        owner=owner.name if owner else "",
+        owner=names.get(case.owner_id or 0, ""),
         when=moment_text(lang, call.call_at.astimezone(ctx.settings.zone)),
     )
     return [
         Reply(card=cards.done_card(t(lang, "case_new_title"), [done]), update=True),
-        Reply(card=await case_card(ctx, team, case, lang)),
+        Reply(card=await case_card(ctx, team, case, lang, names=names, new=True)),
     ]

@@ -7,6 +7,7 @@ from dialogs import cards
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
 from dialogs.holder import (
+    Holder,
     away,
     away_holders,
     call_instead,
@@ -18,7 +19,7 @@ from dialogs.holder import (
 from dialogs.markdown import Markup, bold, join
 from dialogs.messages import bad_date_key, capital, format_day, t, weekday_names
 from dialogs.plain import Reply
-from dialogs.planning import days_of, horizon, rota_members
+from dialogs.planning import days_of, horizon
 from dialogs.targets import target_and_rest
 from domain import rota
 from rules.dates import MONTHS, BadDate, parse_date
@@ -31,7 +32,18 @@ async def holder_name(
     ctx: Context, team: Team, day: date, lang: str, *, discreet: bool = False
 ) -> str:
     """The holder named in passing: 'ingen (Anne Hansen har ferie)' while the day is not taken."""
-    return short(lang, await on_the_phone(ctx, team, day), discreet=discreet)
+    return short(lang, (await _holders(ctx, team, [day]))[day], discreet=discreet)
+
+
+async def _holders(ctx: Context, team: Team, days: list[date]) -> dict[date, Holder]:
+    """`on_the_phone` for a few days, in one query while their holders are there (#17); a day
+    whose holder is away is read in full (cover, leads, the open request)."""
+    found = await ctx.store.rota.holders_away(team.id, days)
+    holders = {}
+    for day in days:
+        member, gone = found.get(day, (None, False))
+        holders[day] = await on_the_phone(ctx, team, day) if gone else Holder(day, member)
+    return holders
 
 
 async def show_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
@@ -61,11 +73,12 @@ async def show_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply
                 )
             )
         ]
-    holder = await on_the_phone(ctx, team, day)
+    both = await _holders(ctx, team, [day, following])
+    holder = both[day]
     values = {
         "day": capital(format_day(lang, day)),
         "next_day": format_day(lang, following),
-        "next_holder": await holder_name(ctx, team, following, lang, discreet=discreet),
+        "next_holder": short(lang, both[following], discreet=discreet),
         "phone": phone,
     }
     if holder.member is None:
@@ -131,11 +144,12 @@ async def show_rota(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply
     if period is None:
         return [Reply(t(lang, "rota_usage"))]
     first, last = period
-    if not await rota_members(ctx, team):
+    people = await ctx.store.members.of_team(team.id)  # who is on the rota, and every name
+    if not rota.on_rota(people):
         return [Reply(t(lang, "rota_empty"))]
     calendar = ctx.team_settings(team).calendar
     duties = await ctx.store.rota.between(team.id, first, last)
-    names = await ctx.store.members.names(team.id)
+    names = {m.id: m.name for m, _ in people}
     today = ctx.today()
     away_days = await away_holders(ctx, team, first, last)
     lines: list[RotaLine] = []

@@ -51,6 +51,16 @@ class AuditRepo:
         )
         return list(rows)
 
+    async def written_for(self, team_id: int, subject: str) -> list[AuditEntry]:
+        """The history of a subject made in this transaction (a new case): what the
+        transaction recorded, written now with INSERT … RETURNING; nothing older to read."""
+        entries = self.session.info.pop(PENDING, None)
+        if not entries:
+            return []
+        rows = await self.session.scalars(insert(AuditEntry).returning(AuditEntry), entries)
+        mine = [e for e in rows if e.team_id == team_id and e.subject == subject]
+        return sorted(mine, key=lambda e: (e.at, e.id))
+
 
 @event.listens_for(Session, "before_commit")
 def _write_pending(session: Session) -> None:

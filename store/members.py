@@ -229,16 +229,19 @@ class MemberRepo:
         elif current.conversation_id == conversation_id and current.service_url != service_url:
             current.service_url, current.reference, current.updated_at = service_url, reference, now
 
-    async def reach(self, member_id: int) -> tuple[Member, ConversationRef | None] | None:
-        """The member and their 1:1 chat, if the bot has one, in one query."""
-        row = (
-            await self.session.execute(
-                select(Member, ConversationRef)
-                .outerjoin(ConversationRef, ConversationRef.member_id == Member.id)
-                .where(Member.id == member_id)
-            )
-        ).first()
-        return (row[0], row[1]) if row else None
+    async def reach(
+        self, member_ids: Iterable[int]
+    ) -> dict[int, tuple[Member, ConversationRef | None]]:
+        """Each member and their 1:1 chat, if the bot has one, in one query for them all."""
+        wanted = set(member_ids)
+        if not wanted:
+            return {}
+        rows = await self.session.execute(
+            select(Member, ConversationRef)
+            .outerjoin(ConversationRef, ConversationRef.member_id == Member.id)
+            .where(Member.id.in_(wanted))
+        )
+        return {member.id: (member, ref) for member, ref in rows}
 
     def change(self, membership: Membership, field: str, value: object) -> object:
         """Set one field of a membership; its value before (the same value: nothing is set, so

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import and_, bindparam, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.models import Absence, Duty, Member
@@ -12,6 +12,24 @@ from store.models import Absence, Duty, Member
 # Built once: `vagt` runs it on every turn.
 _HOLDERS = (
     select(Duty.day, Member)
+    .join(Member, Member.id == Duty.member_id)
+    .where(Duty.team_id == bindparam("team"), Duty.day.in_(bindparam("days", expanding=True)))
+)
+# Who holds each day and whether they are away that day, in one statement: `vagt` asks it for
+# today and the next working day on every turn (four statements before).
+_HOLDERS_AWAY = (
+    select(
+        Duty.day,
+        Member,
+        exists()
+        .where(
+            Absence.team_id == Duty.team_id,
+            Absence.member_id == Duty.member_id,
+            ~Absence.cancelled,
+            and_(Absence.first_day <= Duty.day, Absence.last_day >= Duty.day),
+        )
+        .label("away"),
+    )
     .join(Member, Member.id == Duty.member_id)
     .where(Duty.team_id == bindparam("team"), Duty.day.in_(bindparam("days", expanding=True)))
 )
@@ -44,6 +62,15 @@ class RotaRepo:
         """Who holds each of these days (days nobody holds are left out), in one query."""
         rows = await self.session.execute(_HOLDERS, {"team": team_id, "days": sorted(set(days))})
         return {day: member for day, member in rows}
+
+    async def holders_away(
+        self, team_id: int, days: Sequence[date]
+    ) -> dict[date, tuple[Member, bool]]:
+        """Who holds each of these days and whether they are away that day, in one query."""
+        rows = await self.session.execute(
+            _HOLDERS_AWAY, {"team": team_id, "days": sorted(set(days))}
+        )
+        return {day: (member, bool(away)) for day, member, away in rows}
 
     async def last_planned_day(self, team_id: int) -> date | None:
         return await self.session.scalar(select(func.max(Duty.day)).where(Duty.team_id == team_id))

@@ -35,6 +35,8 @@ def plain(row: SwapRequestRow) -> SwapRequest:
 class SwapRepo:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+        # Rows a conditional update of this transaction returned: the session's copy is current.
+        self._returned: set[int] = set()
 
     async def create(
         self,
@@ -61,8 +63,9 @@ class SwapRepo:
         return row
 
     async def get(self, swap_id: int, *, fresh: bool = False) -> SwapRequestRow | None:
-        """`fresh`: read the row again, after a conditional update (which leaves the session's
-        copy as it was)."""
+        """`fresh`: the row as it stands now, after a conditional update. The update returned
+        the row it changed into the session, so that copy is read again only if it did not."""
+        fresh = fresh and swap_id not in self._returned
         return await self.session.get(SwapRequestRow, swap_id, populate_existing=fresh)
 
     async def open_for_team(self, team_id: int, today: date) -> list[SwapRequestRow]:
@@ -104,6 +107,7 @@ class SwapRepo:
 
     async def mark_expired_logged(self, swap_ids: list[int]) -> None:
         if swap_ids:
+            self._returned.difference_update(swap_ids)
             await self.session.execute(
                 update(SwapRequestRow)
                 .where(SwapRequestRow.id.in_(swap_ids))
@@ -133,13 +137,18 @@ class SwapRepo:
     async def _update_if(
         self, swap_id: int, conditions: tuple[Any, ...], values: dict[str, Any]
     ) -> bool:
-        result = await self.session.execute(
+        # RETURNING the row: the caller's fresh read that follows needs no statement (#17).
+        changed = await self.session.scalars(
             update(SwapRequestRow)
             .where(SwapRequestRow.id == swap_id, *conditions)
             .values(**values)
-            .execution_options(synchronize_session=False)
+            .returning(SwapRequestRow)
+            .execution_options(populate_existing=True)
         )
-        return bool(result.rowcount)  # type: ignore[attr-defined]
+        if changed.first() is None:
+            return False
+        self._returned.add(swap_id)
+        return True
 
     def hand_over(
         self,
