@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from types import MappingProxyType
 
 from rules.text import fold
-from understanding.intents import guarded, normalise, score, smalltalk
+from understanding.intents import canonical, guarded, normalise, score, smalltalk
 from understanding.slots import (
     Found,
     Person,
@@ -107,7 +107,7 @@ def understand(text: str, today: date, names: Sequence[str] = ()) -> Understood:
             0.6,
             tuple(i for i, _ in ranked if i not in CHANGES_DATA)[:3],
         )
-    folded = fold(text)
+    folded = canonical(text)
     dates = find_dates(folded, today)
     intent = _refine(intent, words, dates, today)
     if intent == "none":
@@ -275,9 +275,9 @@ def _bare_number(folded: str) -> str | None:
 
 
 def _without_people(text: str, names: Sequence[str]) -> str:
-    folded = fold(text)
+    folded = canonical(text)
     for name in names:
-        folded = folded.replace(fold(name), " ")
+        folded = folded.replace(canonical(name), " ")
     return folded
 
 

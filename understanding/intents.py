@@ -15,6 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from rules.text import fold
+from understanding.slots import VOCABULARY_SOURCES
 
 
 def _words(text: str) -> list[str]:
@@ -78,29 +79,37 @@ COMMON = frozenset(
         "suck sicker hele heller hello held hell heap helt hold ferien feriens ferier kurser "
         "byen bytter vagts sagde sagen tager agter hotel hoteller mit min mig byte bite case minde "
         "hjaelpe siger byttet sag sagt byttede vagtens helps helper mines miner swapped cased "
-        "caser dusty rotas ruta sagte vagte sicko seks"
+        "caser dusty rotas ruta sagte vagte sicko seks "
+        # real words one edit from a longer domain word (`status` is no `stats`)
+        "status fristen match chance round caller ligger lukker laver starte lader melder "
+        "skifte dagen"
     )
 )
 
-_KNOWN = frozenset(VOCABULARY) | COMMON
 
-
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def _correct(word: str) -> str:
     if word in _KNOWN or len(word) < 3 or not word.isalpha():
         return word
-    # One edit, a swap of two neighbours counting as one (`sgy`, `vgat`).
-    best = process.extractOne(word, VOCABULARY, scorer=OSA.distance, score_cutoff=1)
+    # One edit, a swap of two neighbours counting as one (`sgy`, `vgat`, `fredg`, `morrgen`).
+    vocabulary = _LONG if len(word) >= 5 else VOCABULARY
+    best = process.extractOne(word, vocabulary, scorer=OSA.distance, score_cutoff=1)
     if best is None:
         return word
     choice = best[0]
+    # A typo rarely hits the first letter; a word that differs there is another word
+    # (`keder`/`leder`, `where`/`there`).
+    if choice[0] != word[0]:
+        return word
     # Three letters allow no more than a missing letter (`hvm` → `hvem`) or a swap (`sgy`).
     if len(word) == 3 and len(choice) != 4 and sorted(word) != sorted(choice):
         return word
     return choice
 
 
-# Words written with `a` for `å` (no Danish keyboard): read as the folded spelling.
+# Words written with `a`/`o` for `å`/`æ`/`ø` (no Danish keyboard) and English contractions
+# without the apostrophe, read as the folded spelling. Longer words are found by `_correct`
+# (`naste` is one letter from `naeste`); these are too short for that.
 _NO_AA = {
     "whos": "who s",
     "dont": "don t",
@@ -112,18 +121,47 @@ _NO_AA = {
     "gar": "gaar",
     "sa": "saa",
     "fa": "faa",
+    "faet": "faaet",
     "abne": "aabne",
     "aben": "aaben",
     "nar": "naar",
+    "ar": "aar",
+    "aret": "aaret",
+    "vak": "vaek",
+    "vare": "vaere",
+    "sod": "soed",
+    "gor": "goer",
+    "sloj": "sloej",
+    "maned": "maaned",
 }
+# Words that mean the same to the bot, read as one (`tlf`, `hotlinen` → `telefonen`).
+_SAME = (
+    (r"\b(?:tlf|hotlinen|fastholdelsestelefon(?:en)?|fastholdelseslinjen)\b", "telefonen"),
+    (r"\bthe phones\b", "the phone"),
+    (r"\bi am\b", "i m"),
+    (r"\bi will\b", "i ll"),
+    (r"\bcannot\b", "can t"),
+    (r"\bswappe\b", "bytte"),
+    (r"\bcasen\b", "sagen"),
+)
+_SAME_RES = tuple((re.compile(p), said) for p, said in _SAME)
+
+
+def canonical(text: str) -> str:
+    """Folded text with typos and missing æøå read as meant, punctuation kept (for the slot
+    parsers, which need `21.12`, `d. 5/1` and `#12`)."""
+    folded = fold(text)
+    folded = re.sub(r"\bi(dag|morgen|gaar|overmorgen)\b", r"i \1", folded)
+    folded = re.sub(r"[a-z]+", lambda m: _correct(_NO_AA.get(m.group(0), m.group(0))), folded)
+    for pattern, said in _SAME_RES:
+        folded = pattern.sub(said, folded)
+    return folded
 
 
 def normalise(text: str) -> str:
-    """Folded words, punctuation gone (but `#`, `?` and digits kept), typos read as meant."""
-    folded = fold(text).replace("'", " ").replace("’", " ")
-    folded = re.sub(r"\bi(dag|morgen|gaar|overmorgen)\b", r"i \1", folded)
-    words = re.findall(r"[a-z]+|\d+|#|\?", folded)
-    return " ".join(_correct(_NO_AA.get(w, w)) for w in words)
+    """Canonical words, punctuation gone (but `#`, `?` and digits kept)."""
+    words = re.findall(r"[a-z]+|\d+|#|\?", canonical(text).replace("’", "'").replace("'", " "))
+    return " ".join(words)
 
 
 # Sentences that use a domain word but ask nothing of the bot.
@@ -565,3 +603,19 @@ def smalltalk(words: str) -> bool:
     return (
         bool(tokens) and all(t in SMALLTALK for t in tokens) and any(t in GREETINGS for t in tokens)
     )
+
+
+def _literals(pattern: str) -> set[str]:
+    """The words a pattern spells out (`\\bhvornaar (?:har jeg` → hvornaar, har, jeg)."""
+    return set(re.findall(r"[a-z]+", re.sub(r"\\[a-zA-Z]|\(\?[:!=<]+|\[[^]]*\]", " ", pattern)))
+
+
+# Every word the patterns and slot parsers read is known (never corrected); the longer ones
+# are what a longer unknown word one edit away is read as.
+_SPELLED = (
+    set().union(*(_literals(p) for _, _, p in RULES))
+    | set().union(*(_literals(g.pattern) for g in GUARDS))
+    | set().union(*(_literals(p) for p in VOCABULARY_SOURCES))
+)
+_KNOWN = frozenset(VOCABULARY) | COMMON | SMALLTALK | frozenset(_SPELLED)
+_LONG = tuple(sorted({w for w in _KNOWN - COMMON if len(w) >= 5}, key=lambda w: (-len(w), w)))

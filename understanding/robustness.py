@@ -217,7 +217,10 @@ _SYNONYMS: tuple[tuple[tuple[str, ...], Mapping[str, str]], ...] = (
     (("the phone", "the hotline", "the phones"), {}),
     (("shift", "duty"), {}),
     (("vacation", "holiday"), {}),
-    (("ferie", "fri", "afspadsering"), {"ferie": "ferie", "fri": "fri", "afspadsering": "afspadsering"}),
+    (
+        ("ferie", "fri", "afspadsering"),
+        {"ferie": "ferie", "fri": "fri", "afspadsering": "afspadsering"},
+    ),
 )
 
 
@@ -314,9 +317,7 @@ def summary(outcomes: list[Outcome]) -> list[str]:
     ]
     for family in FAMILIES:
         if total[family]:
-            lines.append(
-                f"  {family:12} {kept[family] / total[family]:6.1%} of {total[family]}"
-            )
+            lines.append(f"  {family:12} {kept[family] / total[family]:6.1%} of {total[family]}")
     return lines
 
 
@@ -330,9 +331,7 @@ def main() -> None:
     for outcome in outcomes:
         if outcome.must_not:
             print(f"  MUST-NOT {outcome.variant.phrase!r} → {outcome.intent}")
-    misses = [
-        o for o in outcomes if not o.kept and args.family in (None, o.variant.family)
-    ]
+    misses = [o for o in outcomes if not o.kept and args.family in (None, o.variant.family)]
     for outcome in misses[: args.errors]:
         v = outcome.variant
         print(
