@@ -82,7 +82,7 @@ COMMON = frozenset(
         "caser dusty rotas ruta sagte vagte sicko seks "
         # real words one edit from a longer domain word (`status` is no `stats`)
         "status fristen match chance round caller ligger lukker laver starte lader melder "
-        "skifte dagen"
+        "skifte dagen hotlinen"
     )
 )
 
@@ -138,6 +138,8 @@ _NO_AA = {
 _SAME = (
     (r"\b(?:tlf|hotlinen|fastholdelsestelefon(?:en)?|fastholdelseslinjen)\b", "telefonen"),
     (r"\bthe phones\b", "the phone"),
+    (r"\bshift\b", "duty"),
+    (r"\bshifts\b", "duties"),
     (r"\bi am\b", "i m"),
     (r"\bi will\b", "i ll"),
     (r"\bcannot\b", "can t"),
@@ -193,6 +195,7 @@ GUARDS = tuple(
         r"\bkollega har\b",
         r"\bses\b|\bsee you\b",
         r"\b(?:fik|got|havde|had) (?:en|a) (?:ny |new )?(?:sag|case)\b",
+        r"\bjulegave\w*|\bgaver\b|\bgifts\b",
     )
 )
 
@@ -220,7 +223,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("help", 5, r"\bhvad kan jeg (?:skrive|spoerge|bede)\b|\bwhat can i (?:write|ask|say)\b"),
     # duty
     ("duty", 6, r"^(?:vagt|duty)(?: |$)"),
-    ("duty", 5, r"\bhvem sidder paa\b|\bwhos on\b|^vagten (?:i|paa|den|d)\b"),
+    ("duty", 5, r"\bhvem sidder paa\b|\bwhos on\b|^(?:vagten|telefonen) (?:i|paa|den|d)\b"),
     ("duty", 5, r"\bhvem (?:der )?(?:har|sidder med|tager|er paa|passer|skal have)\b"),
     ("duty", 5, r"\bhvem skal jeg stille (?:om )?til\b|\bwho should i put\b"),
     (
@@ -271,7 +274,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("rota", 6, r"\bvagtplan(?:en)?\b|\brota\b|\bschedule\b"),
     ("rota", 7, r"\bhvordan ser (?:vagt\w*|telefon\w*|uge\w*)\b.* ud\b"),
     ("rota", 7, r"\bfordeling\w* af (?:vagt\w*|telefon\w*)\b|\bwho s on the rota\b"),
-    ("rota", 5, r"\bvagter(?:ne)?\b|\bthe shifts\b"),
+    ("rota", 5, r"\bvagter(?:ne)?\b|\bthe (?:shifts|duties)\b"),
     (
         "rota",
         6,
@@ -299,7 +302,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("my_duties", 8, r"\bhvilke dage har jeg\b|\bwhat are my (?:shifts|duties)\b"),
     ("my_duties", 8, r"\bwhich days (?:am i|do i)\b|\bhave i got any (?:shifts|duties)\b"),
     # new_case
-    ("new_case", 9, r"\bny sag\b|\bnew case\b|\bopret(?:te)? (?:en )?(?:ny )?sag\b"),
+    ("new_case", 9, r"\b(?:ny|new) (?:sag|case)\b|\bopret(?:te)? (?:en )?(?:ny )?(?:sag|case)\b"),
     (
         "new_case",
         9,
@@ -349,7 +352,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "reassign",
         10,
-        r"\b(?:overtage|take over) (?:sag|case)\b|\btake over case\b|\btager sag\b|\btake case\b",
+        r"\b(?:overtage|take over) (?:sag|case)\b|\btake over case\b"
+        r"|\btager (?:sag|case)\b|\btake case\b",
     ),
     ("reassign", 10, r"\b(?:sag|case) #? ?\d+ (?:skal videre|gaa til|til)\b"),
     ("reassign", 10, r"\bkan (?:sag|case) \d+ gaa til\b"),
@@ -389,7 +393,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"|\bhome with (?:a |my )?sick (?:kid|child|son|daughter|boy|girl)\b",
     ),
     ("away", 6, r"(?:^|\b(?:be|m|im|am|is|are|s) )off\b(?! to\b)"),
-    ("away", 6, r"\bholiday\b|\bon leave\b|\bsick leave from\b|\bsygemeldt (?:i|d|den)\b"),
+    (
+        "away",
+        6,
+        r"\bholiday\b|\bon leave\b|\bsick leave from\b|\bsygemeldt (?:i|d|den)\b"
+        r"|\ber jeg sygemeldt\b",
+    ),
     ("away", 6, r"\bvaek\b|\bmelde? (?:mig )?(?:ferie|fri|fravaer)\b|\bbe away\b"),
     ("away", 6, r"\befteruddannelse\b|\bikke paa arbejde\b|\bi m out\b|\bim out\b"),
     (
@@ -460,7 +469,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ),
     ("swaps", 9, r"\ber der (?:nogen|nogle) bytter\b|\b(?:mit|mine) bytte\w*\b|\bmy swaps?\b"),
     # sick
-    ("sick", 7, r"\bjeg er (?:desvaerre )?syg\b|\bi m sick\b|\bim sick\b|^syg$|^sick$"),
+    ("sick", 7, r"\b(?:jeg er|er jeg) (?:desvaerre )?syg\b|\bi m sick\b|\bim sick\b|^syg$|^sick$"),
     ("sick", 7, r"\bsyg i dag\b|\bsick today\b|\bmeldt sig syg\b|\bcalled in sick\b"),
     ("sick", 7, r"\bfeeling (?:ill|sick)\b|\binfluenza\b|\bsloej\b|\bbraekket\b|\bfeber\b"),
     ("sick", 7, r"\bsygemelding\b|\bgaar hjem\b|\bgoing home\b|\ber syg\b|\bis sick\b"),
@@ -498,9 +507,9 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"|fastholdelse\w*)\b",
     ),
     ("set_duty", 10, r"\bgiv " + _DAYWORD + r"\w* til\b|\bgive " + _W + r" s duty to\b"),
-    ("set_duty", 10, r"\bput [a-z]+ on duty\b|\blaegge vagten\b.* over til\b"),
-    ("set_duty", 10, r"\bgiv vagten\b.*\btil\b|\bgive the duty\b"),
-    ("set_duty", 10, r"\bsaet [a-z]+(?: [a-z]+)? paa vagt(?:en)?\b"),
+    ("set_duty", 10, r"\bput [a-z]+ on duty\b|\blaegge (?:vagten|telefonen)\b.* over til\b"),
+    ("set_duty", 10, r"\bgiv (?:vagten|telefonen)\b.*\btil\b|\bgive the duty\b"),
+    ("set_duty", 10, r"\bsaet [a-z]+(?: [a-z]+)? paa (?:vagt(?:en)?|telefonen)\b"),
     # generate
     ("generate", 11, r"\blav (?:en )?(?:ny )?vagtplan\b|\bgenerate (?:a )?(?:new )?rota\b"),
     ("generate", 11, r"\b(?:make|create|build) (?:a|an) (?:new )?rota\b"),
@@ -583,6 +592,18 @@ GREETINGS = frozenset(
         "bye farvel ses jul nytaar gaar nice morning afternoon evening godaften"
     )
 )
+
+
+# Polite padding around a request: `hej tjek`, `sager please`, `kan du lige vise vagtplanen`.
+_PADDING = re.compile(
+    r"^(?:(?:hej|hejsa|hi|hey|hello|please|bot|kan du lige|vil du vaere soed at) )+"
+    r"|(?: (?:tak|thanks|thx|please|\?))+$"
+)
+
+
+def unpadded(words: str) -> str:
+    """The words without the polite padding around them, if anything else is left."""
+    return _PADDING.sub("", words) or words
 
 
 def score(words: str) -> list[tuple[str, int]]:

@@ -187,8 +187,7 @@ _CONTRACTIONS = (
     ("can't", "cant", "cannot"),
     ("won't", "wont", "will not"),
     ("don't", "dont", "do not"),
-    ("I'll", "Ill", "I will"),
-    ("I've", "Ive", "I have"),
+    ("I'll", "I will"),  # `Ill` is a word of its own, `do I've` is no English
     ("it's", "its", "it is"),
     ("isn't", "isnt", "is not"),
 )
