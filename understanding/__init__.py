@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from types import MappingProxyType
 
 from rules.text import fold
-from understanding.intents import guarded, normalise, score, smalltalk
+from understanding.intents import canonical, guarded, normalise, score, smalltalk, unpadded
 from understanding.slots import (
     Found,
     Person,
@@ -95,6 +95,13 @@ def understand(text: str, today: date, names: Sequence[str] = ()) -> Understood:
     if smalltalk(words):
         return Understood("smalltalk", MappingProxyType({}), 0.9, ())
     ranked = score(words)
+    if (bare := unpadded(words)) != words:
+        # `hi vagt`, `sager please`: the request without its padding counts too.
+        best = dict(ranked)
+        for intent, weight in score(bare):
+            best[intent] = max(weight, best.get(intent, 0))
+        ranked = sorted(best.items(), key=lambda item: -item[1])
+        words = bare
     if not ranked:
         return NOTHING
     intent, weight = ranked[0]
@@ -107,7 +114,7 @@ def understand(text: str, today: date, names: Sequence[str] = ()) -> Understood:
             0.6,
             tuple(i for i, _ in ranked if i not in CHANGES_DATA)[:3],
         )
-    folded = fold(text)
+    folded = canonical(text)
     dates = find_dates(folded, today)
     intent = _refine(intent, words, dates, today)
     if intent == "none":
@@ -275,16 +282,16 @@ def _bare_number(folded: str) -> str | None:
 
 
 def _without_people(text: str, names: Sequence[str]) -> str:
-    folded = fold(text)
+    folded = canonical(text)
     for name in names:
-        folded = folded.replace(fold(name), " ")
+        folded = folded.replace(canonical(name), " ")
     return folded
 
 
 # The switchboard's frame around a caller's description, as written (not folded: the text
 # slot is a piece of the message).
 _FRAMES_BEFORE = re.compile(
-    r"^\s*(?:tjek|check)\b\s*:?\s*"
+    r"^\s*(?:(?:hej|hi|hey|please|vil du være sød at)\W*\s+)*(?:tjek|check)\b\s*:?\s*"
     r"|^.*?\b(?:hører|hoerer|horer) (?:det|opkaldet) (?:her )?til"
     r" (?:jer|fastholdelse\w*)\s*\??\s*(?::|\s(?:når|naar|hvis|when|if)\b)\s*"
     r"|^does this belong to you\s*\??\s*:\s*"

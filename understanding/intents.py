@@ -15,6 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from rules.text import fold
+from understanding.slots import VOCABULARY_SOURCES
 
 
 def _words(text: str) -> list[str]:
@@ -78,29 +79,37 @@ COMMON = frozenset(
         "suck sicker hele heller hello held hell heap helt hold ferien feriens ferier kurser "
         "byen bytter vagts sagde sagen tager agter hotel hoteller mit min mig byte bite case minde "
         "hjaelpe siger byttet sag sagt byttede vagtens helps helper mines miner swapped cased "
-        "caser dusty rotas ruta sagte vagte sicko seks"
+        "caser dusty rotas ruta sagte vagte sicko seks "
+        # real words one edit from a longer domain word (`status` is no `stats`)
+        "status fristen match chance round caller ligger lukker laver starte lader melder "
+        "skifte dagen hotlinen"
     )
 )
 
-_KNOWN = frozenset(VOCABULARY) | COMMON
 
-
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def _correct(word: str) -> str:
     if word in _KNOWN or len(word) < 3 or not word.isalpha():
         return word
-    # One edit, a swap of two neighbours counting as one (`sgy`, `vgat`).
-    best = process.extractOne(word, VOCABULARY, scorer=OSA.distance, score_cutoff=1)
+    # One edit, a swap of two neighbours counting as one (`sgy`, `vgat`, `fredg`, `morrgen`).
+    vocabulary = _LONG if len(word) >= 5 else VOCABULARY
+    best = process.extractOne(word, vocabulary, scorer=OSA.distance, score_cutoff=1)
     if best is None:
         return word
     choice = best[0]
+    # A typo rarely hits the first letter; a word that differs there is another word
+    # (`keder`/`leder`, `where`/`there`).
+    if choice[0] != word[0]:
+        return word
     # Three letters allow no more than a missing letter (`hvm` → `hvem`) or a swap (`sgy`).
     if len(word) == 3 and len(choice) != 4 and sorted(word) != sorted(choice):
         return word
     return choice
 
 
-# Words written with `a` for `å` (no Danish keyboard): read as the folded spelling.
+# Words written with `a`/`o` for `å`/`æ`/`ø` (no Danish keyboard) and English contractions
+# without the apostrophe, read as the folded spelling. Longer words are found by `_correct`
+# (`naste` is one letter from `naeste`); these are too short for that.
 _NO_AA = {
     "whos": "who s",
     "dont": "don t",
@@ -112,18 +121,49 @@ _NO_AA = {
     "gar": "gaar",
     "sa": "saa",
     "fa": "faa",
+    "faet": "faaet",
     "abne": "aabne",
     "aben": "aaben",
     "nar": "naar",
+    "ar": "aar",
+    "aret": "aaret",
+    "vak": "vaek",
+    "vare": "vaere",
+    "sod": "soed",
+    "gor": "goer",
+    "sloj": "sloej",
+    "maned": "maaned",
 }
+# Words that mean the same to the bot, read as one (`tlf`, `hotlinen` → `telefonen`).
+_SAME = (
+    (r"\b(?:tlf|hotlinen|fastholdelsestelefon(?:en)?|fastholdelseslinjen)\b", "telefonen"),
+    (r"\bthe phones\b", "the phone"),
+    (r"\bshift\b", "duty"),
+    (r"\bshifts\b", "duties"),
+    (r"\bi am\b", "i m"),
+    (r"\bi will\b", "i ll"),
+    (r"\bcannot\b", "can t"),
+    (r"\bswappe\b", "bytte"),
+    (r"\bcasen\b", "sagen"),
+)
+_SAME_RES = tuple((re.compile(p), said) for p, said in _SAME)
+
+
+def canonical(text: str) -> str:
+    """Folded text with typos and missing æøå read as meant, punctuation kept (for the slot
+    parsers, which need `21.12`, `d. 5/1` and `#12`)."""
+    folded = fold(text)
+    folded = re.sub(r"\bi(dag|morgen|gaar|overmorgen)\b", r"i \1", folded)
+    folded = re.sub(r"[a-z]+", lambda m: _correct(_NO_AA.get(m.group(0), m.group(0))), folded)
+    for pattern, said in _SAME_RES:
+        folded = pattern.sub(said, folded)
+    return folded
 
 
 def normalise(text: str) -> str:
-    """Folded words, punctuation gone (but `#`, `?` and digits kept), typos read as meant."""
-    folded = fold(text).replace("'", " ").replace("’", " ")
-    folded = re.sub(r"\bi(dag|morgen|gaar|overmorgen)\b", r"i \1", folded)
-    words = re.findall(r"[a-z]+|\d+|#|\?", folded)
-    return " ".join(_correct(_NO_AA.get(w, w)) for w in words)
+    """Canonical words, punctuation gone (but `#`, `?` and digits kept)."""
+    words = re.findall(r"[a-z]+|\d+|#|\?", canonical(text).replace("’", "'").replace("'", " "))
+    return " ".join(words)
 
 
 # Sentences that use a domain word but ask nothing of the bot.
@@ -155,6 +195,7 @@ GUARDS = tuple(
         r"\bkollega har\b",
         r"\bses\b|\bsee you\b",
         r"\b(?:fik|got|havde|had) (?:en|a) (?:ny |new )?(?:sag|case)\b",
+        r"\bjulegave\w*|\bgaver\b|\bgifts\b",
     )
 )
 
@@ -182,7 +223,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("help", 5, r"\bhvad kan jeg (?:skrive|spoerge|bede)\b|\bwhat can i (?:write|ask|say)\b"),
     # duty
     ("duty", 6, r"^(?:vagt|duty)(?: |$)"),
-    ("duty", 5, r"\bhvem sidder paa\b|\bwhos on\b|^vagten (?:i|paa|den|d)\b"),
+    ("duty", 5, r"\bhvem sidder paa\b|\bwhos on\b|^(?:vagten|telefonen) (?:i|paa|den|d)\b"),
     ("duty", 5, r"\bhvem (?:der )?(?:har|sidder med|tager|er paa|passer|skal have)\b"),
     ("duty", 5, r"\bhvem skal jeg stille (?:om )?til\b|\bwho should i put\b"),
     (
@@ -233,7 +274,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("rota", 6, r"\bvagtplan(?:en)?\b|\brota\b|\bschedule\b"),
     ("rota", 7, r"\bhvordan ser (?:vagt\w*|telefon\w*|uge\w*)\b.* ud\b"),
     ("rota", 7, r"\bfordeling\w* af (?:vagt\w*|telefon\w*)\b|\bwho s on the rota\b"),
-    ("rota", 5, r"\bvagter(?:ne)?\b|\bthe shifts\b"),
+    ("rota", 5, r"\bvagter(?:ne)?\b|\bthe (?:shifts|duties)\b"),
     (
         "rota",
         6,
@@ -261,7 +302,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("my_duties", 8, r"\bhvilke dage har jeg\b|\bwhat are my (?:shifts|duties)\b"),
     ("my_duties", 8, r"\bwhich days (?:am i|do i)\b|\bhave i got any (?:shifts|duties)\b"),
     # new_case
-    ("new_case", 9, r"\bny sag\b|\bnew case\b|\bopret(?:te)? (?:en )?(?:ny )?sag\b"),
+    ("new_case", 9, r"\b(?:ny|new) (?:sag|case)\b|\bopret(?:te)? (?:en )?(?:ny )?(?:sag|case)\b"),
     (
         "new_case",
         9,
@@ -311,7 +352,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "reassign",
         10,
-        r"\b(?:overtage|take over) (?:sag|case)\b|\btake over case\b|\btager sag\b|\btake case\b",
+        r"\b(?:overtage|take over) (?:sag|case)\b|\btake over case\b"
+        r"|\btager (?:sag|case)\b|\btake case\b",
     ),
     ("reassign", 10, r"\b(?:sag|case) #? ?\d+ (?:skal videre|gaa til|til)\b"),
     ("reassign", 10, r"\bkan (?:sag|case) \d+ gaa til\b"),
@@ -351,7 +393,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"|\bhome with (?:a |my )?sick (?:kid|child|son|daughter|boy|girl)\b",
     ),
     ("away", 6, r"(?:^|\b(?:be|m|im|am|is|are|s) )off\b(?! to\b)"),
-    ("away", 6, r"\bholiday\b|\bon leave\b|\bsick leave from\b|\bsygemeldt (?:i|d|den)\b"),
+    (
+        "away",
+        6,
+        r"\bholiday\b|\bon leave\b|\bsick leave from\b|\bsygemeldt (?:i|d|den)\b"
+        r"|\ber jeg sygemeldt\b",
+    ),
     ("away", 6, r"\bvaek\b|\bmelde? (?:mig )?(?:ferie|fri|fravaer)\b|\bbe away\b"),
     ("away", 6, r"\befteruddannelse\b|\bikke paa arbejde\b|\bi m out\b|\bim out\b"),
     (
@@ -422,7 +469,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ),
     ("swaps", 9, r"\ber der (?:nogen|nogle) bytter\b|\b(?:mit|mine) bytte\w*\b|\bmy swaps?\b"),
     # sick
-    ("sick", 7, r"\bjeg er (?:desvaerre )?syg\b|\bi m sick\b|\bim sick\b|^syg$|^sick$"),
+    ("sick", 7, r"\b(?:jeg er|er jeg) (?:desvaerre )?syg\b|\bi m sick\b|\bim sick\b|^syg$|^sick$"),
     ("sick", 7, r"\bsyg i dag\b|\bsick today\b|\bmeldt sig syg\b|\bcalled in sick\b"),
     ("sick", 7, r"\bfeeling (?:ill|sick)\b|\binfluenza\b|\bsloej\b|\bbraekket\b|\bfeber\b"),
     ("sick", 7, r"\bsygemelding\b|\bgaar hjem\b|\bgoing home\b|\ber syg\b|\bis sick\b"),
@@ -460,9 +507,9 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"|fastholdelse\w*)\b",
     ),
     ("set_duty", 10, r"\bgiv " + _DAYWORD + r"\w* til\b|\bgive " + _W + r" s duty to\b"),
-    ("set_duty", 10, r"\bput [a-z]+ on duty\b|\blaegge vagten\b.* over til\b"),
-    ("set_duty", 10, r"\bgiv vagten\b.*\btil\b|\bgive the duty\b"),
-    ("set_duty", 10, r"\bsaet [a-z]+(?: [a-z]+)? paa vagt(?:en)?\b"),
+    ("set_duty", 10, r"\bput [a-z]+ on duty\b|\blaegge (?:vagten|telefonen)\b.* over til\b"),
+    ("set_duty", 10, r"\bgiv (?:vagten|telefonen)\b.*\btil\b|\bgive the duty\b"),
+    ("set_duty", 10, r"\bsaet [a-z]+(?: [a-z]+)? paa (?:vagt(?:en)?|telefonen)\b"),
     # generate
     ("generate", 11, r"\blav (?:en )?(?:ny )?vagtplan\b|\bgenerate (?:a )?(?:new )?rota\b"),
     ("generate", 11, r"\b(?:make|create|build) (?:a|an) (?:new )?rota\b"),
@@ -547,6 +594,18 @@ GREETINGS = frozenset(
 )
 
 
+# Polite padding around a request: `hej tjek`, `sager please`, `kan du lige vise vagtplanen`.
+_PADDING = re.compile(
+    r"^(?:(?:hej|hejsa|hi|hey|hello|please|bot|kan du lige|vil du vaere soed at) )+"
+    r"|(?: (?:tak|thanks|thx|please|\?))+$"
+)
+
+
+def unpadded(words: str) -> str:
+    """The words without the polite padding around them, if anything else is left."""
+    return _PADDING.sub("", words) or words
+
+
 def score(words: str) -> list[tuple[str, int]]:
     """Every intent whose pattern matches, best first, with its weight."""
     best: dict[str, int] = {}
@@ -565,3 +624,19 @@ def smalltalk(words: str) -> bool:
     return (
         bool(tokens) and all(t in SMALLTALK for t in tokens) and any(t in GREETINGS for t in tokens)
     )
+
+
+def _literals(pattern: str) -> set[str]:
+    """The words a pattern spells out (`\\bhvornaar (?:har jeg` → hvornaar, har, jeg)."""
+    return set(re.findall(r"[a-z]+", re.sub(r"\\[a-zA-Z]|\(\?[:!=<]+|\[[^]]*\]", " ", pattern)))
+
+
+# Every word the patterns and slot parsers read is known (never corrected); the longer ones
+# are what a longer unknown word one edit away is read as.
+_SPELLED = (
+    set().union(*(_literals(p) for _, _, p in RULES))
+    | set().union(*(_literals(g.pattern) for g in GUARDS))
+    | set().union(*(_literals(p) for p in VOCABULARY_SOURCES))
+)
+_KNOWN = frozenset(VOCABULARY) | COMMON | SMALLTALK | frozenset(_SPELLED)
+_LONG = tuple(sorted({w for w in _KNOWN - COMMON if len(w) >= 5}, key=lambda w: (-len(w), w)))

@@ -314,6 +314,16 @@ def find_role(folded: str) -> str | None:
     return None
 
 
+# Patterns whose words the typo reader (understanding.intents) knows.
+VOCABULARY_SOURCES: tuple[str, ...] = (
+    _SPAN.pattern,
+    _CASE.pattern,
+    *(p for _, p in _KINDS),
+    *(p for _, p in _ROLES),
+    "engelsk english dansk danish",
+)
+
+
 def find_language(folded: str) -> str | None:
     if re.search(r"\b(?:engelsk|english|eng)\b", folded):
         return "en"
