@@ -2,9 +2,6 @@
 
 from datetime import timedelta
 
-from icalendar import Calendar as ICalendar
-from icalendar import Event
-
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
 from dialogs.holder import away_holders, not_taken
@@ -33,7 +30,9 @@ async def render(ctx: Context, secret: str) -> bytes | None:
     duties = await ctx.store.rota.between(team.id, today - PAST, today + FUTURE)
     names = await ctx.store.members.names(team.id)
     away_days = await away_holders(ctx, team, today - PAST, today + FUTURE)
-    calendar = ICalendar()
+    from icalendar import Calendar, Event  # for feed requests only, not at start-up
+
+    calendar = Calendar()
     calendar.add("prodid", "-//hotline-bot//fastholdelsestelefonen//DA")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", t(lang, "ical_duty"))
