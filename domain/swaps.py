@@ -234,9 +234,7 @@ async def decline(
     row = await find(store, team_id, swap_id)
     if row.target_id != member_id:
         raise NotForYou()
-    row = await _close(store, row, "declined_at", today, now)
-    store.audit.record(team_id, member_id, "swap_declined", f"day:{row.day.isoformat()}", now)
-    return row
+    return await _end(store, row, member_id, "declined", today, now)
 
 
 async def withdraw(
@@ -246,8 +244,15 @@ async def withdraw(
     row = await find(store, team_id, swap_id)
     if row.requester_id != member_id:
         raise NotForYou()
-    row = await _close(store, row, "cancelled_at", today, now)
-    store.audit.record(team_id, member_id, "swap_cancelled", f"day:{row.day.isoformat()}", now)
+    return await _end(store, row, member_id, "cancelled", today, now)
+
+
+async def _end(
+    store: Store, row: SwapRequestRow, member_id: int, how: str, today: date, now: datetime
+) -> SwapRequestRow:
+    """Close a request as `how` (declined, cancelled), audited under the member."""
+    row = await _close(store, row, f"{how}_at", today, now)
+    store.audit.record(row.team_id, member_id, f"swap_{how}", f"day:{row.day.isoformat()}", now)
     return row
 
 
