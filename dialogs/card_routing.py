@@ -37,6 +37,7 @@ class FlowStep:
     name: str
     access: str
     handler: FlowHandler
+    kinds: frozenset[str]  # the kinds of stored flow (flows.start) this button belongs to
 
 
 CardAction = Click | FlowStep
@@ -53,15 +54,17 @@ async def _web_open(caller: Caller, value: dict[str, Any], ctx: Context) -> list
 async def _pick_member(
     caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context
 ) -> list[Reply]:
-    """A button on a 'which person?' card: re-run the command with that person."""
-    if not await ctx.store.flows.claim(
-        flow, value["v"], caller.member.id, ctx.clock.now(), done=True
-    ):
-        return [Reply(t(caller.lang, "card_outdated", name=t(caller.lang, "someone")))]
+    """A button on a 'which person?' card: re-run the writer's command with that person."""
+    if flow.state.get("by") != caller.member.id:
+        return [Reply(t(caller.lang, "free_not_yours"))]
     command = next(c for c in COMMANDS if c.name == flow.state["command"])
     refused = await denied(caller, command, "", ctx)
     if refused:
         return refused
+    if not await ctx.store.flows.claim(
+        flow, value["v"], caller.member.id, ctx.clock.now(), done=True
+    ):
+        return [Reply(t(caller.lang, "card_outdated", name=t(caller.lang, "someone")))]
     target = cards.whole(value, "member")
     inv = Invocation(flow.state.get("args", ""), command.example(caller.lang), target)
     return await command.handler(caller, inv, ctx)
@@ -71,6 +74,8 @@ async def _pick_team(
     caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context
 ) -> list[Reply]:
     """A button on a 'which team?' card: remember the team, then run what was typed."""
+    if flow.state.get("by") != caller.member.id:
+        return [Reply(t(caller.lang, "free_not_yours"))]
     team_id = cards.whole(value, "team")
     teams = {tm.id: (tm, ms) for tm, ms in await ctx.store.members.teams_of(caller.member.id)}
     if team_id not in teams:
@@ -90,6 +95,8 @@ async def _pick_team(
 
 # The flow steps open to "anyone" are checked where they lead: a picked person's or team's
 # command, and a sentence's, run through the command table's access rule again.
+_FREE = frozenset({"free.confirm", "free.pick"})  # Nej closes either card
+
 CARD_ACTIONS: tuple[CardAction, ...] = (
     Click("guide_open", "member", _guide_open),
     Click("guide", "member", switchboard.answer_guide),
@@ -102,18 +109,18 @@ CARD_ACTIONS: tuple[CardAction, ...] = (
     Click("absence.cancel", "staff", cancel_absence),
     Click("case.outcome", "staff", cases.save_outcome),
     Click("case.reassign", "staff", cases.confirm_reassign),
-    FlowStep("pick", "anyone", _pick_member),
-    FlowStep("pick_team", "anyone", _pick_team),
-    FlowStep("setup.save", "lead", team_setup.save_setup),
-    FlowStep("settings.save", "lead", team_setup.save_settings),
+    FlowStep("pick", "anyone", _pick_member, frozenset({"pick"})),
+    FlowStep("pick_team", "anyone", _pick_team, frozenset({"pick_team"})),
+    FlowStep("setup.save", "lead", team_setup.save_setup, frozenset({"setup"})),
+    FlowStep("settings.save", "lead", team_setup.save_settings, frozenset({"settings"})),
     # The commands that open these cards are staff only; so are their buttons.
-    FlowStep("cover", "staff", cover.confirm_cover),
-    FlowStep("case.new", "staff", cases.create_case),
-    FlowStep("free.pick", "anyone", free_text.pick),
-    FlowStep("free.yes", "anyone", free_text.yes),
-    FlowStep("free.no", "anyone", free_text.no),
-    FlowStep("free.fix", "anyone", free_text.fix),
-    FlowStep("free.send", "anyone", free_text.send),
+    FlowStep("cover", "staff", cover.confirm_cover, frozenset({"cover"})),
+    FlowStep("case.new", "staff", cases.create_case, frozenset({"case"})),
+    FlowStep("free.pick", "anyone", free_text.pick, frozenset({"free.pick"})),
+    FlowStep("free.yes", "anyone", free_text.yes, frozenset({"free.confirm"})),
+    FlowStep("free.no", "anyone", free_text.no, _FREE),
+    FlowStep("free.fix", "anyone", free_text.fix, frozenset({"free.confirm"})),
+    FlowStep("free.send", "anyone", free_text.send, frozenset({"free.confirm"})),
 )
 
 CLICKS: dict[str, Click] = {a.name: a for a in CARD_ACTIONS if isinstance(a, Click)}

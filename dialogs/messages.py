@@ -240,6 +240,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "their way in.",
     ),
     "join_usage": ("Skriv **tilmeld KODE**.", "Type **join CODE**."),
+    "group_chat": (
+        "I en gruppechat viser jeg ikke noget om teamet: alle i chatten kan læse med. Skriv til "
+        "mig i en privat chat eller i teamets kanal.",
+        "In a group chat I show nothing of the team: everyone in the chat can read it. Write to "
+        "me in a private chat or in the team's channel.",
+    ),
     "personal_only": (
         "Skriv det til mig i en privat chat.",
         "Send that to me in a private chat.",

@@ -28,7 +28,8 @@ async def set_language(caller: Caller, inv: Invocation, ctx: Context) -> list[Re
 async def pick_team_card(caller: Caller, ctx: Context, pending_text: str) -> list[Reply]:
     """Ask which team a 1:1 chat concerns; the click is remembered and the command re-run."""
     teams = await ctx.store.members.teams_of(caller.member.id)
-    flow = await ctx.store.flows.start("pick_team", None, {"text": pending_text}, ctx.clock.now())
+    state = {"text": pending_text, "by": caller.member.id}
+    flow = await ctx.store.flows.start("pick_team", None, state, ctx.clock.now())
     options = [(team.name, {"team": team.id}) for team, _ in teams]
     card = cards.choices_card(
         t(caller.lang, "pick_team"), flow.id, flow.version, "pick_team", options

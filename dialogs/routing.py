@@ -111,6 +111,8 @@ async def denied(caller: Caller, command: Command, text: str, ctx: Context) -> l
         return [Reply(t(lang, "personal_only"))]
     if command.channel_only and scope != "channel":
         return [Reply(t(lang, "channel_only"))]
+    if command.access != "anyone" and scope == "groupChat":
+        return [Reply(t(lang, "group_chat"))]
     if command.access != "anyone" and caller.team is None and caller.extra.get("several_teams"):
         return await personal.pick_team_card(caller, ctx, text)
     return not_allowed(caller, command.access)

@@ -43,7 +43,7 @@ async def target_and_rest(
     if len(found) == 1:
         return found[0].item, rest
     flow = await ctx.store.flows.start(
-        "pick", team.id, {"command": command, "args": rest}, ctx.clock.now()
+        "pick", team.id, {"command": command, "args": rest, "by": caller.member.id}, ctx.clock.now()
     )
     options = [
         (p.item.name + (f" ({p.item.email})" if p.item.email else ""), {"member": p.item.id})

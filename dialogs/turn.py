@@ -118,7 +118,9 @@ async def resolve_caller(req: Request, ctx: Context) -> Caller:
         found = found or await _from_roster(req, member, ctx)
         if found is not None:
             caller.team, caller.membership = found
-    else:
+    elif req.scope == "personal":
+        # A group chat is no team's: its other people may be anyone, so nothing of a team is
+        # shown there (the command is answered "group_chat"), and no team is picked from it.
         chosen = [(tm, ms) for tm, ms in teams if tm.id == member.active_team_id] or teams
         if len(chosen) == 1:
             caller.team, caller.membership = chosen[0]
@@ -175,15 +177,17 @@ async def handle_submit(caller: Caller, value: dict[str, Any], ctx: Context) -> 
     lang = caller.lang
     flow = await ctx.store.flows.get(str(value.get("flow")))
     step = FLOW_STEPS.get(str(value.get("action")))
-    if flow is None or step is None:
+    if flow is None or step is None or flow.kind not in step.kinds:
         return [Reply(t(lang, "card_unknown"))]
-    if flow.done or str(flow.version) != str(value.get("v")):
-        return [Reply(t(lang, "card_outdated", name=await _handler_name(flow, ctx, lang)))]
     if flow.team_id is not None and (caller.team is None or caller.team.id != flow.team_id):
         caller.team = await ctx.store.teams.get(flow.team_id)
         caller.membership = await ctx.store.members.membership(flow.team_id, caller.member.id)
-    if flow.team_id is not None and caller.membership is None:
+    if flow.team_id is not None and (
+        caller.team is None or not caller.team.active or caller.membership is None
+    ):
         return [Reply(t(lang, "not_in_team"))]
+    if flow.done or str(flow.version) != str(value.get("v")):
+        return [Reply(t(lang, "card_outdated", name=await _handler_name(flow, ctx, lang)))]
     refused = await _refused_click(caller, step.access, value, ctx)
     return refused or await step.handler(caller, flow, {**value, "v": flow.version}, ctx)
 
