@@ -54,6 +54,7 @@ class Connector:
     roster: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     sent: list[Sent] = field(default_factory=list)
     created: list[dict[str, Any]] = field(default_factory=list)
+    members_of: dict[str, list[str]] = field(default_factory=dict)  # created chat → member ids
     # Status codes to answer the next sends with, before answering normally.
     failures: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     roster_calls: int = 0
@@ -118,6 +119,7 @@ class Connector:
         n = next(self._ids)
         channel = ((body.get("channelData") or {}).get("channel") or {}).get("id")
         cid = f"{channel};messageid=new{n}" if channel else f"a:personal-{n}"
+        self.members_of[cid] = [m.get("id") for m in body.get("members") or []]
         activity = body.get("activity")
         if activity:
             self._record(Sent(cid, activity, activity_id=f"new{n}"))
@@ -169,3 +171,8 @@ class Connector:
 
     def to(self, conversation_id: str) -> list[Sent]:
         return [s for s in self.sent if s.conversation_id == conversation_id]
+
+    def chats_with(self, teams_user_id: str, personal_chat: str) -> set[str]:
+        """A person's 1:1 conversations: the one they wrote in, and those the bot created."""
+        made = {cid for cid, members in self.members_of.items() if teams_user_id in members}
+        return {personal_chat} | made

@@ -72,6 +72,14 @@ async def recipients(teams: Teams, words: str) -> list[str]:
 
 
 async def told(teams: Teams, user: User, words: str) -> list[Sent]:
+    """The messages with these words in `user`'s own 1:1 chats."""
+    await teams.settle()
+    chats = teams.connector.chats_with(user.teams_id, user.personal_chat)
+    return [s for s in teams.connector.sent if words in s.text and s.conversation_id in chats]
+
+
+async def told_anyone(teams: Teams, words: str) -> list[Sent]:
+    """The 1:1 messages with these words, whoever got them (for "nobody was told twice")."""
     await teams.settle()
     return [
         s
@@ -251,12 +259,18 @@ async def test_same_day_cover_hands_over_from_that_moment(sqlite_url: str) -> No
             at_1030 = await holder_at(ctx, team, datetime(2027, 1, 5, 9, 30, tzinfo=UTC))
             at_1130 = await holder_at(ctx, team, datetime(2027, 1, 5, 10, 30, tzinfo=UTC))
             first_member = await ctx.store.members.by_aad("tenant-1", first.aad_id)
+            cover = await ctx.store.members.get(int(suggested))
         assert first_member is not None and at_1030 == first_member.id
         assert at_1130 == int(suggested)
         await teams.settle()
         corrections = [s for s in teams.connector.sent if s.text.startswith("Rettelse:")]
         assert len(corrections) == 1 and corrections[0].activity["entities"][0]["mentioned"]["id"]
-        assert await told(teams, first, "Du har fastholdelsestelefonen fra kl. 11:00")
+        assert cover is not None
+        cover_user = next(u for u in (ANNE, BO, CAMILLA, DORTE, LIS) if u.name == cover.name)
+        assert (
+            len(await told(teams, cover_user, "Du har fastholdelsestelefonen fra kl. 11:00")) == 1
+        )
+        assert not await told(teams, first, "Du har fastholdelsestelefonen fra kl. 11:00")
         now = (await teams.say(teams.personal(LIS, "vagt")))[0].text
         assert first.name not in now.split(".")[0]
 
