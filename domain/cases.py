@@ -224,10 +224,6 @@ def may_pass_on(case: Case, actor_id: int, role: str | None) -> None:
     """An open case is passed on by its owner or a lead."""
     if case.closed_at is not None:
         raise CaseClosed(case.number)
-    _owner_or_lead(case, actor_id, role)
-
-
-def _owner_or_lead(case: Case, actor_id: int, role: str | None) -> None:
     if case.owner_id != actor_id and role != "lead":
         raise NotCaseOwner()
 
@@ -253,7 +249,7 @@ async def pass_on(
     member = await store.members.get(member_id)
     if member is None:
         raise CardUnknown()
-    _owner_or_lead(case, actor_id, role)
+    may_pass_on(case, actor_id, role)  # also for an old "yes" button: closed since is closed
     membership = await store.members.membership(team_id, member.id)
     if membership is None or not is_staff(membership):
         raise NotStaff(member.name)

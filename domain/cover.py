@@ -57,15 +57,13 @@ async def hand_over(
     sick_id = int(flow.state["from"])
     if actor_id != sick_id and actor_role != "lead":
         raise NotAllowed("lead")
-    cover = await store.members.get(cover_id)
-    team = await store.members.of_team(team_id)
-    if cover is None or cover_id not in {m.id for m, ms in team if takes_turns(ms)}:
-        raise CardUnknown()
+    team = {m.id: (m, ms) for m, ms in await store.members.of_team(team_id)}
+    cover, cover_ms = team.get(cover_id, (None, None))
+    sick, _ = team.get(sick_id, (None, None))
+    if cover is None or sick is None or cover_ms is None or not takes_turns(cover_ms):
+        raise CardUnknown()  # before the claim: a refusal changes nothing
     if not await store.flows.claim(flow, version, actor_id, now, done=True):
         raise CoverOutdated()
-    sick = await store.members.get(sick_id)
-    if sick is None:  # pragma: no cover - the flow was started for a member of the team
-        raise CardUnknown()
     store.swaps.hand_over(team_id, today, sick_id, cover_id, now, actor_id)
     await store.rota.set(team_id, today, cover_id, now, kept=True, source="cover")
     store.audit.record(

@@ -20,8 +20,6 @@ from typing import Any
 
 import aiosqlite
 
-_BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
-
 
 class _RunAtOnce:
     """The worker queue's API for callers that put work on it directly (SQLAlchemy's
@@ -54,7 +52,11 @@ class InlineConnection(aiosqlite.Connection):
             try:
                 return fn(*args, **kwargs)
             except sqlite3.OperationalError as error:
-                if error.sqlite_errorcode not in _BUSY_CODES or time.monotonic() > give_up:
+                # The primary code (the low byte): SQLITE_BUSY_RECOVERY and kin are busy too.
+                # Retrying is safe because a refused call did nothing, and a transaction only
+                # meets the lock at its BEGIN IMMEDIATE (store/db.py), never half-way through.
+                busy = error.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY
+                if not busy or time.monotonic() > give_up:
                     raise
             await asyncio.sleep(pause)
             pause = min(pause * 2, 0.05)

@@ -274,6 +274,10 @@ async def test_a_closed_case_is_not_passed_on(team: Team) -> None:
     await save(team, case, "closed")
     with pytest.raises(cases.CaseClosed):
         cases.may_pass_on(case, team.worker.id, "caseworker")
+    # Nor by a "yes" clicked on a card from before it was closed (the reassign confirmation).
+    with pytest.raises(cases.CaseClosed):
+        await cases.pass_on(team.store, team.id, case.id, team.other.id, team.lead.id, "lead", NOW)
+    assert case.owner_id == team.worker.id
 
 
 # Reminders
