@@ -75,7 +75,9 @@ async def away(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     who: Member = caller.member
     if name or caller.request.mentions:
         absences.check_on_behalf(caller.role)
-        found = await target_and_rest(caller, ctx, Invocation(name, inv.example), "away", 0)
+        found = await target_and_rest(
+            caller, ctx, Invocation(name, inv.example, inv.target_id), "away", 0, rerun=inv.args
+        )
         who = found[0]
     return await register(caller, ctx, who, first, last, KINDS[kind_word])
 

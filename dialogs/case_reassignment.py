@@ -29,7 +29,12 @@ async def reassign(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]
     domain.may_pass_on(case, caller.member.id, caller.role)
     rest = [w for w in words[1:] if fold(w) not in TO]
     found = await target_and_rest(
-        caller, ctx, Invocation(" ".join(rest), inv.example, inv.target_id), "reassign", 0
+        caller,
+        ctx,
+        Invocation(" ".join(rest), inv.example, inv.target_id),
+        "reassign",
+        0,
+        rerun=inv.args,
     )
     member = found[0]
     away = await absent_days(ctx, team, ctx.today(), ctx.today())

@@ -225,9 +225,8 @@ async def set_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]
     days = days_of(ctx, team)
     if not days.calendar.is_working_day(day):  # before the name is looked up, as always
         return [Reply(t(lang, "not_working_day", day=capital(format_day(lang, day))))]
-    found = await target_and_rest(
-        caller, ctx, Invocation(" ".join(words[1:]), inv.example, inv.target_id), "set_duty", 0
-    )
+    name = Invocation(" ".join(words[1:]), inv.example, inv.target_id)
+    found = await target_and_rest(caller, ctx, name, "set_duty", 0, rerun=inv.args)
     member, _ = found
     await rota.set_duty(ctx.store, team.id, days, day, member, caller.member.id)
     return [Reply(t(lang, "set_duty_ok", day=capital(format_day(lang, day)), name=member.name))]

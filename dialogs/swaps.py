@@ -53,7 +53,7 @@ async def swap(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     if words[1:] or caller.request.mentions or inv.target_id:
         name, back = _colleague(words[1:])
         found = await target_and_rest(
-            caller, ctx, Invocation(name, inv.example, inv.target_id), "swap", 0
+            caller, ctx, Invocation(name, inv.example, inv.target_id), "swap", 0, rerun=inv.args
         )
         target = found[0]
         offered = _date(back[0], today) if back else None

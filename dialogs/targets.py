@@ -14,12 +14,20 @@ Target = tuple[Member, str]
 
 
 async def target_and_rest(
-    caller: Caller, ctx: Context, inv: Invocation, command: str, rest_words: int
+    caller: Caller,
+    ctx: Context,
+    inv: Invocation,
+    command: str,
+    rest_words: int,
+    *,
+    rerun: str | None = None,
 ) -> Target:
     """The member named in the arguments and the last `rest_words` words.
 
     When several people match, the turn is answered with a card with one button each
-    (`Answered`); its click re-runs `command` with the chosen member.
+    (`Answered`); its click re-runs `command` with the chosen member and the arguments
+    `rerun` (a command that passes only the name part here gives its whole arguments), else
+    the rest.
     """
     team, lang = caller.in_team, caller.lang
     if inv.target_id is not None:
@@ -43,7 +51,10 @@ async def target_and_rest(
     if len(found) == 1:
         return found[0].item, rest
     flow = await ctx.store.flows.start(
-        "pick", team.id, {"command": command, "args": rest, "by": caller.member.id}, ctx.clock.now()
+        "pick",
+        team.id,
+        {"command": command, "args": rest if rerun is None else rerun, "by": caller.member.id},
+        ctx.clock.now(),
     )
     options = [
         (p.item.name + (f" ({p.item.email})" if p.item.email else ""), {"member": p.item.id})

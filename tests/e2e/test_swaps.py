@@ -294,6 +294,19 @@ async def test_bad_absences_and_ambiguous_names_change_nothing(sqlite_url: str) 
         await teams.say(teams.members_changed(LIS, added=(anne_larsen,)))
         ask = await teams.say(teams.personal(LIS, "fravær anne 12.1 kursus"))
         assert "Flere i teamet passer på" in ask[0].card_text
+        # The button re-runs the whole command for the one chosen: the day and kind are kept.
+        picked = await teams.say(
+            teams.personal(
+                LIS, "", value=submit_data(ask[0].card, "Anne Larsen (anne2@kommune.dk)")
+            )
+        )
+        assert "Fraværet for Anne Larsen er registreret" in picked[0].text, picked
+        async with unit_of_work(teams.services.sessions) as session:
+            kept = await Store(session).rota.absences(1, date(2027, 1, 12), date(2027, 1, 12))
+            names = {m.id: m.name for m in await session.scalars(select(Member))}
+        assert [(names[a.member_id], a.first_day, a.last_day) for a in kept] == [
+            ("Anne Larsen", date(2027, 1, 12), date(2027, 1, 12))
+        ]
         mine = await teams.say(teams.personal(LIS, "fravær Bo 12.1-13.1 ferie"))
         assert "Fraværet for Bo Jensen er registreret" in mine[0].text
 
