@@ -3,7 +3,6 @@
 import argparse
 import asyncio
 import csv
-import ipaddress
 import json
 import logging
 import sys
@@ -16,7 +15,7 @@ from typing import TypeVar
 from aiohttp import web
 from sqlalchemy.exc import StatementError
 
-from bot.config import ConfigError, Settings, listen_url, load_settings
+from bot.config import ConfigError, Settings, is_loopback, listen_url, load_settings
 from bot.logs import RedactingAccessLogger, setup_logging
 from dialogs import privacy
 from dialogs.announcements import compose_morning, queue_morning
@@ -183,7 +182,7 @@ def _iso_date(text: str) -> date:
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
-    if not _is_loopback(args.host) and not settings.app_id and not args.insecure_dev:
+    if not is_loopback(args.host) and not settings.app_id and not args.insecure_dev:
         raise CliError(
             f"refusing to listen on {args.host} without MicrosoftAppId/MicrosoftAppPassword: "
             "anyone on the network could post as any user. Set the credentials, listen on "
@@ -204,15 +203,6 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         shutdown_timeout=15,
     )
     return 0
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _db_upgrade(args: argparse.Namespace, settings: Settings) -> int:

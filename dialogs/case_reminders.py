@@ -31,12 +31,12 @@ async def tick_cases(
     queued = 0
     for reminder in reminders:
         kind = "case_meeting" if reminder.kind == "meeting" else "case_ft"
-        text = _text(reminder, settings.calendar, settings.post_language)
+        text = _text(reminder, settings.calendar)
         queued += await ctx.tell(team, reminder.to, reminder.key, kind, text)
     return queued
 
 
-def _text(reminder: Reminder, calendar: Calendar, team_lang: str) -> Callable[[str], Reply]:
+def _text(reminder: Reminder, calendar: Calendar) -> Callable[[str], Reply]:
     case = reminder.case
     if reminder.kind == "meeting":
         place = f", {case.meeting_place}" if case.meeting_place else ""
@@ -46,8 +46,7 @@ def _text(reminder: Reminder, calendar: Calendar, team_lang: str) -> Callable[[s
     due = reminder.due
     if reminder.kind == "soon":
         return partial(_soon_reminder, case, due, soon_key, calendar)
-    owner = reminder.owner or t(team_lang, "someone")
-    return partial(_overdue_notice, case, due, owner, overdue_key)
+    return partial(_overdue_notice, case, due, reminder.owner, overdue_key)
 
 
 def _meeting_reminder(case: Case, place: str, lang: str) -> Reply:
@@ -60,8 +59,10 @@ def _soon_reminder(case: Case, due: date, key: str, calendar: Calendar, lang: st
     return Reply(_with_last_working_day(lang, text, due, calendar))
 
 
-def _overdue_notice(case: Case, due: date, owner: str, key: str, lang: str) -> Reply:
-    return Reply(t(lang, key, number=case.number, owner=owner, day=format_day(lang, due)))
+def _overdue_notice(case: Case, due: date, owner: str | None, key: str, lang: str) -> Reply:
+    """In the reader's language, also "someone" for an owner who left."""
+    who = owner or t(lang, "someone")
+    return Reply(t(lang, key, number=case.number, owner=who, day=format_day(lang, due)))
 
 
 def _with_last_working_day(lang: str, text: str, due: date, calendar: Calendar) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from dialogs.absences import KINDS
 from dialogs.commands import Command
 from dialogs.context import Caller
 from dialogs.messages import format_day, t
@@ -31,15 +32,6 @@ KIND_WORDS = {
     "syg": ("syg", "sick"),
     "barsel": ("fri", "day off"),
     "omsorgsdag": ("fri", "day off"),
-}
-KIND_KEYS = {
-    "ferie": "vacation",
-    "fri": "day_off",
-    "afspadsering": "toil",
-    "kursus": "course",
-    "syg": "sick",
-    "barsel": "day_off",
-    "omsorgsdag": "day_off",
 }
 # Said without a kind ("jeg er væk 5.1"): a day off, not a claim on the vacation days.
 DEFAULT_KIND = "fri"
@@ -125,7 +117,7 @@ def _read_only_args(intent: str, slots: Mapping[str, str], lang: str, today: dat
         if period in ROTA_PERIODS:
             return _pick(ROTA_PERIODS[period], lang)
         if period == "month":
-            return "måned" if lang == "da" else "month"
+            return _pick(STATS_PERIODS["month"], lang)
         if period == "today":
             return today.isoformat()
         if period.startswith("week:"):
@@ -146,11 +138,12 @@ def _away(caller: Caller, slots: Mapping[str, str], today: date) -> Canonical | 
         return None
     first, last = span
     kind = slots.get("kind", DEFAULT_KIND)
-    kind_word = _pick(KIND_WORDS.get(kind, KIND_WORDS[DEFAULT_KIND]), lang)
+    words = KIND_WORDS.get(kind, KIND_WORDS[DEFAULT_KIND])  # the command's words for it
+    kind_word = _pick(words, lang)
     person = slots.get("person")
     dates = first.isoformat() if first == last else f"{first.isoformat()}..{last.isoformat()}"
     values = {
-        "kind": t(lang, f"kind.{KIND_KEYS.get(kind, 'day_off')}"),
+        "kind": t(lang, f"kind.{KINDS[words[0]]}"),  # as the command will store it
         "span": span_words(lang, first, last),
     }
     if person and not _is_me(caller, person):

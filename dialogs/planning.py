@@ -1,7 +1,6 @@
 """The rota's planning for dialogs and jobs: the domain's functions (domain/rota.py) with the
 team's calendar and horizon taken from the context."""
 
-from collections import Counter
 from datetime import date
 
 from dialogs.context import Context
@@ -45,14 +44,6 @@ async def plan(
 
 def horizon(ctx: Context, team: Team) -> date:
     return days_of(ctx, team).horizon
-
-
-async def replan_ahead(ctx: Context, team: Team, actor_id: int | None) -> list[Change]:
-    return await rota.replan_ahead(ctx.store, team.id, days_of(ctx, team), actor_id)
-
-
-async def duties_this_month(ctx: Context, team: Team, day: date) -> Counter[int]:
-    return await rota.duties_this_month(ctx.store, team.id, day)
 
 
 async def able_to_hold(
