@@ -42,4 +42,4 @@ async def test_a_turn_beyond_the_limit_is_refused_at_once_and_the_next_is_served
         assert await first in (200, 201)
         runner.message = answer  # type: ignore[method-assign]
         replies = await teams.say(teams.personal(BO, "vagt"))
-        assert replies
+        assert "har fastholdelsestelefonen" in replies[0].text

@@ -61,7 +61,8 @@ def test_set_role_keeps_the_last_lead_and_replans_the_rota(tmp_path: Path) -> No
     last = first + timedelta(weeks=3)
     planned = run(url, "rota", "generate", "--from", str(first), "--to", str(last))
     assert planned.returncode == 0, planned.stderr
-    assert "Bo Nielsen" in _holders(url, first, last)
+    before = _holders(url, first, last)
+    assert "Bo Nielsen" in before
 
     moved = run(
         url, "members", "set-role", "--team", "1", "--aad-id", "aad-2", "--role", "switchboard"
@@ -69,4 +70,5 @@ def test_set_role_keeps_the_last_lead_and_replans_the_rota(tmp_path: Path) -> No
     assert moved.returncode == 0, moved.stderr
     after = _holders(url, first, last)
     assert "Bo Nielsen" not in after and "" not in after  # Anne and Camilla hold every day
+    assert len(after) == len(before) and set(after) == {"Anne Hansen", "Camilla Berg"}
     assert _role(url, "aad-2") == "switchboard"

@@ -316,6 +316,9 @@ async def test_a_roster_member_made_switchboard_loses_access_on_leaving(sqlite_u
         await with_a_case(teams)
         await teams.say(teams.personal(LIS, "rolle Bo omstilling"))
         assert NOT_IN_TEAM not in (await teams.say(teams.personal(BO, "vagt")))[0].text
+        assert "har fastholdelsestelefonen" in (await teams.say(teams.personal(BO, "vagt")))[0].text
+        listed = (await teams.say(teams.personal(LIS, "medlemmer")))[0].text
+        assert "Bo Jensen" in listed and "omstilling" in listed.lower()
         teams.roster(*(u for u in TEAM if u is not BO))
         await teams.say(teams.members_changed(LIS, removed=(BO,)))
         assert NOT_IN_TEAM in (await teams.say(teams.personal(BO, "vagt")))[0].text

@@ -207,6 +207,7 @@ async def test_not_understood_offers_the_likeliest_commands(sqlite_url: str) -> 
         assert duty[0].text == (await teams.say(teams.personal(ANNE, "vagt")))[0].text
         english = await teams.say(teams.personal(LIS, "bla bla bla", locale="en-US"))
         assert "I didn't quite get that" not in english[0].text  # a Danish team, her language
+        assert "Det forstod jeg ikke helt" in english[0].text
         await teams.say(teams.personal(LIS, "sprog engelsk"))
         english = await teams.say(teams.personal(LIS, "bla bla bla"))
         assert "I didn't quite get that" in english[0].text
