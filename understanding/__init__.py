@@ -89,7 +89,8 @@ NOTHING = Understood("none", MappingProxyType({}), 1.0, ())
 def understand(text: str, today: date, names: Sequence[str] = ()) -> Understood:
     """The intent and slots of one chat message, dates resolved against `today`; `names`
     are the display names of the team's members (to recognise people)."""
-    words = normalise(text)
+    folded = canonical(text)  # once: the intent rules and the slot parsers read the same text
+    words = normalise(folded)
     if not words:
         return NOTHING
     if smalltalk(words):
@@ -114,12 +115,11 @@ def understand(text: str, today: date, names: Sequence[str] = ()) -> Understood:
             0.6,
             tuple(i for i, _ in ranked if i not in CHANGES_DATA)[:3],
         )
-    folded = canonical(text)
     dates = find_dates(folded, today)
     intent = _refine(intent, words, dates, today)
     if intent == "none":
         return Understood("none", MappingProxyType({}), 0.5, alternatives)
-    slots = _slots(intent, text, folded, today, names)
+    slots = _slots(intent, text, folded, dates, today, names)
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
     confidence = round(min(1.0, 0.5 + 0.05 * (weight - runner_up) + 0.02 * weight), 2)
     return Understood(intent, MappingProxyType(slots), confidence, alternatives)
@@ -170,10 +170,9 @@ def _refine(intent: str, words: str, dates: list[Found], today: date) -> str:
 
 
 def _slots(
-    intent: str, text: str, folded: str, today: date, names: Sequence[str]
+    intent: str, text: str, folded: str, dates: list[Found], today: date, names: Sequence[str]
 ) -> dict[str, str]:
     slots: dict[str, str] = {}
-    dates = find_dates(folded, today)
     if intent in ("rota", "stats"):
         for found in dates:
             if found.period:

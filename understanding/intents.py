@@ -160,10 +160,12 @@ def canonical(text: str) -> str:
     return folded
 
 
-def normalise(text: str) -> str:
-    """Canonical words, punctuation gone (but `#`, `?` and digits kept)."""
-    words = re.findall(r"[a-z]+|\d+|#|\?", canonical(text).replace("’", "'").replace("'", " "))
-    return " ".join(words)
+_WORDS = re.compile(r"[a-z]+|\d+|#|\?")
+
+
+def normalise(folded: str) -> str:
+    """The words of a `canonical` text, punctuation gone (but `#`, `?` and digits kept)."""
+    return " ".join(_WORDS.findall(folded.replace("’", "'").replace("'", " ")))
 
 
 # Sentences that use a domain word but ask nothing of the bot.
