@@ -34,7 +34,7 @@ from rules.cpr import CprInText, any_cpr, refuse_cpr
 from rules.names import Named, match_name
 from store.db import create_engine, sessions, unit_of_work, upgrade
 from store.members import RosterEntry
-from store.models import Case, Team
+from store.models import Case, Member, Team
 from store.store import Store
 
 T = TypeVar("T")
@@ -365,8 +365,8 @@ def _rota_import(args: argparse.Namespace, settings: Settings) -> int:
         people = [
             m for m, ms in await ctx.store.members.of_team(team.id) if ms.role != "switchboard"
         ]
-        calendar = ctx.team_settings(team).calendar
-        planned: list[tuple[date, int]] = []
+        days = days_of(ctx, team)
+        planned: list[tuple[date, Member]] = []
         for number, row in enumerate(lines, start=1):
             if not row or (number == 1 and row[0].strip().lower() in ("date", "dato")):
                 continue
@@ -378,7 +378,7 @@ def _rota_import(args: argparse.Namespace, settings: Settings) -> int:
                 day = date.fromisoformat(row[0].strip())
             except ValueError:
                 raise CliError(f"line {number}: {row[0]!r} is not a date like 2027-01-05") from None
-            if not calendar.is_working_day(day):
+            if not days.calendar.is_working_day(day):  # said with its line; set_duty checks too
                 raise CliError(f"line {number}: {day} is not a working day")
             who = row[1].strip()
             found = [m for m in people if m.email.casefold() == who.casefold()] or [
@@ -389,21 +389,9 @@ def _rota_import(args: argparse.Namespace, settings: Settings) -> int:
                     f"line {number}: {'no one' if not found else 'several'} "
                     f"in {team.name} match {who!r}"
                 )
-            planned.append((day, found[0].id))
-        now = ctx.clock.now()
-        for day, member_id in planned:
-            before = await ctx.store.rota.set(
-                team.id, day, member_id, now, kept=True, source="import"
-            )
-            ctx.store.audit.record(
-                team.id,
-                None,
-                "duty",
-                f"day:{day.isoformat()}",
-                now,
-                {"member": before},
-                {"member": member_id},
-            )
+            planned.append((day, found[0]))
+        for day, member in planned:  # the rule chat uses; a refusal rolls the whole file back
+            await rota.set_duty(ctx.store, team.id, days, day, member, None, source="import")
         return len(planned)
 
     print(f"imported {_in_context(settings, work)} days")

@@ -233,14 +233,22 @@ async def generate_range(
 
 
 async def set_duty(
-    store: Store, team_id: int, days: Days, day: date, member: Member, actor_id: int | None
+    store: Store,
+    team_id: int,
+    days: Days,
+    day: date,
+    member: Member,
+    actor_id: int | None,
+    *,
+    source: str = "manual",
 ) -> None:
-    """A lead gives a day to someone on the rota; the day is kept from then on."""
+    """A lead (or an import, `source`) gives a day to someone on the rota; the day is kept
+    from then on."""
     if not days.calendar.is_working_day(day):
         raise NotWorkingDay(day)
     if member.id not in {m.id for m, _ in await rota_members(store, team_id)}:
         raise NotOnRota(member.name)
-    before = await store.rota.set(team_id, day, member.id, days.now, kept=True, source="manual")
+    before = await store.rota.set(team_id, day, member.id, days.now, kept=True, source=source)
     store.audit.record(
         team_id,
         actor_id,
