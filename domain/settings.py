@@ -4,6 +4,7 @@ config file by bot/config.py)."""
 import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -77,7 +78,7 @@ class Settings:
     def authenticated(self) -> bool:
         return bool(self.app_id)
 
-    @property
+    @cached_property  # read for every activity; the setting never changes in a process
     def allowed_tenants(self) -> frozenset[str] | None:
         """The tenants let in; None for any."""
         listed = frozenset(t.strip() for t in self.tenants.split(",") if t.strip())

@@ -11,7 +11,8 @@
         .setConfig({
           entityId: page,
           suggestedDisplayName: name,
-          contentUrl: origin + "/web/tab?page=" + encodeURIComponent(page),
+          // Teams fills in {locale}, as in the manifest's personal tabs: the page's language.
+          contentUrl: origin + "/web/tab?page=" + encodeURIComponent(page) + "&lang={locale}",
           websiteUrl: origin + "/web/" + encodeURIComponent(page),
         })
         .then(() => saveEvent.notifySuccess())
