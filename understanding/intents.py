@@ -82,7 +82,7 @@ COMMON = frozenset(
         "caser dusty rotas ruta sagte vagte sicko seks "
         # real words one edit from a longer domain word (`status` is no `stats`)
         "status fristen match chance round caller ligger lukker laver starte lader melder "
-        "skifte dagen hotlinen"
+        "skifte dagen hotlinen giver"
     )
 )
 
@@ -133,6 +133,11 @@ _NO_AA = {
     "gor": "goer",
     "sloj": "sloej",
     "maned": "maaned",
+    # short forms of a chat
+    "mrg": "morgen",
+    "imrg": "i morgen",
+    "pls": "please",
+    "plz": "please",
 }
 # Words that mean the same to the bot, read as one (`tlf`, `hotlinen` → `telefonen`).
 _SAME = (
@@ -145,6 +150,8 @@ _SAME = (
     (r"\bcannot\b", "can t"),
     (r"\bswappe\b", "bytte"),
     (r"\bcasen\b", "sagen"),
+    (r"\b(?:wk|weeks?)(?= \d)", "uge"),
+    (r"\bwk\b", "week"),
 )
 _SAME_RES = tuple((re.compile(p), said) for p, said in _SAME)
 
@@ -186,7 +193,7 @@ GUARDS = tuple(
         r"\bi aften\b|\btonight\b",
         r"\bdet er ikke mig\b|\bit s not me\b",
         r"\bduty free\b",
-        r"\bvagten ved\b|\bsecurity\b",
+        r"\bvagten (?:ved|i (?:receptionen|indgangen|doeren|kantinen))\b|\bsecurity\b",
         r"\bplads\b|\bseat\b",
         r"\bi netto\b|\bhospital\b",
         r"\bswap (?:meet|shop|market)\b|\bbyttemarked\b",
@@ -244,6 +251,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("duty", 5, r"\bam i on duty\b|\bis [a-z]+(?: [a-z]+)? on duty\b|\bdo i have the phone on\b"),
     ("duty", 5, r"\ber det [a-z]+(?: [a-z]+)? der har (?:telefonen|vagten|vagt)\b"),
     ("duty", 3, r"^(?:fastholdelsestelefon\w*|hotline|telefonen|tlf)(?: \?)*$"),
+    # `hvem er det der har vagten i dag, jeg har en arbejdsgiver i røret`: who, not whether
+    ("duty", 7, r"\bhvem (?:er det )?(?:der )?har (?:vagten|telefonen)\b"),
     # check
     ("check", 7, r"^(?:tjek|check)\b"),
     ("check", 8, r"\ber det jer\b|\bjer eller\b|\btil jer\b|\bfor you\b|\bis that (?:the|you)\b"),
@@ -268,10 +277,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ),
     ("check", 8, r"\bshould i (?:send|put|transfer|forward)\b.*\bto you\b"),
     ("check", 8, r"^do you (?:guys )?(?:handle|deal with|take care of)\b"),
+    ("check", 8, r"\bhvor skal (?:han|hun|de|vedkommende) hen\b|\bhave fat i jer\b"),
     # briefing
     ("briefing", 7, r"^(?:omstilling|switchboard)$|\boverblik\b|\bbriefing\b"),
     ("briefing", 7, r"\bhvad skal jeg vide\b|\bwhat do i need to know\b"),
     ("briefing", 9, r"\bhvad hoerer til jer i dag\b"),
+    ("briefing", 7, r"\bomstillings(?:info\w*|vejledning\w*|guide\w*)\b"),
     # rota
     ("rota", 6, r"\bvagtplan(?:en)?\b|\brota\b|\bschedule\b"),
     ("rota", 7, r"\bhvordan ser (?:vagt\w*|telefon\w*|uge\w*)\b.* ud\b"),
@@ -285,6 +296,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ),
     ("rota", 7, r"\bhow (?:does|do) the (?:rota|schedule|duties|shifts)\b.* look\b"),
     ("rota", 7, r"\bhvem har vagt hvilke dage\b|\bwho has which days\b"),
+    ("rota", 7, r"\bwho(?: is| s)? (?:covering|taking|doing) which days\b"),
     ("rota", 7, r"\boversigt\b.*\bvagter\b|\bvagtoversigt\b|\bduty overview\b"),
     (
         "rota",
@@ -304,7 +316,11 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("my_duties", 8, r"\bhvilke dage har jeg\b|\bwhat are my (?:shifts|duties)\b"),
     ("my_duties", 8, r"\bwhich days (?:am i|do i)\b|\bhave i got any (?:shifts|duties)\b"),
     # new_case
-    ("new_case", 9, r"\b(?:ny|new) (?:sag|case)\b|\bopret(?:te)? (?:en )?(?:ny )?(?:sag|case)\b"),
+    (
+        "new_case",
+        9,
+        r"\b(?:ny|new) (?:sag|case)\b|\bopret\w* (?:jeg )?(?:en )?(?:ny )?(?:sag|case)\b",
+    ),
     (
         "new_case",
         9,
@@ -348,6 +364,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("cases_week", 9, r"\bsager uge\b|\bcases week\b|\bugens sager\b|\bweek s cases\b"),
     ("cases_week", 9, r"\bsager(?:ne)? (?:fra )?(?:i )?denne uge\b|\bcases came in this week\b"),
     ("cases_week", 9, r"\bcases (?:from |for )?this week\b"),
+    ("cases_week", 9, r"\bsager\b.*\bi denne uge\b|\bcases\b.*\bthis week\b"),
     # reassign
     ("reassign", 10, r"\boverdrag\w*\b|\breassign\b"),
     ("reassign", 10, r"\b(?:giv|give|flyt|move|pass|send) (?:sag|case)\b"),
@@ -359,6 +376,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ),
     ("reassign", 10, r"\b(?:sag|case) #? ?\d+ (?:skal videre|gaa til|til)\b"),
     ("reassign", 10, r"\bkan (?:sag|case) \d+ gaa til\b"),
+    # `give videre` about a case (a duty given on is a swap)
+    ("reassign", 10, r"\bgiv\w* (?:jeg )?(?:\w+ )?(?:sag|sagen|sager|case)\b(?: \w+)? videre\b"),
     ("reassign", 10, r"\b(?:take over|overtage|overtager) (?:sag |case )?(?:nr )?#? ?\d+\b"),
     (
         "reassign",
@@ -387,7 +406,9 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("away", 6, r"\bfravaer\w*\b|\baway\b|\bvacation\b|\bday off\b|\btime off\b"),
     ("away", 6, r"\b\w*ferie\b|\bfri\b|\bafspadser\w*\b|\bkursus\b|\bbarsel\b|\bomsorgsdag\b"),
     ("away", 6, r"\bmaternity\b|\bcourse\b|\bi m off\b|\bim off\b|\bout of office\b"),
-    ("away", 7, r"\bsygemeldt fra\b|\bvaek fra\b"),
+    ("away", 7, r"\bsygemeldt (?:fra|\d)|\bvaek fra\b|\babsence\b"),
+    # a sick child: the writer is at home with it, not sick
+    ("away", 8, r"\bhjemme med (?:ham|hende|barnet|ungen|den lille)\b"),
     (
         "away",
         7,
@@ -420,6 +441,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("my_absences", 9, r"\bcancel (?:the|my) (?:vacation|absence|holiday|day off)\b"),
     ("my_absences", 9, r"\babsences have i\b|\bhusket at skrive min\b|\bannuller min\b"),
     ("my_absences", 9, r"\b(?:hvad|hvilke\w*) (?:\w+ )?har jeg\b.*\bfravaer\w*\b"),
+    ("my_absences", 9, r"\b(?:hvad|hvilke\w*) fravaer\w* har jeg\b"),
+    ("my_absences", 9, r"\bannuller\w* (?:jeg )?(?:noget |mit |min |et )?(?:fravaer|ferie)\w*\b"),
     ("my_absences", 9, r"\b(?:aflys|slet|delete|annuller|cancel|fortryd)\w* (?:min|mit|my)\b"),
     # swap
     ("swap", 8, r"\bbyt(?:te|tes)?\b|\bswap\b|\bswitch (?:days|shifts|duties)\b"),
@@ -431,6 +454,13 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("swap", 6, r"\bkan nogen (?:tage|overtage)\b|\bcan (?:someone|anyone) (?:take|cover)\b"),
     ("swap", 6, r"\bkan ikke tage (?:telefonen|vagten)\b|\bcan t take the (?:phone|duty)\b"),
     ("swap", 6, r"\bcover (?:for me|my)\b|\btage telefonen for mig\b"),
+    (
+        "swap",
+        6,
+        r"\bkan ikke (?:have|passe|klare) (?:telefonen|vagten|tlf)\b"
+        r"|\bcan t do the (?:phone|duty|hotline)\b|\b(?:anyone|someone) (?:able|free) to cover\b"
+        r"|\b(?:hvem|nogen) (?:der )?kan (?:tage|overtage|daekke)\b(?! sig af)",
+    ),
     # Someone else to take the writer's duty: below `sick` (7), which also asks it.
     (
         "swap",
@@ -475,7 +505,11 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("sick", 7, r"\bsyg i dag\b|\bsick today\b|\bmeldt sig syg\b|\bcalled in sick\b"),
     ("sick", 7, r"\bfeeling (?:ill|sick)\b|\binfluenza\b|\bsloej\b|\bbraekket\b|\bfeber\b"),
     ("sick", 7, r"\bsygemelding\b|\bgaar hjem\b|\bgoing home\b|\ber syg\b|\bis sick\b"),
-    ("sick", 7, r"\bi m ill\b|\bim ill\b|\bblevet syg\b|\bfeel(?:ing)? (?:sick|ill|unwell)\b"),
+    (
+        "sick",
+        7,
+        r"\bi m ill\b|\bim ill\b|\bblevet (?:syg|daarlig)\b|\bfeel(?:ing)? (?:sick|ill|unwell)\b",
+    ),
     (
         "sick",
         7,
@@ -486,6 +520,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     # history
     ("history", 10, r"\bhistorik\b|\bhistory\b|\bhvem har aendret\b|\bwho changed\b"),
     ("history", 10, r"\blog for\b|\bhvem aendrede\b"),
+    ("history", 10, r"\bhvad skete der med (?:vagten|telefonen)\b|\bblev (?:den|vagten) byttet\b"),
     # set_duty
     ("set_duty", 10, r"\bsaet vagt\b|\bset duty\b"),
     (
@@ -512,6 +547,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("set_duty", 10, r"\bput [a-z]+ on duty\b|\blaegge (?:vagten|telefonen)\b.* over til\b"),
     ("set_duty", 10, r"\bgiv (?:vagten|telefonen)\b.*\btil\b|\bgive the duty\b"),
     ("set_duty", 10, r"\bsaet [a-z]+(?: [a-z]+)? paa (?:vagt(?:en)?|telefonen)\b"),
+    ("set_duty", 10, r"\bset [a-z]+(?: [a-z]+)? (?:as|on) (?:the )?(?:duty|phone|hotline)\b"),
     # generate
     ("generate", 11, r"\blav (?:en )?(?:ny )?vagtplan\b|\bgenerate (?:a )?(?:new )?rota\b"),
     ("generate", 11, r"\b(?:make|create|build) (?:a|an) (?:new )?rota\b"),
@@ -525,6 +561,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("new_calendar", 11, r"\bny\w* link\b.*\bkalender\w*\b|\bnew link\b.*\bcalendar\b"),
     ("team_calendar", 11, r"\bteamkalender\w*\b|\bteam calendar\b|\bteamets vagtkalender\b"),
     ("team_calendar", 11, r"\bwhole team s calendar\b"),
+    ("team_calendar", 11, r"\bteam s (?:rota|duties|schedule)\b.*\bcalendar\b"),
     # members
     ("members", 10, r"\bmedlemmer\b|\bmembers\b|\bhvem er (?:med )?i teamet\b"),
     ("members", 13, r"\bwho(?: is| s| are) (?:in|on) (?:the|my|our) team\b"),

@@ -224,7 +224,36 @@ def find_dates(folded: str, today: date) -> list[Found]:
             if day is not None:
                 period = "today" if day == today and "dag" in match.group(0) else None
                 found.append(Found(start, end, day, day, period))
-    return _join_ranges(folded, found)
+    return _join_ranges(folded, _weekdays_placed(folded, found))
+
+
+_WEEKDAY_ONLY = re.compile(rf"(?:{_LONG_WEEKDAYS})(?:'?s|en)?")
+_WEEKDAY_NEXT_WEEK = re.compile(rf"(?:{_LONG_WEEKDAYS})(?:'?s|en)? (?:i )?(?:naeste uge|next week)")
+_THEN_DATE = re.compile(r"^\s*,?\s*(?:den |d\.? ?|the )?$")
+_AND = re.compile(r"^\s*(?:og|and|,)\s*$")
+
+
+def _weekdays_placed(folded: str, found: list[Found]) -> list[Found]:
+    """A weekday that names the date after it (`tirsdag d. 12/1`) is that date; a weekday
+    joined to one in next week (`torsdag og fredag i næste uge`) is in next week too."""
+    placed: list[Found] = []
+    for i, here in enumerate(found):
+        there = found[i + 1] if i + 1 < len(found) else None
+        said = folded[here.start : here.end]
+        if there is None or here.first is None or not _WEEKDAY_ONLY.fullmatch(said):
+            placed.append(here)
+            continue
+        gap = folded[here.end : there.start]
+        if _THEN_DATE.match(gap) and not _WEEKDAY_ONLY.fullmatch(folded[there.start : there.end]):
+            continue  # the date after it says which one
+        if _AND.match(gap) and _WEEKDAY_NEXT_WEEK.fullmatch(folded[there.start : there.end]):
+            day = here.first
+            while there.first is not None and day < there.first - timedelta(days=6):
+                day += timedelta(weeks=1)
+            placed.append(Found(here.start, here.end, day, day, here.period))
+            continue
+        placed.append(here)
+    return placed
 
 
 _BETWEEN = re.compile(r"^\s*(?:-|–|til og med|til|to|until|through)\s*(?:den |d\. )?$")
