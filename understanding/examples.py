@@ -23,7 +23,7 @@ def sources() -> list[tuple[str, str]]:
     held_out = {row.phrase for row in corpus if row.split == "check"}
     rows = [(r.phrase, r.intent) for r in corpus if r.split == "tune"]
     tests = Path(__file__).resolve().parent.parent / "tests" / "understanding"
-    for name in ("paraphrases.tsv", "fresh.tsv"):
+    for name in ("paraphrases.tsv", "fresh.tsv", "fresh2.tsv"):
         with (tests / name).open(encoding="utf-8") as handle:
             reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
             rows += [(r["phrase"], r["intent"]) for r in reader]

@@ -82,7 +82,7 @@ COMMON = frozenset(
         "caser dusty rotas ruta sagte vagte sicko seks "
         # real words one edit from a longer domain word (`status` is no `stats`)
         "status fristen match chance round caller ligger lukker laver starte lader melder "
-        "skifte dagen hotlinen giver"
+        "skifte dagen hotlinen giver hoere hoert hoerte frisoer"
     )
 )
 
@@ -134,7 +134,7 @@ _NO_AA = {
     "sloj": "sloej",
     "maned": "maaned",
     # short forms of a chat
-    "mrg": "morgen",
+    "mrg": "i morgen",
     "imrg": "i morgen",
     "pls": "please",
     "plz": "please",
@@ -197,7 +197,9 @@ GUARDS = tuple(
         r"\bplads\b|\bseat\b",
         r"\bi netto\b|\bhospital\b",
         r"\bswap (?:meet|shop|market)\b|\bbyttemarked\b",
-        r"\bwifi\b|\bpassword\b|\bnulstil\w*|\breset\b|\bkmd\b|\bintra\b",
+        r"\bwifi\b|\bpassword\b|\b(?:nulstil\w*|reset)\b(?!.*\b(?:kalender\w*|calendar)\b)"
+        r"|\bkmd\b|\bintra\b",
+        r"\b(?:spoerg|ask) @?[a-z]+ (?:hun|han|she|he)\b",
         r"\bsats\w*\b|\brate\b",
         r"\bcase for my\b|\bsagen er den\b",
         r"\bomstillingen er lukket\b",
@@ -234,7 +236,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("duty", 6, r"^(?:vagt|duty)(?: |$)"),
     ("duty", 5, r"\bhvem sidder paa\b|\bwhos on\b|^(?:vagten|telefonen) (?:i|paa|den|d)\b"),
     ("duty", 5, r"\bhvem (?:der )?(?:har|sidder med|tager|er paa|passer|skal have)\b"),
-    ("duty", 5, r"\bhvem skal jeg stille (?:om )?til\b|\bwho should i put\b"),
+    ("duty", 9, r"\bhvem skal jeg stille (?:om )?til\b|\bwho should i put\b"),
     (
         "duty",
         5,
@@ -278,11 +280,32 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("check", 8, r"\bshould i (?:send|put|transfer|forward)\b.*\bto you\b"),
     ("check", 8, r"^do you (?:guys )?(?:handle|deal with|take care of)\b"),
     ("check", 8, r"\bhvor skal (?:han|hun|de|vedkommende) hen\b|\bhave fat i jer\b"),
+    # where the call goes, at the end of a description: `…, jer?`, `… - you or benefits?`
+    (
+        "check",
+        9,
+        r"\b(?:jer|jeres bord|yours)(?: \?)+$|\bjer \?"
+        r"|\b(?:jer|you) (?:eller|or) [a-z]+(?: [a-z]+){0,2}(?: \?)*$",
+    ),
+    (
+        "check",
+        8,
+        r"\bikke jer\b|\ber det (?:jer|fastholdelse\w*|hotline\w*|telefonen) der\b|\bnot you\b"
+        r"|\b(?:transfer|send|put) (?:\w+ )?(?:through )?to you\b|\bput (?:\w+ )?through\b"
+        r"|\b(?:one for|go to|meant for) the hotline\b|\bfor the hotline\b|\bone for you\b"
+        r"|\bwho takes (?:that|this|those|it)\b|\bhvem skal have den\b|^can you check\b",
+    ),
     # briefing
     ("briefing", 7, r"^(?:omstilling|switchboard)$|\boverblik\b|\bbriefing\b"),
-    ("briefing", 7, r"\bhvad skal jeg vide\b|\bwhat do i need to know\b"),
+    ("briefing", 10, r"\bhvad skal jeg vide\b|\bwhat do i need to know\b"),
     ("briefing", 9, r"\bhvad hoerer til jer i dag\b"),
-    ("briefing", 7, r"\bomstillings(?:info\w*|vejledning\w*|guide\w*)\b"),
+    ("briefing", 7, r"\bomstillings(?:info\w*|vejledning\w*|guide\w*)\b|\bswitchboard info\b"),
+    (
+        "briefing",
+        9,
+        r"\b(?:vejledning|guide|beskrivelse)\w*\b.*\b(?:omstilling\w*|switchboard)\b"
+        r"|\bswitchboard guide\b|\bhvilke opkald (?:i|you) tager\b",
+    ),
     # rota
     ("rota", 6, r"\bvagtplan(?:en)?\b|\brota\b|\bschedule\b"),
     ("rota", 7, r"\bhvordan ser (?:vagt\w*|telefon\w*|uge\w*)\b.* ud\b"),
@@ -304,7 +327,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"\bhvem har vagterne\b|\bhvordan ser (?:naeste|denne) uge ud\b|\bnext week look\b",
     ),
     # my_duties
-    ("my_duties", 8, r"\bmine vagter\b|\bmy (?:duties|shifts)\b|\bupcoming duties\b"),
+    ("my_duties", 8, r"\bmine vagt\w*\b|\bmy (?:duties|shifts)\b|\bupcoming duties\b"),
     ("my_duties", 8, r"\bhvornaar (?:har jeg|er min|er mine|skal jeg have)\b"),
     ("my_duties", 8, r"\bwhen (?:am i|do i have|is my|s my)\b|\bmy next (?:shift|duty)\b"),
     ("my_duties", 8, r"\b(?:hvilke|hvor mange) (?:vagter|dage) har jeg\b"),
@@ -372,7 +395,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
         "reassign",
         10,
         r"\b(?:overtage|take over) (?:sag|case)\b|\btake over case\b"
-        r"|\btager (?:sag|case)\b|\btake case\b",
+        r"|\btager (?:lige |gerne )?(?:sag|case)\b|\btake case\b",
     ),
     ("reassign", 10, r"\b(?:sag|case) #? ?\d+ (?:skal videre|gaa til|til)\b"),
     ("reassign", 10, r"\bkan (?:sag|case) \d+ gaa til\b"),
@@ -409,6 +432,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("away", 7, r"\bsygemeldt (?:fra|\d)|\bvaek fra\b|\babsence\b"),
     # a sick child: the writer is at home with it, not sick
     ("away", 8, r"\bhjemme med (?:ham|hende|barnet|ungen|den lille)\b"),
+    ("away", 8, r"\bmy (?:kid|child|son|daughter|little one) is (?:sick|ill)\b.*\bi won t be in\b"),
     (
         "away",
         7,
@@ -444,6 +468,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("my_absences", 9, r"\b(?:hvad|hvilke\w*) fravaer\w* har jeg\b"),
     ("my_absences", 9, r"\bannuller\w* (?:jeg )?(?:noget |mit |min |et )?(?:fravaer|ferie)\w*\b"),
     ("my_absences", 9, r"\b(?:aflys|slet|delete|annuller|cancel|fortryd)\w* (?:min|mit|my)\b"),
+    (
+        "my_absences",
+        9,
+        r"\b(?:aflys|slet|delete|annuller|cancel|fortryd)\w* (?:jeg )?(?:det|the|that) "
+        r"(?:fravaer|ferie|absence|vacation)\w*\b",
+    ),
     # swap
     ("swap", 8, r"\bbyt(?:te|tes)?\b|\bswap\b|\bswitch (?:days|shifts|duties)\b"),
     ("swap", 8, r"\btage min (?:vagt|mandag|tirsdag|onsdag|torsdag|fredag)\b"),
@@ -454,6 +484,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("swap", 6, r"\bkan nogen (?:tage|overtage)\b|\bcan (?:someone|anyone) (?:take|cover)\b"),
     ("swap", 6, r"\bkan ikke tage (?:telefonen|vagten)\b|\bcan t take the (?:phone|duty)\b"),
     ("swap", 6, r"\bcover (?:for me|my)\b|\btage telefonen for mig\b"),
+    # `jeg er på kursus d. 20.1 men har vagt, kan nogen overtage den?`: a taker, not an absence
+    ("swap", 7, r"\bmen (?:jeg )?har (?:vagt\w*|telefonen)\b.*\b(?:kan nogen|hvem kan)\b"),
     (
         "swap",
         6,
@@ -493,6 +525,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("swaps", 9, r"\bat faa byttet\b|\bvagter der skal byttes\b|\bbytter venter\b"),
     ("swaps", 9, r"\b(?:spurgt|spoerget|bedt) (?:mig )?om at bytte\b|\basked (?:me )?to swap\b"),
     ("swaps", 9, r"\bgodkende nogle bytter\b|\baabne bytter\b|\bpending swaps\b"),
+    ("swaps", 9, r"\b(?:hvilke|which) (?:bytter|swaps)\b"),
     (
         "swaps",
         9,
@@ -559,6 +592,11 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("calendar", 9, r"\boutlook kalender\b|\bkalenderlink\b|\bi min (?:outlook )?kalender\b"),
     ("new_calendar", 11, r"\bny kalender\b|\bnew calendar\b|\bnyt kalenderlink\b"),
     ("new_calendar", 11, r"\bny\w* link\b.*\bkalender\w*\b|\bnew link\b.*\bcalendar\b"),
+    (
+        "new_calendar",
+        11,
+        r"\b(?:reset|nulstil\w*|forny\w*|renew) (?:my |min |mit )?(?:calendar|kalender)",
+    ),
     ("team_calendar", 11, r"\bteamkalender\w*\b|\bteam calendar\b|\bteamets vagtkalender\b"),
     ("team_calendar", 11, r"\bwhole team s calendar\b"),
     ("team_calendar", 11, r"\bteam s (?:rota|duties|schedule)\b.*\bcalendar\b"),
@@ -599,12 +637,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("settings", 12, r"\bindstilling\w*\b|\bsettings\b|\bmorgenbeskeden\b|\btelefonnummer\b"),
     ("setup", 12, r"\bopsaetning\w*\b|\bsetup\b|\bset up\b|\bop forfra\b"),
     ("announce_here", 13, r"\bannoncer her\b|\bannounce here\b|\bdenne kanal\b"),
-    ("announce_here", 13, r"\bthis channel\b"),
+    ("announce_here", 13, r"\bthis channel\b|\bher i kanalen\b|\bhere in the channel\b"),
     ("language", 12, r"\bsprog\b|\blanguage\b|\bpaa (?:dansk|engelsk)\b|\bin (?:english|danish)\b"),
     ("language", 12, r"\benglish please\b|\bspeak (?:danish|english)\b|\bswitch to english\b"),
     ("language", 12, r"\bswitch to danish\b|\bdansk tak\b|\bengelsk tak\b"),
     ("switch_team", 13, r"\bskift team\b|\bswitch teams?\b|\bskift til team\b"),
-    ("switch_team", 13, r"\bother team\b|\bandet team\b"),
+    ("switch_team", 13, r"\bother team\b|\bandet team\b|\b(?:two|to|flere|several) teams\b"),
     (
         "switch_team",
         13,
@@ -621,7 +659,7 @@ SMALLTALK = frozenset(
         "good morning afternoon og ogsaa saa vi ses bye farvel skal du ok nice day a have jul "
         "glaedelig godt nytaar hvordan gaar det so much there everyone alle allesammen sammen "
         "now ha take care eftermiddag aften mate guys folks team "
-        "morning evening all lot super fint great godaften"
+        "morning evening all lot super fint great godaften du er guld"
     )
 )
 GREETINGS = frozenset(
@@ -654,8 +692,16 @@ def score(words: str) -> list[tuple[str, int]]:
     return sorted(best.items(), key=lambda item: -item[1])
 
 
+# The writer saying they will not be at work is a request whatever else the sentence says
+# (`my kid is sick so I won't be in tomorrow`).
+_AWAY_MYSELF = re.compile(
+    r"\b(?:i won t be in|i can t come in|i m staying home|i ll stay home|jeg bliver hjemme"
+    r"|jeg er hjemme med|jeg kan ikke komme(?: ind)?)\b"
+)
+
+
 def guarded(words: str) -> bool:
-    return any(guard.search(words) for guard in GUARDS)
+    return not _AWAY_MYSELF.search(words) and any(guard.search(words) for guard in GUARDS)
 
 
 def smalltalk(words: str) -> bool:

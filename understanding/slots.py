@@ -46,7 +46,7 @@ _SPAN = re.compile(
     rf"(?P<mon>{_MONTH})?)(?![\d./])"
     rf"|(?P<isorange>\d{{4}}-\d\d-\d\d\.\.\d{{4}}-\d\d-\d\d)"
     rf"|(?P<nextweek>(?:i )?naeste uge|next week)"
-    rf"|(?P<thisweek>(?:i )?denne uge|this week|ugens|this week's)"
+    rf"|(?P<thisweek>(?:i )?denne uge|this week(?!end)|ugens|this week's)"
     rf"|(?P<month>(?:resten af )?(?:maaneden|denne maaned|maaned|this month|month))"
     rf"|(?P<year>i aar|this year|resten af aaret|aaret)"
     rf"|(?P<xmas>mellem jul og nytaar|between christmas and new year)"

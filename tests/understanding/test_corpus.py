@@ -22,21 +22,10 @@ def test_tune_split_intents_and_slots_at_least_95_percent(rows: list[Row]) -> No
     assert result.slot_accuracy >= 0.95, result.errors
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="#14: the check split is at 86.7 % intents, target 90 %",
-)
 def test_check_split_intents_and_slots_at_least_90_percent(rows: list[Row]) -> None:
+    """The held-out rows, never tuned on (understanding/examples.tsv leaves them out too)."""
     result = score(rows, "check")
     assert result.intent_accuracy >= 0.90
-    assert result.slot_accuracy >= 0.90
-
-
-def test_check_split_does_not_fall_back(rows: list[Row]) -> None:
-    """Where the check split stands today: a change that makes it worse fails."""
-    result = score(rows, "check")
-    assert result.intent_accuracy >= 0.86
     assert result.slot_accuracy >= 0.90
 
 
@@ -48,8 +37,15 @@ def test_no_chatter_turns_into_a_change(rows: list[Row], split: str) -> None:
 
 
 FRESH = Path(__file__).parent / "fresh.tsv"
-# The rota command takes a period, not a named month: `vagtplan` cannot show December alone.
-NAMED_MONTH_ROTA = "hvem har vagt hvilke dage i december?"
+FRESH2 = Path(__file__).parent / "fresh2.tsv"
+# The rota command takes a period, not a named month or a span of days: `vagtplan` cannot show
+# December alone. And `hans tirsdag` beside `torsdag i næste uge` is read as this week's.
+NOT_YET = {
+    "hvem har vagt hvilke dage i december?": "no named month for the rota",
+    "hvordan ser vagtplanen ud i januar?": "no named month for the rota",
+    "vagtplan mellem jul og nytår?": "no span of days for the rota",
+    "byt min torsdag i næste uge med henrik mod hans tirsdag": "the offered weekday's week",
+}
 
 
 def _own(path: Path) -> list[object]:
@@ -60,19 +56,22 @@ def _own(path: Path) -> list[object]:
                 r["phrase"],
                 r["intent"],
                 dict(p.split("=", 1) for p in r["slots"].split(";") if p),
-                marks=pytest.mark.xfail(strict=True, reason="no named month for the rota")
-                if r["phrase"] == NAMED_MONTH_ROTA
+                marks=pytest.mark.xfail(strict=True, reason=NOT_YET[r["phrase"]])
+                if r["phrase"] in NOT_YET
                 else (),
             )
             for r in reader
         ]
 
 
-@pytest.mark.parametrize(("phrase", "intent", "slots"), _own(PARAPHRASES) + _own(FRESH))
+@pytest.mark.parametrize(
+    ("phrase", "intent", "slots"), _own(PARAPHRASES) + _own(FRESH) + _own(FRESH2)
+)
 def test_own_paraphrases(phrase: str, intent: str, slots: dict[str, str]) -> None:
     """Sentences written for the recogniser, beside the corpus, each read right: our own
-    paraphrases, and the blind set (written without sight of the corpus or the code; 89.8 %
-    of its intents read right before any of it was tuned on)."""
+    paraphrases, and two blind sets, written without sight of the corpus or the code (before
+    any of it was tuned on, 89.8 % of fresh.tsv's intents were read right, and 86.1 % of
+    fresh2.tsv's after the first set had been tuned on)."""
     got = understand(phrase, TODAY, ROSTER)
     assert (got.intent, _comparable(got.slots)) == (intent, _comparable(slots))
     if intent in ("none", "smalltalk"):
