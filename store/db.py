@@ -1,7 +1,6 @@
 """Engine, sessions and migrations for SQLite (embedded default) and PostgreSQL."""
 
 import asyncio
-import contextlib
 import functools
 import re
 import weakref
@@ -77,8 +76,21 @@ def sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 async def unit_of_work(factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
     """One transaction: committed when the block ends, rolled back if it raises."""
     lock = _SQLITE_TURNS.get(factory.kw["bind"])
-    async with lock or contextlib.nullcontext(), factory() as session, session.begin():
-        yield session
+    if lock is None:
+        async with factory() as session, session.begin():
+            yield session
+        return
+    async with lock:
+        session = factory()
+        try:
+            async with session.begin():
+                yield session
+        finally:
+            # Closed right here. AsyncSession's own exit closes in a task of its own, shielded
+            # from cancellation, which costs a loop round per turn (#17); an SQLite session's
+            # close runs on the loop without waiting (store/sqlite_inline.py), so there is no
+            # point at which a cancellation could stop it half-way.
+            await session.close()
 
 
 def alembic_config(url: str = "") -> "Config":
