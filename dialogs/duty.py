@@ -15,7 +15,7 @@ from dialogs.holder import (
     short,
     take_card,
 )
-from dialogs.markdown import Markup, bold, join
+from dialogs.markdown import Markup, bold, escape
 from dialogs.messages import bad_date_key, capital, format_day, t, weekday_names
 from dialogs.plain import Reply
 from dialogs.planning import days_of, horizon
@@ -170,20 +170,24 @@ def rota_card(
 ) -> dict[str, Any]:
     title = t(lang, "rota_title", first=format_day(lang, first), last=format_day(lang, last))
     body = [cards.heading(title)]
-    short = weekday_names(lang)
+    # The bot's own texts are read once and marked as such: a row escapes only its holder
+    # (#17: escaping every cell of every row was a third of the `vagtplan` turn).
+    short = [Markup(name) for name in weekday_names(lang)]
+    yours = Markup(f" ({t(lang, 'rota_you')})")
+    todays = Markup(f" ← {t(lang, 'rota_today')}")
     week = None
     for day, name, mine in lines:
-        if day.isocalendar().week != week:
-            week = day.isocalendar().week
+        number = day.isocalendar().week
+        if number != week:
+            week = number
             body.append(cards.text(bold(t(lang, "rota_week", week=week)), subtle=True))
         # `name` is a person's name, or the bot's own Markup for an away holder: escaped once.
-        parts: list[str] = [name]
+        shown = escape(name)
         if mine:
-            parts.append(Markup(f" ({t(lang, 'rota_you')})"))
+            shown = Markup(shown + yours)
         if day == today:
-            parts.append(Markup(f" ← {t(lang, 'rota_today')}"))
-        shown = join("", parts)
-        cells = [f"{day.day}/{day.month}", short[day.weekday()], shown]
+            shown = Markup(shown + todays)
+        cells: list[str] = [Markup(f"{day.day}/{day.month}"), short[day.weekday()], shown]
         body.append(cards.row(cells, bold=day == today, accent=mine))
     return cards.card(body, [cards.submit(t(lang, "web_open"), {"action": "web.open"})])
 
