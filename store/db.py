@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Session
 
 from store import sqlite_inline
 
@@ -81,16 +82,25 @@ async def unit_of_work(factory: async_sessionmaker[AsyncSession]) -> AsyncIterat
             yield session
         return
     async with lock:
-        session = factory()
+        session = factory()  # it begins at its first statement (BEGIN IMMEDIATE)
         try:
-            async with session.begin():
-                yield session
-        finally:
-            # Closed right here. AsyncSession's own exit closes in a task of its own, shielded
-            # from cancellation, which costs a loop round per turn (#17); an SQLite session's
-            # close runs on the loop without waiting (store/sqlite_inline.py), so there is no
-            # point at which a cancellation could stop it half-way.
-            await session.close()
+            yield session
+        except BaseException:
+            await session.close()  # rolls back
+            raise
+        await session.run_sync(_commit_and_close)
+
+
+def _commit_and_close(session: Session) -> None:
+    """An SQLite unit's end, in one hand-over to SQLAlchemy's sync side where `begin()`,
+    `commit()` and AsyncSession's exit took three (#17). AsyncSession's exit also closes in a
+    task of its own, shielded from cancellation, at the cost of a loop round; an SQLite
+    session's close runs on the loop without waiting (store/sqlite_inline.py), so there is no
+    point at which a cancellation could stop it half-way."""
+    try:
+        session.commit()
+    finally:
+        session.close()
 
 
 def alembic_config(url: str = "") -> "Config":
