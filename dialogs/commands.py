@@ -68,7 +68,7 @@ def match(text: str, commands: Sequence[Command]) -> tuple[Command, str] | None:
     typed = text.split()
     folded = fold(text).split()
     best: tuple[int, Command] | None = None
-    for words, command in _phrases(tuple(commands)):
+    for words, command in _starting_with(commands, folded[0] if folded else ""):
         if folded[: len(words)] == words and (best is None or len(words) > best[0]):
             best = (len(words), command)
     if best is None:
@@ -86,18 +86,39 @@ def written_in(text: str, commands: Sequence[Command]) -> str | None:
         langs = {
             lang
             for lang in ("da", "en")
-            for p in command.words(lang)
-            if folded[: len(fold(p).split())] == fold(p).split()
+            for words in _folded(command, lang)
+            if folded[: len(words)] == words
         }
         if len(langs) == 1:
             return langs.pop()
     return detect(text)
 
 
+# Matching runs twice on every turn: each table's phrases are folded once and found by their
+# first word (#17: going through every phrase, and hashing the whole table to find its cached
+# phrases, was ~170 Python calls a match). Keyed by the table itself, which the entry keeps.
+_INDEXES: dict[int, tuple[Sequence[Command], dict[str, list[tuple[list[str], Command]]]]] = {}
+
+
+def _starting_with(commands: Sequence[Command], first: str) -> list[tuple[list[str], Command]]:
+    """The phrases whose first word is `first`, and those with no words at all."""
+    found = _INDEXES.get(id(commands))
+    if found is None or found[0] is not commands:
+        index: dict[str, list[tuple[list[str], Command]]] = {}
+        for c in commands:
+            for p in (*c.da, *c.en):
+                words = fold(p).split()
+                index.setdefault(words[0] if words else "", []).append((words, c))
+        if len(_INDEXES) > 8:  # the bot has one table; a test may build many
+            _INDEXES.clear()
+        found = _INDEXES[id(commands)] = (commands, index)
+    phrases = found[1].get(first, [])
+    return phrases + found[1][""] if "" in found[1] and first else phrases
+
+
 @functools.cache
-def _phrases(commands: tuple[Command, ...]) -> list[tuple[list[str], Command]]:
-    """Every command's phrases, folded into words once (matching runs on every turn)."""
-    return [(fold(p).split(), c) for c in commands for p in (*c.da, *c.en)]
+def _folded(command: Command, lang: str) -> list[list[str]]:
+    return [fold(p).split() for p in command.words(lang)]
 
 
 def closest(text: str, commands: Sequence[Command], lang: str) -> str | None:

@@ -7,16 +7,15 @@ from dialogs import cards
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
 from dialogs.holder import (
-    Holder,
+    Marked,
     away,
-    away_holders,
     call_instead,
     not_taken,
     on_the_phone,
     short,
     take_card,
 )
-from dialogs.markdown import Markup, bold, join
+from dialogs.markdown import Markup, bold, escape
 from dialogs.messages import bad_date_key, capital, format_day, t, weekday_names
 from dialogs.plain import Reply
 from dialogs.planning import days_of, horizon
@@ -32,18 +31,7 @@ async def holder_name(
     ctx: Context, team: Team, day: date, lang: str, *, discreet: bool = False
 ) -> str:
     """The holder named in passing: 'ingen (Anne Hansen har ferie)' while the day is not taken."""
-    return short(lang, (await _holders(ctx, team, [day]))[day], discreet=discreet)
-
-
-async def _holders(ctx: Context, team: Team, days: list[date]) -> dict[date, Holder]:
-    """`on_the_phone` for a few days, in one query while their holders are there (#17); a day
-    whose holder is away is read in full (cover, leads, the open request)."""
-    found = await ctx.store.rota.holders_away(team.id, days)
-    holders = {}
-    for day in days:
-        member, gone = found.get(day, (None, False))
-        holders[day] = await on_the_phone(ctx, team, day) if gone else Holder(day, member)
-    return holders
+    return short(lang, (await ctx.store.rota.planned(team.id, [day])).get(day), discreet=discreet)
 
 
 async def show_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
@@ -73,18 +61,20 @@ async def show_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply
                 )
             )
         ]
-    both = await _holders(ctx, team, [day, following])
-    holder = both[day]
+    # Both days in one query (#17); only a day whose holder is away is read in full.
+    both = await ctx.store.rota.planned(team.id, [day, following])
     values = {
         "day": capital(format_day(lang, day)),
         "next_day": format_day(lang, following),
-        "next_holder": short(lang, both[following], discreet=discreet),
+        "next_holder": short(lang, both.get(following), discreet=discreet),
         "phone": phone,
     }
-    if holder.member is None:
-        return [Reply(t(lang, "duty_nobody", **values))]
-    if holder.away is None:
-        return [Reply(t(lang, "duty_answer", holder=holder.member.name, **values))]
+    planned = both.get(day)
+    if planned is None or planned.away is None:
+        return [_present(lang, planned, values)]
+    holder = await on_the_phone(ctx, team, day)  # who to call instead, the open request
+    if holder.member is None or holder.away is None:
+        return [_present(lang, holder, values)]
     you = holder.member.id == caller.member.id
     text = t(
         lang,
@@ -99,6 +89,13 @@ async def show_duty(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply
     if card is not None and not you and caller.role in ("caseworker", "lead"):
         replies.append(Reply(card=card))
     return replies
+
+
+def _present(lang: str, holder: Marked | None, values: dict[str, str]) -> Reply:
+    """The answer for a day nobody holds, or whose holder is there."""
+    if holder is None or holder.member is None:
+        return Reply(t(lang, "duty_nobody", **values))
+    return Reply(t(lang, "duty_answer", holder=holder.member.name, **values))
 
 
 def _period(text: str, today: date) -> tuple[date, date] | None:
@@ -144,22 +141,20 @@ async def show_rota(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply
     if period is None:
         return [Reply(t(lang, "rota_usage"))]
     first, last = period
-    people = await ctx.store.members.of_team(team.id)  # who is on the rota, and every name
-    if not rota.on_rota(people):
+    listing = await ctx.store.rota.listing(team.id, first, last)  # one query (#17)
+    if not listing.anyone_on_rota:
         return [Reply(t(lang, "rota_empty"))]
     calendar = ctx.team_settings(team).calendar
-    duties = await ctx.store.rota.between(team.id, first, last)
-    names = {m.id: m.name for m, _ in people}
     today = ctx.today()
-    away_days = await away_holders(ctx, team, first, last)
     lines: list[RotaLine] = []
     for day in calendar.working_days(first, last):
-        holder = duties.get(day)
-        mine = holder is not None and holder.member_id == caller.member.id
-        if holder and holder.member_id:
-            name = names.get(holder.member_id, "")
-            if day in away_days:  # an away holder is marked: the day is not taken yet
-                name = t(lang, "rota_away", away=away(lang, away_days[day]))
+        planned = listing.days.get(day)
+        member = planned.member if planned is not None else None
+        mine = member is not None and member.id == caller.member.id
+        if planned is not None and member is not None:
+            name = member.name
+            if planned.away is not None:  # an away holder is marked: the day is not taken yet
+                name = t(lang, "rota_away", away=away(lang, planned))
         else:  # a past day nobody held is not "nobody yet"
             name = t(lang, "rota_past_nobody" if day < today else "nobody")
         lines.append((day, name, mine))
@@ -175,38 +170,40 @@ def rota_card(
 ) -> dict[str, Any]:
     title = t(lang, "rota_title", first=format_day(lang, first), last=format_day(lang, last))
     body = [cards.heading(title)]
-    short = weekday_names(lang)
+    # The bot's own texts are read once and marked as such: a row escapes only its holder
+    # (#17: escaping every cell of every row was a third of the `vagtplan` turn).
+    short = [Markup(name) for name in weekday_names(lang)]
+    yours = Markup(f" ({t(lang, 'rota_you')})")
+    todays = Markup(f" ← {t(lang, 'rota_today')}")
     week = None
     for day, name, mine in lines:
-        if day.isocalendar().week != week:
-            week = day.isocalendar().week
+        number = day.isocalendar().week
+        if number != week:
+            week = number
             body.append(cards.text(bold(t(lang, "rota_week", week=week)), subtle=True))
         # `name` is a person's name, or the bot's own Markup for an away holder: escaped once.
-        parts: list[str] = [name]
+        shown = escape(name)
         if mine:
-            parts.append(Markup(f" ({t(lang, 'rota_you')})"))
+            shown = Markup(shown + yours)
         if day == today:
-            parts.append(Markup(f" ← {t(lang, 'rota_today')}"))
-        shown = join("", parts)
-        cells = [f"{day.day}/{day.month}", short[day.weekday()], shown]
+            shown = Markup(shown + todays)
+        cells: list[str] = [Markup(f"{day.day}/{day.month}"), short[day.weekday()], shown]
         body.append(cards.row(cells, bold=day == today, accent=mine))
     return cards.card(body, [cards.submit(t(lang, "web_open"), {"action": "web.open"})])
 
 
 async def my_duties(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     lang, team = caller.lang, caller.in_team
-    duties = await ctx.store.rota.between(team.id, ctx.today(), horizon(ctx, team))
-    mine = [d for d, row in duties.items() if row.member_id == caller.member.id]
+    planned = await ctx.store.rota.planned_between(team.id, ctx.today(), horizon(ctx, team))
+    mine = [p for p in planned.values() if p.member is not None and p.member.id == caller.member.id]
     if not mine:
         weeks = ctx.team_settings(team).rota_weeks
         return [Reply(t(lang, "my_duties_none", weeks=weeks))]
-    away_days = await away_holders(ctx, team, ctx.today(), horizon(ctx, team))
     lines = [f"**{t(lang, 'my_duties_title')}**", ""]
-    for day in mine:
-        line = format_day(lang, day)
-        if day in away_days:
-            gone = not_taken(lang, away_days[day], you=True)
-            line = t(lang, "my_duty_away", day=line, not_taken=gone)
+    for duty in mine:
+        line = format_day(lang, duty.day)
+        if duty.away is not None:
+            line = t(lang, "my_duty_away", day=line, not_taken=not_taken(lang, duty, you=True))
         lines.append(f"- {line}")
     return [Reply("\n".join(lines))]
 

@@ -8,7 +8,7 @@ call instead, never the person who is not there.
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from dialogs import cards
 from dialogs.context import Context
@@ -17,10 +17,27 @@ from dialogs.messages import t
 from dialogs.planning import available_cover
 from store.members import leads
 from store.models import Member, Team
+from store.rota import PlannedDay
 
 Say = Callable[..., str]  # t, or t_plain
 # Health data: a sickness is only ever "away" to anyone but the person themself.
 DISCREET_KINDS = frozenset({"sick"})
+
+
+class Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+class Marked(Protocol):
+    """What a holder is worded from: who the rota names (None: nobody) and the kind of their
+    absence that day (None: there). A `Holder`, or a `PlannedDay` read for a list."""
+
+    @property
+    def member(self) -> Named | None: ...
+
+    @property
+    def away(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -69,22 +86,16 @@ async def on_the_phone(ctx: Context, team: Team, day: date, at: datetime | None 
     return Holder(day, member, kinds[0], cover, others, swap_id)
 
 
-async def away_holders(ctx: Context, team: Team, first: date, last: date) -> dict[date, Holder]:
+async def away_holders(ctx: Context, team: Team, first: date, last: date) -> dict[date, PlannedDay]:
     """The days from first to last whose planned holder is away, each with that holder and the
-    kind of absence, in three queries: what a list (the rota card, `mine vagter`, a calendar
-    feed) marks. Who to call instead is `on_the_phone`'s, for an answer about one day."""
-    duties = await ctx.store.rota.between(team.id, first, last)
-    kinds: dict[date, str] = {}
-    for absence in await ctx.store.rota.absences(team.id, first, last):
-        for day, duty in duties.items():
-            if duty.member_id == absence.member_id and absence.first_day <= day <= absence.last_day:
-                kinds.setdefault(day, absence.kind)
-    members = await ctx.store.rota.holders(team.id, list(kinds)) if kinds else {}
-    return {day: Holder(day, members[day], kind) for day, kind in kinds.items() if day in members}
+    kind of absence, in one query: what a list (a calendar feed, the web page) marks. Who to
+    call instead is `on_the_phone`'s, for an answer about one day."""
+    planned = await ctx.store.rota.planned_between(team.id, first, last)
+    return {day: p for day, p in planned.items() if p.away is not None}
 
 
 def away(
-    lang: str, holder: Holder, *, discreet: bool = False, you: bool = False, say: Say = t
+    lang: str, holder: Marked, *, discreet: bool = False, you: bool = False, say: Say = t
 ) -> str:
     """'Anne Hansen har ferie' (or 'er fraværende' for a sickness, or to the switchboard).
     `say` is `t_plain` for text that is not Markdown (a calendar event)."""
@@ -96,7 +107,7 @@ def away(
 
 
 def not_taken(
-    lang: str, holder: Holder, *, discreet: bool = False, you: bool = False, say: Say = t
+    lang: str, holder: Marked, *, discreet: bool = False, you: bool = False, say: Say = t
 ) -> str:
     """'Anne Hansen har ferie – vagten er ikke taget endnu.'"""
     gone = away(lang, holder, discreet=discreet, you=you, say=say)
@@ -112,9 +123,9 @@ def call_instead(lang: str, holder: Holder) -> str:
     return t(lang, "holder_call_nobody")
 
 
-def short(lang: str, holder: Holder, *, discreet: bool = False, say: Say = t) -> str:
+def short(lang: str, holder: Marked | None, *, discreet: bool = False, say: Say = t) -> str:
     """A holder named in passing ('Næste arbejdsdag: …'): the name, marked if away."""
-    if holder.member is None:
+    if holder is None or holder.member is None:
         return say(lang, "nobody")
     if holder.away is None:
         return holder.member.name

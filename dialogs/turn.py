@@ -68,10 +68,16 @@ def refusal(req: Request, key: str, lang: str | None = None, **values: Any) -> R
 
 
 def answer_language(ctx: Context, req: Request, member: Member | None, team: Team | None) -> str:
-    """The one rule for the language of every answer (rules/language.py)."""
-    team_language = ctx.team_settings(team).post_language if team is not None else None
+    """The one rule for the language of every answer (rules/language.py). Each source is read
+    only when those before it in `choose` say nothing (this runs on every turn)."""
     chosen = member.language if member is not None else None
-    return choose(chosen, written_in(req.text, COMMANDS), team_language, lang_of(req.locale))
+    written = None if chosen else written_in(req.text, COMMANDS)
+    team_language = (
+        ctx.team_settings(team).post_language
+        if team is not None and not (chosen or written)
+        else None
+    )
+    return choose(chosen, written, team_language, lang_of(req.locale))
 
 
 async def language_for(req: Request, ctx: Context) -> str:

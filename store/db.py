@@ -1,7 +1,6 @@
 """Engine, sessions and migrations for SQLite (embedded default) and PostgreSQL."""
 
 import asyncio
-import contextlib
 import functools
 import re
 import weakref
@@ -20,6 +19,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Session
 
 from store import sqlite_inline
 
@@ -77,8 +77,30 @@ def sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 async def unit_of_work(factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
     """One transaction: committed when the block ends, rolled back if it raises."""
     lock = _SQLITE_TURNS.get(factory.kw["bind"])
-    async with lock or contextlib.nullcontext(), factory() as session, session.begin():
-        yield session
+    if lock is None:
+        async with factory() as session, session.begin():
+            yield session
+        return
+    async with lock:
+        session = factory()  # it begins at its first statement (BEGIN IMMEDIATE)
+        try:
+            yield session
+        except BaseException:
+            await session.close()  # rolls back
+            raise
+        await session.run_sync(_commit_and_close)
+
+
+def _commit_and_close(session: Session) -> None:
+    """An SQLite unit's end, in one hand-over to SQLAlchemy's sync side where `begin()`,
+    `commit()` and AsyncSession's exit took three (#17). AsyncSession's exit also closes in a
+    task of its own, shielded from cancellation, at the cost of a loop round; an SQLite
+    session's close runs on the loop without waiting (store/sqlite_inline.py), so there is no
+    point at which a cancellation could stop it half-way."""
+    try:
+        session.commit()
+    finally:
+        session.close()
 
 
 def alembic_config(url: str = "") -> "Config":

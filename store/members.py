@@ -32,6 +32,15 @@ ACTIVE: ColumnElement[bool] = or_(
 )
 
 
+# Who takes turns on the rota: domain.rota.takes_turns in SQL (tests/store/test_rota_reads.py
+# keeps the two the same).
+TAKES_TURNS: ColumnElement[bool] = and_(
+    Membership.__table__.c.on_rota,
+    Membership.__table__.c.in_roster,
+    Membership.__table__.c.role != "switchboard",
+)
+
+
 def is_active(membership: Membership) -> bool:
     return membership.in_roster or (membership.role == "switchboard" and membership.via_code)
 

@@ -4,35 +4,60 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, bindparam, exists, func, select
+from sqlalchemy import bindparam, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store.models import Absence, Duty, Member
+from store.members import TAKES_TURNS
+from store.models import Absence, Duty, Member, Membership
 
-# Built once: `vagt` runs it on every turn.
+# Built once: on_the_phone runs it for an answer about one day.
 _HOLDERS = (
     select(Duty.day, Member)
     .join(Member, Member.id == Duty.member_id)
     .where(Duty.team_id == bindparam("team"), Duty.day.in_(bindparam("days", expanding=True)))
 )
-# Who holds each day and whether they are away that day, in one statement: `vagt` asks it for
-# today and the next working day on every turn (four statements before).
-_HOLDERS_AWAY = (
-    select(
-        Duty.day,
-        Member,
-        exists()
-        .where(
-            Absence.team_id == Duty.team_id,
-            Absence.member_id == Duty.member_id,
-            ~Absence.cancelled,
-            and_(Absence.first_day <= Duty.day, Absence.last_day >= Duty.day),
-        )
-        .label("away"),
+
+# Reads that no turn writes back go through Core over the tables: plain rows, no ORM objects to
+# build and track (#17: 12 days of the rota card cost ~700 Python calls as ORM rows).
+_duties, _members = Duty.__table__, Member.__table__
+_absences, _memberships = Absence.__table__, Membership.__table__
+_BETWEEN = (
+    select(_duties.c.day, _duties.c.member_id, _duties.c.kept)
+    .where(
+        _duties.c.team_id == bindparam("team"),
+        _duties.c.day >= bindparam("first"),
+        _duties.c.day <= bindparam("last"),
     )
-    .join(Member, Member.id == Duty.member_id)
-    .where(Duty.team_id == bindparam("team"), Duty.day.in_(bindparam("days", expanding=True)))
+    .order_by(_duties.c.day)
 )
+# The kind of the holder's absence that day (the first one stored, if two overlap).
+_AWAY_KIND = (
+    select(_absences.c.kind)
+    .where(
+        _absences.c.team_id == _duties.c.team_id,
+        _absences.c.member_id == _duties.c.member_id,
+        _absences.c.cancelled.is_(False),
+        _absences.c.first_day <= _duties.c.day,
+        _absences.c.last_day >= _duties.c.day,
+    )
+    .order_by(_absences.c.id)
+    .limit(1)
+    .scalar_subquery()
+)
+_PLANNED = (
+    select(_duties.c.day, _duties.c.member_id, _members.c.name, _AWAY_KIND.label("away"))
+    .select_from(_duties.outerjoin(_members, _members.c.id == _duties.c.member_id))
+    .where(_duties.c.team_id == bindparam("team"))
+)
+_PLANNED_ON = _PLANNED.where(_duties.c.day.in_(bindparam("days", expanding=True)))
+_PLANNED_BETWEEN = _PLANNED.where(
+    _duties.c.day >= bindparam("first"), _duties.c.day <= bindparam("last")
+).order_by(_duties.c.day)
+_ANYONE_ON_ROTA = (
+    exists().where(_memberships.c.team_id == bindparam("team"), TAKES_TURNS).label("on_rota")
+)
+# The rota card's one statement: its days, and whether anyone takes turns at all.
+_LISTING = _PLANNED_BETWEEN.add_columns(_ANYONE_ON_ROTA)
 
 
 @dataclass(frozen=True)
@@ -42,17 +67,67 @@ class DutyRow:
     kept: bool
 
 
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedDay:
+    """A day's holder as the rota names them (None: nobody), and the kind of their absence
+    that day (None: they are there)."""
+
+    day: date
+    member: Person | None
+    away: str | None
+
+
+def _planned(day: date, member_id: int | None, name: str | None, away: str | None) -> PlannedDay:
+    member = Person(member_id, name or "") if member_id is not None else None
+    return PlannedDay(day, member, away if member is not None else None)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The rota card's read: whether anyone takes turns, and the planned days in order."""
+
+    anyone_on_rota: bool
+    days: dict[date, PlannedDay]
+
+
 class RotaRepo:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
     async def between(self, team_id: int, first: date, last: date) -> dict[date, DutyRow]:
-        rows = await self.session.scalars(
-            select(Duty)
-            .where(Duty.team_id == team_id, Duty.day >= first, Duty.day <= last)
-            .order_by(Duty.day)
+        rows = await self.session.execute(_BETWEEN, {"team": team_id, "first": first, "last": last})
+        return {day: DutyRow(day, member_id, kept) for day, member_id, kept in rows}
+
+    async def planned(self, team_id: int, days: Sequence[date]) -> dict[date, PlannedDay]:
+        """Who the rota names for each of these days and whether they are away, in one query
+        (days nobody holds are left out)."""
+        rows = await self.session.execute(_PLANNED_ON, {"team": team_id, "days": sorted(set(days))})
+        return {row[0]: _planned(*row) for row in rows}
+
+    async def planned_between(
+        self, team_id: int, first: date, last: date
+    ) -> dict[date, PlannedDay]:
+        rows = await self.session.execute(
+            _PLANNED_BETWEEN, {"team": team_id, "first": first, "last": last}
         )
-        return {d.day: DutyRow(d.day, d.member_id, d.kept) for d in rows}
+        return {row[0]: _planned(*row) for row in rows}
+
+    async def listing(self, team_id: int, first: date, last: date) -> Listing:
+        """The planned days from first to last and whether anyone takes turns, in one query
+        (two when no day in the range is planned)."""
+        params = {"team": team_id, "first": first, "last": last}
+        rows = (await self.session.execute(_LISTING, params)).all()
+        if rows:
+            anyone = bool(rows[0][4])
+        else:
+            anyone = bool(await self.session.scalar(select(_ANYONE_ON_ROTA), params))
+        return Listing(anyone, {row[0]: _planned(*row[:4]) for row in rows})
 
     async def on(self, team_id: int, day: date) -> DutyRow | None:
         duty = await self._get(team_id, day)
@@ -62,15 +137,6 @@ class RotaRepo:
         """Who holds each of these days (days nobody holds are left out), in one query."""
         rows = await self.session.execute(_HOLDERS, {"team": team_id, "days": sorted(set(days))})
         return {day: member for day, member in rows}
-
-    async def holders_away(
-        self, team_id: int, days: Sequence[date]
-    ) -> dict[date, tuple[Member, bool]]:
-        """Who holds each of these days and whether they are away that day, in one query."""
-        rows = await self.session.execute(
-            _HOLDERS_AWAY, {"team": team_id, "days": sorted(set(days))}
-        )
-        return {day: (member, bool(away)) for day, member, away in rows}
 
     async def last_planned_day(self, team_id: int) -> date | None:
         return await self.session.scalar(select(func.max(Duty.day)).where(Duty.team_id == team_id))
