@@ -354,8 +354,9 @@ _FRAMES_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _FRAMES_AFTER = re.compile(
-    r"\s*(?:(?:[,.]|\s[-–])\s*(?:er det jer|jer(?:es bord| eller\b.*)?|is that (?:the hotline|you|for you)"
-    r"(?: guys)?|(?:stiller|sender) jeg (?:\w+ ){0,2}til (?:jer|fastholdelse\w*)"
+    r"\s*(?:(?:[,.]|\s[-–])\s*(?:er det jer|jer(?:es bord| eller\b.*)?"
+    r"|is that (?:the hotline|you|for you)(?: guys)?"
+    r"|(?:stiller|sender) jeg (?:\w+ ){0,2}til (?:jer|fastholdelse\w*)"
     r"|hører det til\s+\w+|hoerer det til \w+|skal (?:hun|han|de) til jer|er det noget for jer"
     r"|yours"
     r"|do you (?:guys )?(?:take|handle|deal with) (?:those|these|them|that|this|it)"
