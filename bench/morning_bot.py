@@ -15,6 +15,7 @@ from aiohttp import web
 from bench.fanout import MONDAY
 from bot.app import SERVICES, create_app
 from bot.config import listen_url, load_settings
+from bot.gc_pauses import freeze_after_startup
 from bot.jobs import tick
 from domain.clock import FakeClock
 
@@ -35,6 +36,7 @@ def app(port: int) -> web.Application:
         return web.json_response({"ticked": clock.now().isoformat()}, status=202)
 
     application.router.add_post("/bench/morning", morning)
+    application.on_startup.append(freeze_after_startup)  # as `hotline-bot serve` does
     return application
 
 

@@ -1,4 +1,5 @@
-"""Overload: far more conversations at once than the bot admits (`max_turns_in_flight`).
+"""Overload: far more conversations at once than the bot admits (bot.admission: at most
+`max_turns_in_flight`, beyond FLOOR only while turns are answered within TARGET).
 
 Every turn must be answered, or refused at once with 503 and Retry-After; a refused
 conversation waits the Retry-After (with jitter), as Teams does, and asks again. Measured:
@@ -16,6 +17,7 @@ import aiohttp
 
 from bench.seed import PEOPLE
 from bench.serving import Served
+from bot.admission import FLOOR, TARGET
 from domain.clock import FakeClock
 from domain.settings import Settings
 from tests.e2e.connector import Connector
@@ -55,7 +57,8 @@ class Overload:
         before, peak, after = self.rss_mb
         return (
             f"overload, {self.conversations} conversations at once for {self.seconds:.0f} s "
-            f"(at most {self.limit} turns in flight): {len(self.answered):,} answered "
+            f"(at most {self.limit} turns in flight, {min(FLOOR, self.limit)} always, more while "
+            f"turns are answered within {TARGET * 1000:.0f} ms): {len(self.answered):,} answered "
             f"({len(self.answered) / self.seconds:.0f}/s), p50 "
             f"{_percentile(self.answered, 0.5) * 1000:.0f} ms, p99 "
             f"{self.answered_p99 * 1000:.0f} ms (target ≤ 200 ms); {len(self.refused):,} "

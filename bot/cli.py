@@ -189,12 +189,15 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
             "127.0.0.1, or pass --insecure-dev for a throwaway test."
         )
     from bot.app import create_app  # botbuilder is heavy; only `serve` needs it
+    from bot.gc_pauses import freeze_after_startup
 
     # Calendar links name the address the server is reached at; unless HOTLINE_PUBLIC_URL
     # says otherwise, that is where it listens.
     settings = replace(settings, listen_url=listen_url(args.host, args.port))
+    app = create_app(settings)
+    app.on_startup.append(freeze_after_startup)
     web.run_app(
-        create_app(settings),
+        app,
         host=args.host,
         port=args.port,
         print=None,
