@@ -28,6 +28,7 @@ House rules for the texts (write new ones the same way):
 
 import string
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from dialogs.markdown import Markup, escape
@@ -1467,6 +1468,7 @@ def capital(text: str) -> str:
     return Markup(shown) if isinstance(text, Markup) else shown
 
 
+@lru_cache(maxsize=2048)  # a turn shows the same few days: `vagt` formats two of them
 def format_day(lang: str, day: date) -> str:
     """`mandag 4. januar` / `Monday 4 January`."""
     return t(
