@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from store.models import AuditEntry, Base
+from store.upsert import as_written
 
 PENDING = "audit_pending"
 WRITTEN = "audit_written"  # entries this transaction wrote, with their ids
@@ -82,7 +83,7 @@ class AuditRepo:
     def written(self, entries: list[tuple[int | None, dict[str, Any]]]) -> None:
         """Entries written in this transaction (by id and values), for `written_for`."""
         self.session.info.setdefault(WRITTEN, []).extend(
-            AuditEntry(id=entry_id, **values) for entry_id, values in entries
+            as_written(AuditEntry, {**values, "id": entry_id}) for entry_id, values in entries
         )
 
 

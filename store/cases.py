@@ -19,12 +19,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from store.audit import AuditRepo, Draft
 from store.models import AuditEntry, Base, Case, CaseCounter
-from store.upsert import count_up
+from store.upsert import as_written, count_up
 
 PERSONAL = (
     "company",
@@ -96,9 +96,7 @@ class CaseRepo:
             case_id, number, entry_id = found.one()
         else:
             case_id, number, entry_id = await self.session.run_sync(_numbered, values, entry)
-        case = Case(id=case_id, number=number, **values)
-        make_transient_to_detached(case)  # as stored: no second SELECT, nothing to flush
-        self.session.add(case)
+        case = as_written(Case, {**values, "id": case_id, "number": number}, self.session)
         if entry is not None:
             AuditRepo(self.session).written(
                 [(entry_id, {**entry, "subject": f"{SUBJECT}{case_id}"})]
