@@ -1,13 +1,28 @@
 """Swap requests and same-day hand-overs."""
 
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, case, exists, func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Update,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from rules.swaps import SwapRequest
-from store.models import Duty, DutyHandover, Member, Membership, SwapRequestRow
+from store.models import Base, Duty, DutyHandover, Member, Membership, SwapRequestRow
+
+_SWAPS = Base.metadata.tables[SwapRequestRow.__tablename__]
 
 
 def _still_open() -> tuple[Any, ...]:
@@ -57,6 +72,21 @@ def _holder_at() -> Any:
 
 
 _HOLDER_AT = _holder_at()
+
+
+@cache
+def _conditional_update(state: str, columns: tuple[str, ...]) -> Update:
+    """UPDATE swap_requests SET <columns> WHERE id = :swap_id AND <state>, built once."""
+    c = _SWAPS.c
+    where = {
+        "open": (c.taken_by.is_(None), c.declined_at.is_(None), c.cancelled_at.is_(None)),
+        "awaiting": (c.awaiting_approval.is_(True),),
+    }[state]
+    return (
+        update(_SWAPS)
+        .where(c.id == bindparam("swap_id"), *where)
+        .values({k: bindparam(f"new_{k}", type_=c[k].type) for k in columns})
+    )
 
 
 def plain(row: SwapRequestRow) -> SwapRequest:
@@ -162,33 +192,35 @@ class SwapRepo:
         """Mark the request taken if nobody did first; a conditional UPDATE, so of two
         takers at the same instant exactly one wins."""
         values = {"taken_by": taker, "taken_at": now, "awaiting_approval": awaiting}
-        return await self._update_if(swap_id, _still_open(), values)
+        return await self._update_if(swap_id, "open", values)
 
     async def settle_approval(self, swap_id: int, approve: bool) -> bool:
         """A lead's decision on a taken request: keep it (approve) or open it again."""
         values: dict[str, Any] = {"awaiting_approval": False}
         if not approve:
             values.update(taken_by=None, taken_at=None)
-        return await self._update_if(swap_id, (SwapRequestRow.awaiting_approval,), values)
+        return await self._update_if(swap_id, "awaiting", values)
 
     async def close(self, swap_id: int, field: str, now: datetime) -> bool:
         """Decline or cancel (field `declined_at` or `cancelled_at`) an open request."""
-        return await self._update_if(swap_id, _still_open(), {field: now})
+        return await self._update_if(swap_id, "open", {field: now})
 
-    async def _update_if(
-        self, swap_id: int, conditions: tuple[Any, ...], values: dict[str, Any]
-    ) -> bool:
-        # RETURNING the row: the caller's fresh read that follows needs no statement (#17).
-        changed = await self.session.scalars(
-            update(SwapRequestRow)
-            .where(SwapRequestRow.id == swap_id, *conditions)
-            .values(**values)
-            .returning(SwapRequestRow)
-            .execution_options(populate_existing=True)
-        )
-        if changed.first() is None:
+    async def _update_if(self, swap_id: int, state: str, values: dict[str, Any]) -> bool:
+        """The conditional UPDATE (`state`: "open" or "awaiting" approval); True if it won.
+        The session's copy of the row then gets the values it wrote: the columns a winning
+        update did not write cannot have changed since (they are set when the request is
+        made, or by updates that need the same state), so the fresh read that follows needs
+        no statement (#17)."""
+        stmt = _conditional_update(state, tuple(values))
+        params = {f"new_{k}": v for k, v in values.items()}
+        result = await self.session.execute(stmt, {**params, "swap_id": swap_id})
+        if not result.rowcount:  # type: ignore[attr-defined]
             return False
-        self._returned.add(swap_id)
+        held = self.session.identity_map.get(identity_key(SwapRequestRow, swap_id))
+        if held is not None:
+            for key, value in values.items():
+                set_committed_value(held, key, value)
+            self._returned.add(swap_id)
         return True
 
     def hand_over(
