@@ -1,5 +1,6 @@
 """Swap requests and same-day hand-overs."""
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from typing import Any
@@ -20,9 +21,72 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from rules.swaps import SwapRequest
-from store.models import Base, Duty, DutyHandover, Member, Membership, SwapRequestRow
+from store.models import (
+    Absence,
+    Base,
+    Duty,
+    DutyHandover,
+    Member,
+    Membership,
+    SwapRequestRow,
+)
 
 _SWAPS = Base.metadata.tables[SwapRequestRow.__tablename__]
+_DUTIES = Base.metadata.tables[Duty.__tablename__]
+
+
+@dataclass(frozen=True)
+class TakeSeen:
+    """What taking a request depends on besides the request, read in one statement (#17)."""
+
+    requester: Member
+    taker_away: bool  # on the day
+    requester_away: bool  # on the day offered back (False if none)
+    holder: int | None  # who the rota has on the day
+    offered_holder: int | None  # and on the day offered back
+
+
+def _away(member: str, day: str) -> Any:
+    return exists().where(
+        Absence.team_id == bindparam("team"),
+        Absence.member_id == bindparam(member),
+        ~Absence.cancelled,
+        Absence.first_day <= bindparam(day),
+        Absence.last_day >= bindparam(day),
+    )
+
+
+def _holder(day: str) -> Any:
+    return (
+        select(Duty.member_id)
+        .where(Duty.team_id == bindparam("team"), Duty.day == bindparam(day))
+        .scalar_subquery()
+    )
+
+
+_TAKE_SEEN = select(
+    Member,
+    _away("taker", "day"),
+    _away("requester", "offered"),
+    _holder("day"),
+    _holder("offered"),
+).where(Member.id == bindparam("requester"))
+
+# A duty moved by a swap, if the rota still has who it had when the take was checked.
+_MOVE = (
+    update(_DUTIES)
+    .where(
+        _DUTIES.c.team_id == bindparam("team"),
+        _DUTIES.c.day == bindparam("on"),
+        _DUTIES.c.member_id.is_not_distinct_from(bindparam("before")),
+    )
+    .values(
+        member_id=bindparam("to"),
+        kept=bindparam("kept_", type_=_DUTIES.c.kept.type),
+        source=bindparam("source_", type_=_DUTIES.c.source.type),
+        updated_at=bindparam("at", type_=_DUTIES.c.updated_at.type),
+    )
+)
 
 
 def _still_open() -> tuple[Any, ...]:
@@ -222,6 +286,50 @@ class SwapRepo:
                 set_committed_value(held, key, value)
             self._returned.add(swap_id)
         return True
+
+    async def seen_for_take(self, row: SwapRequestRow, taker_id: int) -> TakeSeen | None:
+        """The requester, whether taker and requester are away on the days they would hold,
+        and who holds those days now; None if the requester is gone."""
+        found = await self.session.execute(
+            _TAKE_SEEN,
+            {
+                "team": row.team_id,
+                "requester": row.requester_id,
+                "taker": taker_id,
+                "day": row.day,
+                "offered": row.offered_day,
+            },
+        )
+        first = found.first()
+        if first is None:
+            return None
+        requester, taker_away, requester_away, holder, offered_holder = first
+        return TakeSeen(requester, bool(taker_away), bool(requester_away), holder, offered_holder)
+
+    async def move_duty(
+        self, team_id: int, day: date, before: int | None, to: int, now: datetime
+    ) -> bool:
+        """Give a day to `to` for a swap (kept), in one UPDATE, if `before` still holds it.
+        False if the rota changed since, the day has no row yet, or this session holds the
+        day's row (it would go stale): then the caller writes it through the rota."""
+        if any(
+            isinstance(held, Duty) and held.team_id == team_id and held.day == day
+            for held in self.session.identity_map.values()
+        ):
+            return False
+        result = await self.session.execute(
+            _MOVE,
+            {
+                "team": team_id,
+                "on": day,
+                "before": before,
+                "to": to,
+                "kept_": True,
+                "source_": "swap",
+                "at": now,
+            },
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
 
     def hand_over(
         self,
