@@ -24,7 +24,7 @@ from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from store.audit import AuditRepo, Draft
 from store.models import AuditEntry, Base, Case, CaseCounter
-from store.upsert import as_written, count_up
+from store.upsert import as_written
 
 PERSONAL = (
     "company",
@@ -73,10 +73,6 @@ _HISTORY = Draft._fields
 class CaseRepo:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
-
-    async def next_number(self, team_id: int) -> int:
-        """The team's next case number (atomic, so concurrent intake never shares one)."""
-        return await count_up(self.session, CaseCounter, {"team_id": team_id}, "last")
 
     async def create(
         self, team_id: int, now: datetime, *, history: Draft | None = None, **fields: Any

@@ -1,5 +1,5 @@
-"""Core writes for both backends: INSERT ... ON CONFLICT, and the ORM object of a row a Core
-statement wrote."""
+"""Core writes for both backends: INSERT ... ON CONFLICT DO NOTHING, and the ORM object of a
+row a Core statement wrote. (A case's number is counted in store/cases.py.)"""
 
 from functools import cache
 from typing import Any, TypeVar
@@ -33,26 +33,6 @@ def _ignoring(table: Table, keys: tuple[str, ...], dialect: str) -> Executable:
 
 def _table(model: type[DeclarativeBase]) -> Table:
     return model.metadata.tables[model.__tablename__]
-
-
-async def count_up(
-    session: AsyncSession, model: type[DeclarativeBase], keys: dict[str, Any], column: str
-) -> int:
-    """Add one to a counter row (starting it at 1 if it is new) and return the new value: a
-    single atomic statement, so concurrent callers never get the same number."""
-    counter = getattr(model, column)
-    stmt = (
-        _insert(session, model)
-        .values(**keys, **{column: 1})
-        .on_conflict_do_update(index_elements=list(keys), set_={column: counter + 1})
-        .returning(counter)
-    )
-    return int((await session.execute(stmt)).scalar_one())
-
-
-def _insert(session: AsyncSession, model: type[DeclarativeBase]) -> Any:
-    dialect = session.get_bind().dialect.name
-    return (postgresql if dialect == "postgresql" else sqlite).insert(model)
 
 
 def as_written(model: type[M], values: dict[str, Any], session: AsyncSession | None = None) -> M:
