@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from dialogs import cards
@@ -19,8 +20,26 @@ from domain.cases import ADVICE, CALLERS, NOT_HOTLINE, NOTE_MAX, OUTCOMES, TOPIC
 from store.models import Case, Team
 
 
+@cache
+def _text(lang: str, key: str) -> str:
+    """A catalogue text without values, looked up once: a case card's outcome forms show
+    about a hundred (#17)."""
+    return t(lang, key)
+
+
+@cache
+def _choice_list(lang: str, prefix: str, values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((_text(lang, f"{prefix}.{v}"), v) for v in values)
+
+
 def _choices(lang: str, prefix: str, values: tuple[str, ...]) -> list[tuple[str, str]]:
-    return [(t(lang, f"{prefix}.{v}"), v) for v in values]
+    return list(_choice_list(lang, prefix, values))
+
+
+@cache
+def _not_hotline(lang: str) -> tuple[tuple[str, str], ...]:
+    none = (_text(lang, "not_hotline.none"), "none")
+    return (none, *((capital(_text(lang, f"category.{c}")), c) for c in NOT_HOTLINE))
 
 
 def intake_card(lang: str, flow_id: str, version: int, now: datetime) -> dict[str, Any]:
@@ -108,27 +127,30 @@ def case_card_for(
     summary: str = "",
 ) -> dict[str, Any]:
     facts = [
-        (t(lang, "case_owner"), owner),
-        (t(lang, "case_called"), moment_text(lang, when)),
-        (t(lang, "case_fact.caller"), t(lang, f"caller.{case.caller}")),
-        (t(lang, "case_company"), case.company),
-        (t(lang, "case_fact.contact"), case.contact_name),
-        (t(lang, "case_fact.phone"), case.contact_phone),
-        (t(lang, "case_fact.employee"), case.employee),
-        (t(lang, "case_topic"), t(lang, f"topic.{case.topic}")),
+        (_text(lang, "case_owner"), owner),
+        (_text(lang, "case_called"), moment_text(lang, when)),
+        (_text(lang, "case_fact.caller"), _text(lang, f"caller.{case.caller}")),
+        (_text(lang, "case_company"), case.company),
+        (_text(lang, "case_fact.contact"), case.contact_name),
+        (_text(lang, "case_fact.phone"), case.contact_phone),
+        (_text(lang, "case_fact.employee"), case.employee),
+        (_text(lang, "case_topic"), _text(lang, f"topic.{case.topic}")),
         (
-            t(lang, "case_fact.first_absence"),
+            _text(lang, "case_fact.first_absence"),
             format_day(lang, case.first_absence) if case.first_absence else "",
         ),
         (
-            t(lang, "case_fact.first_talk"),
+            _text(lang, "case_fact.first_talk"),
             format_day(lang, case.first_talk) if case.first_talk else "",
         ),
         (
-            t(lang, "case_outcome_label"),
-            summary or t(lang, f"outcome.{case.outcome or 'none'}"),
+            _text(lang, "case_outcome_label"),
+            summary or _text(lang, f"outcome.{case.outcome or 'none'}"),
         ),
-        (t(lang, "case_fact.advice"), t(lang, f"advice.{case.advice}") if case.advice else ""),
+        (
+            _text(lang, "case_fact.advice"),
+            _text(lang, f"advice.{case.advice}") if case.advice else "",
+        ),
     ]
     body = [
         cards.heading(t(lang, "case_title", number=case.number)),
@@ -166,11 +188,11 @@ def outcome_action(lang: str, case: Case, version: int) -> dict[str, Any]:
     that outcome's fields and a save button that carries the outcome and the case's version."""
     forms = [
         cards.show_card(
-            t(lang, f"outcome.{outcome}"),
+            _text(lang, f"outcome.{outcome}"),
             outcome_inputs(lang, case, outcome),
             [
                 cards.submit(
-                    t(lang, "case_save_outcome"),
+                    _text(lang, "case_save_outcome"),
                     {
                         "action": "case.outcome",
                         "case": case.id,
@@ -183,7 +205,7 @@ def outcome_action(lang: str, case: Case, version: int) -> dict[str, Any]:
         for outcome in OUTCOMES
     ]
     return cards.show_card(
-        t(lang, "case_register_outcome"), [cards.text(t(lang, "case_pick_outcome"))], forms
+        _text(lang, "case_register_outcome"), [cards.text(_text(lang, "case_pick_outcome"))], forms
     )
 
 
@@ -191,47 +213,44 @@ def outcome_inputs(lang: str, case: Case, outcome: str) -> list[dict[str, Any]]:
     """The inputs of one outcome's form, with ids `outcome.field` (ids are unique per card)."""
 
     def day(name: str, label: str, value: date | None) -> dict[str, Any]:
-        return cards.date_input(f"{outcome}.{name}", t(lang, label), _iso(value))
+        return cards.date_input(f"{outcome}.{name}", _text(lang, label), _iso(value))
 
-    not_hotline = [(t(lang, "not_hotline.none"), "none")] + [
-        (capital(t(lang, f"category.{c}")), c) for c in NOT_HOTLINE
-    ]
     inputs: dict[str, Callable[[], dict[str, Any]]] = {
         "advice": lambda: cards.choice_input(
             f"{outcome}.advice",
-            t(lang, "case_advice"),
+            _text(lang, "case_advice"),
             _choices(lang, "advice", ADVICE),
             [case.advice or ""],
         ),
         "meeting_day": lambda: cards.required(
             day("meeting_day", "case_meeting_day", case.meeting_day),
-            t(lang, "case_need_meeting"),
+            _text(lang, "case_need_meeting"),
         ),
         "meeting_time": lambda: {
             "type": "Input.Time",
             "id": f"{outcome}.meeting_time",
-            "label": t(lang, "case_meeting_time"),
+            "label": _text(lang, "case_meeting_time"),
             "value": clock_text(case.meeting_time),
         },
         "meeting_place": lambda: cards.text_input(
-            f"{outcome}.meeting_place", t(lang, "case_meeting_place"), case.meeting_place
+            f"{outcome}.meeting_place", _text(lang, "case_meeting_place"), case.meeting_place
         ),
         "meeting_reason": lambda: cards.text_input(
-            f"{outcome}.meeting_reason", t(lang, "case_meeting_reason"), case.meeting_reason
+            f"{outcome}.meeting_reason", _text(lang, "case_meeting_reason"), case.meeting_reason
         ),
         "request_date": lambda: cards.required(
             day("request_date", "case_request_date", case.request_date),
-            t(lang, "case_need_request_date"),
+            _text(lang, "case_need_request_date"),
         ),
         "first_absence": lambda: day("first_absence", "case_first_absence", case.first_absence),
         "first_talk": lambda: day("first_talk", "case_first_talk", case.first_talk),
         "referred_to": lambda: cards.text_input(
-            f"{outcome}.referred_to", t(lang, "case_referred_to"), case.referred_to
+            f"{outcome}.referred_to", _text(lang, "case_referred_to"), case.referred_to
         ),
         "not_hotline": lambda: cards.choice_input(
             f"{outcome}.not_hotline",
-            t(lang, "case_not_hotline"),
-            not_hotline,
+            _text(lang, "case_not_hotline"),
+            list(_not_hotline(lang)),
             [case.not_hotline or ""],
         ),
     }

@@ -7,7 +7,7 @@ from dialogs.case_cards import case_card, intake_card
 from dialogs.case_texts import moment_text
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
-from dialogs.cover import holder_at
+from dialogs.cover import named_holder_at
 from dialogs.messages import t
 from dialogs.plain import Reply
 from domain import cases as domain
@@ -26,9 +26,12 @@ async def create_case(
     call = domain.intake(caller.role, value, ctx.settings.zone, now)
     if not await ctx.store.flows.claim(flow, value["v"], caller.member.id, now, done=True):
         return [Reply(t(lang, "card_outdated", name=t(lang, "someone")))]
-    holder = await holder_at(ctx, team, call.call_at)
+    holder, holder_name = await named_holder_at(ctx, team, call.call_at)
     case = await domain.open_case(ctx.store, team.id, caller.member.id, call, holder, now)
-    names = await ctx.store.members.names(team.id)  # the owner's, and the case card's
+    # Every name a new case's card shows: its owner's and its logger's (no roster read).
+    names = {caller.member.id: caller.member.name}
+    if holder is not None and holder_name:
+        names[holder] = holder_name
     done = t(
         lang,
         "case_created",

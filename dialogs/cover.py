@@ -22,6 +22,11 @@ async def holder_at(ctx: Context, team: Team, moment: datetime) -> int | None:
     return await cover.holder_at(ctx.store, team.id, moment, ctx.settings.zone)
 
 
+async def named_holder_at(ctx: Context, team: Team, moment: datetime) -> tuple[int | None, str]:
+    """Who held the hotline at that moment, and their name ("" if not known)."""
+    return await cover.named_holder_at(ctx.store, team.id, moment, ctx.settings.zone)
+
+
 async def sick(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     """`jeg er syg` from today's holder, or `syg NAVN` from a lead on their behalf."""
     team, lang, today = caller.in_team, caller.lang, ctx.today()

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from domain.errors import CardUnknown, NotAllowed, Refused
+from store.audit import Draft
+from store.cases import SUBJECT
 from store.members import is_staff
 from store.models import AuditEntry, Case, Member
 from store.store import Store
@@ -179,16 +181,14 @@ async def open_case(
         employee=call.employee,
         first_absence=call.first_absence,
         note=call.note,
-    )
-    store.audit.record(
-        team_id, logged_by, "case_created", subject(case), now, None, {"member": owner}
+        history=Draft(logged_by, "case_created", None, {"member": owner}, now),
     )
     return case
 
 
 def subject(case: Case) -> str:
     """The audit subject of a case: its history."""
-    return f"case:{case.id}"
+    return f"{SUBJECT}{case.id}"
 
 
 async def by_number(store: Store, team_id: int, number_text: str) -> Case:

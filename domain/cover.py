@@ -22,15 +22,14 @@ class CoverOutdated(Refused):
 
 async def holder_at(store: Store, team_id: int, moment: datetime, zone: tzinfo) -> int | None:
     """Who held the hotline at that moment, hand-overs included."""
-    day = moment.astimezone(zone).date()
-    handovers = await store.swaps.handovers(team_id, day)
-    before = [h for h in handovers if h.at <= moment]
-    if before:
-        return before[-1].to_member
-    if handovers:
-        return handovers[0].from_member
-    duty = await store.rota.on(team_id, day)
-    return duty.member_id if duty else None
+    return (await named_holder_at(store, team_id, moment, zone))[0]
+
+
+async def named_holder_at(
+    store: Store, team_id: int, moment: datetime, zone: tzinfo
+) -> tuple[int | None, str]:
+    """Who held the hotline at that moment, and their name ("" if nobody or not the team's)."""
+    return await store.swaps.holder_at(team_id, moment.astimezone(zone).date(), moment)
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,10 @@
 approval when the team wants one; what a taken swap changes in the rota. Each refusal is
 raised before anything changes."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from types import MappingProxyType
 
 from domain.errors import CardUnknown, NotAllowed, Refused, Term
 from domain.rota import takes_turns
@@ -12,7 +14,7 @@ from rules import weekdays
 from rules.working_days import Calendar
 from store.models import Member, Membership, SwapRequestRow
 from store.store import Store
-from store.swaps import plain
+from store.swaps import TakeSeen, plain
 
 # An absence's days share one channel post; each of their requests has this reason.
 ABSENCE = "absence"
@@ -75,12 +77,9 @@ class NotOpenForTaking(Refused):
 
 async def can_hold(store: Store, team_id: int, day: date, membership: Membership | None) -> bool:
     """On the rota, works that weekday and is not away."""
-    return (
-        membership is not None
-        and takes_turns(membership)
-        and day.weekday() in weekdays.decode(membership.workdays)
-        and not await store.rota.is_absent(team_id, membership.member_id, day)
-    )
+    if membership is None or not _may_hold(day, membership, away=False):
+        return False
+    return not await store.rota.is_absent(team_id, membership.member_id, day)
 
 
 async def find(store: Store, team_id: int, swap_id: int) -> SwapRequestRow:
@@ -197,9 +196,13 @@ async def take(
     """Take (or accept) a request. Of two takers at once exactly one wins (a conditional
     update); the other is told it is taken. Without approval the rota changes at once."""
     row = await find(store, team_id, swap_id)
-    requester, taker = await _member(store, row.requester_id), await _member(store, taker_id)
+    seen = await store.swaps.seen_for_take(row, taker_id)
+    if seen is None:  # pragma: no cover - a request's row goes with its requester
+        raise CardUnknown()
+    requester, taker = seen.requester, await _member(store, taker_id)
     try:
-        rules.check_take(plain(row), taker_id, today, await _both_can_hold(store, row, taker_id))
+        can_hold_both = await _both_can_hold(store, row, taker_id, seen)
+        rules.check_take(plain(row), taker_id, today, can_hold_both)
     except rules.NotOpenForTaking:
         raise await _not_open(store, row, today) from None
     except rules.OwnRequest:
@@ -212,19 +215,32 @@ async def take(
         raise await _not_open(store, await _fresh(store, swap_id), today)
     row = await _fresh(store, swap_id)
     if not approval:
-        await _apply(store, row, taker, requester, taker_id, now)
+        held = {row.day: seen.holder}
+        if row.offered_day is not None:
+            held[row.offered_day] = seen.offered_holder
+        await _apply(store, row, taker, requester, taker_id, now, held)
     return Taken(row, requester, taker, approval)
 
 
-async def _both_can_hold(store: Store, row: SwapRequestRow, taker_id: int) -> bool:
+async def _both_can_hold(store: Store, row: SwapRequestRow, taker_id: int, seen: TakeSeen) -> bool:
     """The taker can hold the day, and the requester the day offered back (if any)."""
     taker = await store.members.membership(row.team_id, taker_id)
-    if not await can_hold(store, row.team_id, row.day, taker):
+    if not _may_hold(row.day, taker, seen.taker_away):
         return False
     if row.offered_day is None:
         return True
     requester = await store.members.membership(row.team_id, row.requester_id)
-    return await can_hold(store, row.team_id, row.offered_day, requester)
+    return _may_hold(row.offered_day, requester, seen.requester_away)
+
+
+def _may_hold(day: date, membership: Membership | None, away: bool) -> bool:
+    """`can_hold` with the absence already looked up."""
+    return (
+        membership is not None
+        and takes_turns(membership)
+        and day.weekday() in weekdays.decode(membership.workdays)
+        and not away
+    )
 
 
 async def decline(
@@ -306,11 +322,13 @@ async def _apply(
     requester: Member,
     actor_id: int,
     now: datetime,
+    held: Mapping[date, int | None] = MappingProxyType({}),
 ) -> None:
-    """The rota change of a taken swap, in the same transaction as the take."""
-    await _move(store, row.team_id, row.day, taker.id, actor_id, now)
+    """The rota change of a taken swap, in the same transaction as the take. `held`: who
+    the rota had on the days when the take was checked, if it was read then."""
+    await _move(store, row.team_id, row.day, taker.id, actor_id, now, held)
     if row.offered_day is not None:
-        await _move(store, row.team_id, row.offered_day, requester.id, actor_id, now)
+        await _move(store, row.team_id, row.offered_day, requester.id, actor_id, now, held)
     store.audit.record(
         row.team_id,
         taker.id,
@@ -323,9 +341,20 @@ async def _apply(
 
 
 async def _move(
-    store: Store, team_id: int, day: date, to: int, actor_id: int, now: datetime
+    store: Store,
+    team_id: int,
+    day: date,
+    to: int,
+    actor_id: int,
+    now: datetime,
+    held: Mapping[date, int | None],
 ) -> None:
-    before = await store.rota.set(team_id, day, to, now, kept=True, source="swap")
+    """Give the day to `to`. If `held` says who had it when the take was checked, one UPDATE
+    does it while that is still so; else the rota is read and written."""
+    if day in held and await store.swaps.move_duty(team_id, day, held[day], to, now):
+        before = held[day]
+    else:
+        before = await store.rota.set(team_id, day, to, now, kept=True, source="swap")
     store.audit.record(
         team_id, actor_id, "duty", f"day:{day.isoformat()}", now, {"member": before}, {"member": to}
     )

@@ -5,15 +5,31 @@ read): a turn that moves a duty and takes a swap records two, and the ORM would 
 one by one to learn ids nobody needs."""
 
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import event, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
-from store.models import AuditEntry
+from store.models import AuditEntry, Base
+from store.upsert import as_written
 
 PENDING = "audit_pending"
+WRITTEN = "audit_written"  # entries this transaction wrote, with their ids
+_TABLE = Base.metadata.tables[AuditEntry.__tablename__]
+# Core on the table: the ORM's bulk insert of the same rows costs several times more (#17).
+_INSERT = insert(_TABLE)
+_INSERT_IDS = _INSERT.returning(_TABLE.c.id, sort_by_parameter_order=True)
+
+
+class Draft(NamedTuple):
+    """An entry whose subject is not known yet: written with the row it is about."""
+
+    actor_id: int | None
+    action: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    at: datetime
 
 
 class AuditRepo:
@@ -53,22 +69,39 @@ class AuditRepo:
 
     async def written_for(self, team_id: int, subject: str) -> list[AuditEntry]:
         """The history of a subject made in this transaction (a new case): what the
-        transaction recorded, written now with INSERT … RETURNING; nothing older to read."""
+        transaction recorded, written now (INSERT … RETURNING the ids only); nothing older to
+        read."""
         entries = self.session.info.pop(PENDING, None)
-        if not entries:
-            return []
-        rows = await self.session.scalars(insert(AuditEntry).returning(AuditEntry), entries)
-        mine = [e for e in rows if e.team_id == team_id and e.subject == subject]
+        if entries:
+            ids = await self.session.scalars(_INSERT_IDS, entries)
+            self.written(list(zip(ids, entries, strict=True)))
+        mine = [
+            e
+            for e in self.session.info.get(WRITTEN, ())
+            if e.team_id == team_id and e.subject == subject
+        ]
         return sorted(mine, key=lambda e: (e.at, e.id))
+
+    def written(self, entries: list[tuple[int | None, dict[str, Any]]]) -> None:
+        """Entries written in this transaction (by id and values), for `written_for`."""
+        self.session.info.setdefault(WRITTEN, []).extend(
+            as_written(AuditEntry, {**values, "id": entry_id}) for entry_id, values in entries
+        )
 
 
 @event.listens_for(Session, "before_commit")
 def _write_pending(session: Session) -> None:
     entries = session.info.pop(PENDING, None)
     if entries:
-        session.execute(insert(AuditEntry), entries)
+        session.execute(_INSERT, entries)
+
+
+@event.listens_for(Session, "after_commit")
+def _forget_written(session: Session) -> None:
+    session.info.pop(WRITTEN, None)
 
 
 @event.listens_for(Session, "after_rollback")
 def _forget_pending(session: Session) -> None:
     session.info.pop(PENDING, None)
+    session.info.pop(WRITTEN, None)

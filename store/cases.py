@@ -2,13 +2,29 @@
 
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import (
+    Executable,
+    String,
+    bindparam,
+    cast,
+    func,
+    insert,
+    literal,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
-from store.models import Case, CaseCounter
-from store.upsert import count_up
+from store.audit import AuditRepo, Draft
+from store.models import AuditEntry, Base, Case, CaseCounter
+from store.upsert import as_written
 
 PERSONAL = (
     "company",
@@ -40,24 +56,47 @@ class CaseOutcome:
     not_hotline: str | None
 
 
+SUBJECT = "case:"  # a case's history is the audit subject `case:<id>` (domain.cases.subject)
+
+_CASES = Base.metadata.tables[Case.__tablename__]
+_AUDIT = Base.metadata.tables[AuditEntry.__tablename__]
+_COUNTERS = Base.metadata.tables[CaseCounter.__tablename__]
+# What a new case holds in the columns its creator leaves out: the model's defaults.
+_BLANK = {
+    c.key: c.default.arg if isinstance(c.default, ScalarElementColumnDefault) else None
+    for c in _CASES.columns
+    if c.key not in ("id", "number")
+}
+_HISTORY = Draft._fields
+
+
 class CaseRepo:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def next_number(self, team_id: int) -> int:
-        """The team's next case number (atomic, so concurrent intake never shares one)."""
-        return await count_up(self.session, CaseCounter, {"team_id": team_id}, "last")
+    async def create(
+        self, team_id: int, now: datetime, *, history: Draft | None = None, **fields: Any
+    ) -> Case:
+        """A new case with the team's next number, and the first entry of its history.
 
-    async def create(self, team_id: int, now: datetime, **fields: Any) -> Case:
-        case = Case(
-            team_id=team_id,
-            number=await self.next_number(team_id),
-            logged_at=now,
-            anonymised=False,
-            **fields,
-        )
-        self.session.add(case)
-        await self.session.flush()
+        The number is counted last and in the same statement as the case (and its first
+        entry) on PostgreSQL: the team's counter row stays locked until the commit, and
+        concurrent intakes of one team queue on it, so it is held for one statement, not
+        for the rest of the turn (#17). Rolled back, the number is not used up: no gaps."""
+        values = {**_BLANK, **fields, "team_id": team_id, "logged_at": now, "anonymised": False}
+        entry = _entry(history, team_id) if history else None
+        if self.session.get_bind().dialect.name == "postgresql":
+            found = await self.session.execute(
+                _numbered_pg(entry is not None), _params(values, entry)
+            )
+            case_id, number, entry_id = found.one()
+        else:
+            case_id, number, entry_id = await self.session.run_sync(_numbered, values, entry)
+        case = as_written(Case, {**values, "id": case_id, "number": number}, self.session)
+        if entry is not None:
+            AuditRepo(self.session).written(
+                [(entry_id, {**entry, "subject": f"{SUBJECT}{case_id}"})]
+            )
         return case
 
     async def get(self, team_id: int, case_id: int) -> Case | None:
@@ -113,3 +152,79 @@ class CaseRepo:
             .values(anonymised=True, **dict.fromkeys(PERSONAL, ""))
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def _entry(history: Draft, team_id: int) -> dict[str, Any]:
+    return {"team_id": team_id, **history._asdict()}
+
+
+def _params(values: dict[str, Any], entry: dict[str, Any] | None) -> dict[str, Any]:
+    params = {f"c_{k}": v for k, v in values.items()}
+    if entry is not None:
+        params.update({f"a_{k}": v for k, v in entry.items()})
+    return params
+
+
+@cache
+def _numbered_pg(with_entry: bool) -> Executable:
+    """WITH counted (the counter bumped), new_case (inserted with that number), entry (its
+    first history entry): one statement, one round trip while the counter row is locked."""
+    counted = (
+        postgresql.insert(_COUNTERS)
+        .values(team_id=bindparam("c_team_id", type_=_COUNTERS.c.team_id.type), last=1)
+        .on_conflict_do_update(index_elements=["team_id"], set_={"last": _COUNTERS.c.last + 1})
+        .returning(_COUNTERS.c.last)
+        .cte("counted")
+    )
+    new_case = (
+        insert(_CASES)
+        .values(
+            {
+                **{c: bindparam(f"c_{c}", type_=_CASES.c[c].type) for c in _BLANK},
+                "number": select(counted.c.last).scalar_subquery(),
+            }
+        )
+        .returning(_CASES.c.id, _CASES.c.number)
+        .cte("new_case")
+    )
+    if not with_entry:
+        return select(new_case.c.id, new_case.c.number, literal(None))
+    subject = literal(SUBJECT) + cast(new_case.c.id, String)
+    entry = (
+        insert(_AUDIT)
+        .from_select(
+            ["team_id", *_HISTORY, "subject"],
+            select(
+                *(bindparam(f"a_{c}", type_=_AUDIT.c[c].type) for c in ("team_id", *_HISTORY)),
+                subject,
+            ).select_from(new_case),
+        )
+        .returning(_AUDIT.c.id)
+        .cte("entry")
+    )
+    both = new_case.join(entry, true())  # one row each
+    return select(new_case.c.id, new_case.c.number, entry.c.id).select_from(both)
+
+
+_COUNT_SQLITE = (
+    sqlite.insert(_COUNTERS)
+    .values(team_id=bindparam("team_id"), last=1)
+    .on_conflict_do_update(index_elements=["team_id"], set_={"last": _COUNTERS.c.last + 1})
+    .returning(_COUNTERS.c.last)
+)
+_INSERT_CASE = insert(_CASES).returning(_CASES.c.id)
+_INSERT_ENTRY = insert(_AUDIT).returning(_AUDIT.c.id)
+
+
+def _numbered(
+    session: Session, values: dict[str, Any], entry: dict[str, Any] | None
+) -> tuple[int, int, int | None]:
+    """SQLite (one writer at a time: the order does not matter): counter, case and entry in
+    three statements on one greenlet hop."""
+    conn = session.connection()
+    number = conn.execute(_COUNT_SQLITE, {"team_id": values["team_id"]}).scalar_one()
+    case_id = conn.execute(_INSERT_CASE, {**values, "number": number}).scalar_one()
+    if entry is None:
+        return case_id, number, None
+    subject = f"{SUBJECT}{case_id}"
+    return case_id, number, conn.execute(_INSERT_ENTRY, {**entry, "subject": subject}).scalar_one()

@@ -4,11 +4,28 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, update
+from sqlalchemy import Update, bindparam, delete, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
-from store.models import CardFlow
+from store.models import Base, CardFlow
+
+_FLOWS = Base.metadata.tables[CardFlow.__tablename__]
+
+
+def _claim(with_state: bool) -> Update:
+    """Built once (#17): a Core UPDATE of the table, bound per click. `state` keeps its
+    column's type, so a CPR number in it is refused on bind as on every write."""
+    columns = ["version", "done", "handled_by", "handled_at", *(["state"] if with_state else [])]
+    c = _FLOWS.c
+    return (
+        update(_FLOWS)
+        .where(c.id == bindparam("flow_id"), c.version == bindparam("seen"), ~c.done)
+        .values({name: bindparam(f"new_{name}", type_=c[name].type) for name in columns})
+    )
+
+
+_CLAIMS = {False: _claim(False), True: _claim(True)}
 
 
 class FlowRepo:
@@ -56,11 +73,9 @@ class FlowRepo:
         }
         if state is not None:
             values["state"] = state
+        params = {f"new_{key}": value for key, value in values.items()}
         result = await self.session.execute(
-            update(CardFlow)
-            .where(CardFlow.id == flow.id, CardFlow.version == version, ~CardFlow.done)
-            .values(**values)
-            .execution_options(synchronize_session=False)
+            _CLAIMS[state is not None], {**params, "flow_id": flow.id, "seen": version}
         )
         if not result.rowcount:  # type: ignore[attr-defined]
             return False

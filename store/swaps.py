@@ -1,13 +1,92 @@
 """Swap requests and same-day hand-overs."""
 
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Update,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from rules.swaps import SwapRequest
-from store.models import DutyHandover, SwapRequestRow
+from store.models import (
+    Absence,
+    Base,
+    Duty,
+    DutyHandover,
+    Member,
+    Membership,
+    SwapRequestRow,
+)
+
+_SWAPS = Base.metadata.tables[SwapRequestRow.__tablename__]
+_DUTIES = Base.metadata.tables[Duty.__tablename__]
+
+
+@dataclass(frozen=True)
+class TakeSeen:
+    """What taking a request depends on besides the request, read in one statement (#17)."""
+
+    requester: Member
+    taker_away: bool  # on the day
+    requester_away: bool  # on the day offered back (False if none)
+    holder: int | None  # who the rota has on the day
+    offered_holder: int | None  # and on the day offered back
+
+
+def _away(member: str, day: str) -> Any:
+    return exists().where(
+        Absence.team_id == bindparam("team"),
+        Absence.member_id == bindparam(member),
+        ~Absence.cancelled,
+        Absence.first_day <= bindparam(day),
+        Absence.last_day >= bindparam(day),
+    )
+
+
+def _holder(day: str) -> Any:
+    return (
+        select(Duty.member_id)
+        .where(Duty.team_id == bindparam("team"), Duty.day == bindparam(day))
+        .scalar_subquery()
+    )
+
+
+_TAKE_SEEN = select(
+    Member,
+    _away("taker", "day"),
+    _away("requester", "offered"),
+    _holder("day"),
+    _holder("offered"),
+).where(Member.id == bindparam("requester"))
+
+# A duty moved by a swap, if the rota still has who it had when the take was checked.
+_MOVE = (
+    update(_DUTIES)
+    .where(
+        _DUTIES.c.team_id == bindparam("team"),
+        _DUTIES.c.day == bindparam("on"),
+        _DUTIES.c.member_id.is_not_distinct_from(bindparam("before")),
+    )
+    .values(
+        member_id=bindparam("to"),
+        kept=bindparam("kept_", type_=_DUTIES.c.kept.type),
+        source=bindparam("source_", type_=_DUTIES.c.source.type),
+        updated_at=bindparam("at", type_=_DUTIES.c.updated_at.type),
+    )
+)
 
 
 def _still_open() -> tuple[Any, ...]:
@@ -15,6 +94,62 @@ def _still_open() -> tuple[Any, ...]:
         SwapRequestRow.taken_by.is_(None),
         SwapRequestRow.declined_at.is_(None),
         SwapRequestRow.cancelled_at.is_(None),
+    )
+
+
+def _holder_at() -> Any:
+    """Who held the phone at `at` on `day`: the newest hand-over up to then goes to its
+    cover; before the day's first hand-over, its sick holder had it; with none, the rota's.
+    And that person's name if they are in the team, in one statement (#17: three before)."""
+    on_day = (DutyHandover.team_id == bindparam("team"), DutyHandover.day == bindparam("day"))
+    handed_to = (
+        select(DutyHandover.to_member)
+        .where(*on_day, DutyHandover.at <= bindparam("at"))
+        .order_by(DutyHandover.at.desc(), DutyHandover.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    first_from = (
+        select(DutyHandover.from_member)
+        .where(*on_day)
+        .order_by(DutyHandover.at, DutyHandover.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    rota = (
+        select(Duty.member_id)
+        .where(Duty.team_id == bindparam("team"), Duty.day == bindparam("day"))
+        .scalar_subquery()
+    )
+    holder = select(
+        func.coalesce(handed_to, case((exists().where(*on_day), first_from), else_=rota)).label(
+            "id"
+        )
+    ).subquery()
+    in_team = and_(Membership.member_id == holder.c.id, Membership.team_id == bindparam("team"))
+    return (
+        select(holder.c.id, Member.name)
+        .select_from(holder)
+        .outerjoin(Membership, in_team)
+        .outerjoin(Member, Member.id == Membership.member_id)
+    )
+
+
+_HOLDER_AT = _holder_at()
+
+
+@cache
+def _conditional_update(state: str, columns: tuple[str, ...]) -> Update:
+    """UPDATE swap_requests SET <columns> WHERE id = :swap_id AND <state>, built once."""
+    c = _SWAPS.c
+    where = {
+        "open": (c.taken_by.is_(None), c.declined_at.is_(None), c.cancelled_at.is_(None)),
+        "awaiting": (c.awaiting_approval.is_(True),),
+    }[state]
+    return (
+        update(_SWAPS)
+        .where(c.id == bindparam("swap_id"), *where)
+        .values({k: bindparam(f"new_{k}", type_=c[k].type) for k in columns})
     )
 
 
@@ -121,34 +256,80 @@ class SwapRepo:
         """Mark the request taken if nobody did first; a conditional UPDATE, so of two
         takers at the same instant exactly one wins."""
         values = {"taken_by": taker, "taken_at": now, "awaiting_approval": awaiting}
-        return await self._update_if(swap_id, _still_open(), values)
+        return await self._update_if(swap_id, "open", values)
 
     async def settle_approval(self, swap_id: int, approve: bool) -> bool:
         """A lead's decision on a taken request: keep it (approve) or open it again."""
         values: dict[str, Any] = {"awaiting_approval": False}
         if not approve:
             values.update(taken_by=None, taken_at=None)
-        return await self._update_if(swap_id, (SwapRequestRow.awaiting_approval,), values)
+        return await self._update_if(swap_id, "awaiting", values)
 
     async def close(self, swap_id: int, field: str, now: datetime) -> bool:
         """Decline or cancel (field `declined_at` or `cancelled_at`) an open request."""
-        return await self._update_if(swap_id, _still_open(), {field: now})
+        return await self._update_if(swap_id, "open", {field: now})
 
-    async def _update_if(
-        self, swap_id: int, conditions: tuple[Any, ...], values: dict[str, Any]
-    ) -> bool:
-        # RETURNING the row: the caller's fresh read that follows needs no statement (#17).
-        changed = await self.session.scalars(
-            update(SwapRequestRow)
-            .where(SwapRequestRow.id == swap_id, *conditions)
-            .values(**values)
-            .returning(SwapRequestRow)
-            .execution_options(populate_existing=True)
-        )
-        if changed.first() is None:
+    async def _update_if(self, swap_id: int, state: str, values: dict[str, Any]) -> bool:
+        """The conditional UPDATE (`state`: "open" or "awaiting" approval); True if it won.
+        The session's copy of the row then gets the values it wrote: the columns a winning
+        update did not write cannot have changed since (they are set when the request is
+        made, or by updates that need the same state), so the fresh read that follows needs
+        no statement (#17)."""
+        stmt = _conditional_update(state, tuple(values))
+        params = {f"new_{k}": v for k, v in values.items()}
+        result = await self.session.execute(stmt, {**params, "swap_id": swap_id})
+        if not result.rowcount:  # type: ignore[attr-defined]
             return False
-        self._returned.add(swap_id)
+        held = self.session.identity_map.get(identity_key(SwapRequestRow, swap_id))
+        if held is not None:
+            for key, value in values.items():
+                set_committed_value(held, key, value)
+            self._returned.add(swap_id)
         return True
+
+    async def seen_for_take(self, row: SwapRequestRow, taker_id: int) -> TakeSeen | None:
+        """The requester, whether taker and requester are away on the days they would hold,
+        and who holds those days now; None if the requester is gone."""
+        found = await self.session.execute(
+            _TAKE_SEEN,
+            {
+                "team": row.team_id,
+                "requester": row.requester_id,
+                "taker": taker_id,
+                "day": row.day,
+                "offered": row.offered_day,
+            },
+        )
+        first = found.first()
+        if first is None:
+            return None
+        requester, taker_away, requester_away, holder, offered_holder = first
+        return TakeSeen(requester, bool(taker_away), bool(requester_away), holder, offered_holder)
+
+    async def move_duty(
+        self, team_id: int, day: date, before: int | None, to: int, now: datetime
+    ) -> bool:
+        """Give a day to `to` for a swap (kept), in one UPDATE, if `before` still holds it.
+        False if the rota changed since, the day has no row yet, or this session holds the
+        day's row (it would go stale): then the caller writes it through the rota."""
+        if any(
+            isinstance(held, Duty) and held.team_id == team_id and held.day == day
+            for held in self.session.identity_map.values()
+        ):
+            return False
+        result = await self.session.execute(
+            _MOVE,
+            {
+                "team": team_id,
+                "on": day,
+                "before": before,
+                "to": to,
+                "kept_": True,
+                "source_": "swap",
+                "at": now,
+            },
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
 
     def hand_over(
         self,
@@ -169,6 +350,13 @@ class SwapRepo:
                 by_member=by,
             )
         )
+
+    async def holder_at(self, team_id: int, day: date, at: datetime) -> tuple[int | None, str]:
+        """Who held the hotline at `at` on `day` (hand-overs included), and their name ("" if
+        nobody did, or they are not in the team)."""
+        found = await self.session.execute(_HOLDER_AT, {"team": team_id, "day": day, "at": at})
+        member_id, name = found.one()
+        return member_id, name or ""
 
     async def handovers(self, team_id: int, day: date) -> list[DutyHandover]:
         return await self.handovers_between(team_id, day, day)
