@@ -1,6 +1,5 @@
 """Engine, sessions and migrations for SQLite (embedded default) and PostgreSQL."""
 
-import asyncio
 import functools
 import re
 import time
@@ -23,6 +22,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.orm import Session
 
 from store import sqlite_inline
+from store.writer_lock import WriterLock
 
 if TYPE_CHECKING:  # alembic is imported when a schema is migrated, not on every start-up
     from alembic.config import Config
@@ -32,10 +32,11 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 # SQLite has one writer at a time. A transaction that reads and then writes while another
 # writes fails ("database is locked") however long it waits, so every SQLite transaction
-# starts as a writer (BEGIN IMMEDIATE), and transactions of one process queue on an asyncio
-# lock rather than in SQLite's polling busy handler. Other processes (the CLI) are waited for
+# starts as a writer (BEGIN IMMEDIATE), and transactions of one process queue on a lock of
+# the event loop (store/writer_lock.py: turns before background work) rather than in
+# SQLite's polling busy handler. Other processes (the CLI) are waited for
 # with asyncio sleeps (store/sqlite_inline.py), never by blocking the event loop.
-_SQLITE_TURNS: "weakref.WeakKeyDictionary[AsyncEngine, asyncio.Lock]" = weakref.WeakKeyDictionary()
+_SQLITE_TURNS: "weakref.WeakKeyDictionary[AsyncEngine, WriterLock]" = weakref.WeakKeyDictionary()
 
 
 def create_engine(url: str) -> AsyncEngine:
@@ -47,7 +48,7 @@ def create_engine(url: str) -> AsyncEngine:
         )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _begin_immediate)
-        _SQLITE_TURNS[engine] = asyncio.Lock()
+        _SQLITE_TURNS[engine] = WriterLock()
         return engine
     engine = create_async_engine(url, pool_size=10, max_overflow=10, hide_parameters=True)
     event.listen(engine.sync_engine.pool, "connect", _checked_in)  # new: no ping needed
