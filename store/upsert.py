@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase
 
@@ -32,5 +31,12 @@ async def count_up(
 
 
 def _insert(session: AsyncSession, model: type[DeclarativeBase]) -> Any:
-    dialect = session.get_bind().dialect.name
-    return (postgresql if dialect == "postgresql" else sqlite).insert(model)
+    # Each dialect's module is imported by the engine that uses it: on SQLite, PostgreSQL's
+    # (about 0.04 s and 2 MB) is never needed.
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert(model)
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert(model)
