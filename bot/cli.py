@@ -3,6 +3,7 @@
 import argparse
 import asyncio
 import csv
+import gc
 import json
 import logging
 import sys
@@ -193,8 +194,10 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     # Calendar links name the address the server is reached at; unless HOTLINE_PUBLIC_URL
     # says otherwise, that is where it listens.
     settings = replace(settings, listen_url=listen_url(args.host, args.port))
+    app = create_app(settings)
+    app.on_startup.append(_freeze)  # after the app's own start-up (its cleanup contexts)
     web.run_app(
-        create_app(settings),
+        app,
         host=args.host,
         port=args.port,
         print=None,
@@ -203,6 +206,13 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         shutdown_timeout=15,
     )
     return 0
+
+
+async def _freeze(app: web.Application) -> None:
+    """What start-up made (modules, classes, the ORM's mappings, the engine) lives as long as
+    the process: the cyclic collector need not walk it again (a full collection took ~18 ms
+    before, a pause in some turn)."""
+    gc.freeze()
 
 
 def _db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
