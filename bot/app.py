@@ -128,7 +128,11 @@ def _log_who_gets_in(settings: Settings) -> None:
 
 
 async def _messages(request: web.Request) -> web.Response:
-    return await request.app[SERVICES].edge.handle_http(request)
+    services = request.app[SERVICES]
+    try:
+        return await services.edge.handle_http(request)
+    finally:
+        services.memory.turn_done()
 
 
 async def _calendar(request: web.Request) -> web.Response:

@@ -195,7 +195,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     # says otherwise, that is where it listens.
     settings = replace(settings, listen_url=listen_url(args.host, args.port))
     app = create_app(settings)
-    app.on_startup.append(freeze_after_startup)
+    app.on_startup.append(freeze_after_startup)  # after the app's own start-up
     web.run_app(
         app,
         host=args.host,

@@ -9,6 +9,7 @@ from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config import Settings
+from bot.memory import FreedMemory
 from bot.outbox_sender import OutboxSender
 from bot.runner import TurnRunner
 from bot.teams_edge import TeamsEdge
@@ -25,6 +26,7 @@ class Services:
     edge: TeamsEdge
     outbox: OutboxSender
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
+    memory: FreedMemory = field(default_factory=FreedMemory)
 
 
 SERVICES = web.AppKey("services", Services)

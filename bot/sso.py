@@ -23,17 +23,20 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import aiohttp
-import jwt
 from aiohttp import web
 
 from bot.config import Settings
 from dialogs.context import Context
 from dialogs.messages import lang_of, t
 from store.web_sessions import COOKIE
+
+if TYPE_CHECKING:
+    # PyJWT brings cryptography (about 9 MB): imported when a tab first signs in.
+    import jwt
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +85,8 @@ class SsoTokens:
         self.lock = asyncio.Lock()
 
     async def identity(self, token: str) -> SsoIdentity:
+        import jwt
+
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as exc:
@@ -113,7 +118,7 @@ class SsoTokens:
             raise SsoRefused("tenant not allowed")
         return SsoIdentity(tenant, oid)
 
-    async def _key(self, kid: str) -> jwt.PyJWK:
+    async def _key(self, kid: str) -> "jwt.PyJWK":
         async with self.lock:
             age = time.monotonic() - self.fetched
             if age > KEYS_FOR or (kid not in self.keys and age > REFETCH_AFTER):
@@ -123,6 +128,8 @@ class SsoTokens:
         return self.keys[kid]
 
     async def _fetch(self) -> None:
+        import jwt
+
         timeout = aiohttp.ClientTimeout(total=10)
         try:
             async with aiohttp.ClientSession(timeout=timeout) as http:

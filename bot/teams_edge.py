@@ -10,25 +10,9 @@ import json
 import logging
 import time
 from types import SimpleNamespace
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from aiohttp import web
-from botbuilder.core import TurnContext
-from botbuilder.core.teams import TeamsInfo
-from botbuilder.integration.aiohttp import (
-    CloudAdapter,
-    ConfigurationBotFrameworkAuthentication,
-)
-from botbuilder.schema import (
-    Activity,
-    ActivityTypes,
-    CallerIdConstants,
-    ConversationAccount,
-    ConversationReference,
-)
-from botframework.connector.auth import AuthenticationConstants
-from msrest.exceptions import HttpOperationError
-from msrest.universal_http.requests import ClientRetryPolicy
 
 from bot.activities import (
     MAX_DEPTH,
@@ -51,12 +35,19 @@ from bot.connector_api import ConnectorApi
 from bot.delivery import DeliveryError, Destination, retry_after
 from dialogs.plain import Person, Reply, Request, TeamEvent
 
+if TYPE_CHECKING:
+    from botbuilder.core import TurnContext
+    from botbuilder.integration.aiohttp import CloudAdapter
+    from msrest.exceptions import HttpOperationError
+
 log = logging.getLogger(__name__)
 
-# msrest builds [i for i in range(999) if i not in safe_codes] for every connector client, and
-# CloudAdapter makes two clients per turn: with a 500-item list that is ~7 ms of CPU a turn.
-# The same codes as a frozenset make the scan cheap; the retry policy itself is unchanged.
-ClientRetryPolicy.safe_codes = frozenset(ClientRetryPolicy.safe_codes)  # type: ignore[assignment]
+# botbuilder (with msrest, requests, azure-core, MSAL, PyJWT and cryptography: about 0.4 s and
+# 25 MB) is imported when the adapter is first needed, not at start-up: a message from Teams
+# needs it only to check a token, and without credentials a message carries none. Member and
+# install events, the roster sync and a connector token need it always.
+MESSAGE, INVOKE = "message", "invoke"
+UPDATES = ("conversationUpdate", "installationUpdate")
 
 # Any connector URL will do: only the credentials of the client made for it are used.
 PUBLIC_SERVICE_URL = "https://smba.trafficmanager.net/teams/"
@@ -91,6 +82,31 @@ class TeamsEdge:
     def __init__(self, settings: Settings, runner: Runner) -> None:
         self.settings = settings
         self.runner = runner
+        self._adapter: CloudAdapter | None = None
+        self.api = ConnectorApi(self._token)
+        self._token_cache: tuple[str, float] | None = None
+
+    @property
+    def adapter(self) -> "CloudAdapter":
+        if self._adapter is None:
+            self._adapter = self._build_adapter()
+        return self._adapter
+
+    def _build_adapter(self) -> "CloudAdapter":
+        from botbuilder.integration.aiohttp import (
+            CloudAdapter,
+            ConfigurationBotFrameworkAuthentication,
+        )
+        from botbuilder.schema import CallerIdConstants
+        from botframework.connector.auth import AuthenticationConstants
+        from msrest.universal_http.requests import ClientRetryPolicy
+
+        # msrest builds [i for i in range(999) if i not in safe_codes] for every connector
+        # client, and CloudAdapter makes two clients per turn: with a 500-item list that is
+        # ~7 ms of CPU a turn. The same codes as a frozenset make the scan cheap; the retry
+        # policy itself is unchanged.
+        ClientRetryPolicy.safe_codes = frozenset(ClientRetryPolicy.safe_codes)  # type: ignore[assignment]
+        settings = self.settings
         config = SimpleNamespace(
             APP_ID=settings.app_id,
             APP_PASSWORD=settings.app_password,
@@ -111,13 +127,12 @@ class TeamsEdge:
                 ),
                 CALLER_ID=CallerIdConstants.public_azure_channel,
             )
-        self.adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
+        adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
         msrest_log = logging.getLogger("msrest.serialization")
         if _MSREST_NOISE not in msrest_log.filters:
             msrest_log.addFilter(_MSREST_NOISE)
-        self.adapter.on_turn_error = self._on_turn_error
-        self.api = ConnectorApi(self._token)
-        self._token_cache: tuple[str, float] | None = None
+        adapter.on_turn_error = self._on_turn_error
+        return adapter
 
     # ---- incoming -------------------------------------------------------------------------
 
@@ -136,10 +151,7 @@ class TeamsEdge:
         if auth and not self.settings.app_id and not _looks_like_jwt(auth):
             return web.json_response({"error": "malformed token"}, status=401)
         try:
-            checked = await self.adapter.bot_framework_authentication.authenticate_request(
-                Activity(channel_id=string(body, "channelId"), service_url=body["serviceUrl"]),
-                auth,
-            )
+            checked = await self._authenticate(body, auth)
         except Exception as exc:
             # Bad signature, audience, issuer or expiry, or the key endpoint out of reach:
             # whatever failed, the caller is not let in.
@@ -156,25 +168,41 @@ class TeamsEdge:
             )
             return web.json_response({"error": refusal}, status=403)
         kind = body["type"]
-        if kind == ActivityTypes.message:
+        if kind == MESSAGE:
             # The hot path reads the JSON itself and needs no TurnContext: botbuilder would
             # deserialize it with msrest, build two connector clients, and send the replies
             # through `requests` in a thread pool.
             await self._reply(body, await self.runner.message(to_request(body)))
-        elif kind == ActivityTypes.invoke:
+        elif kind == INVOKE:
             # The bot's cards use Action.Submit, so no invoke needs an answer; acknowledge
             # instead of botbuilder's 501.
             return web.Response(status=200)
-        elif kind in (ActivityTypes.conversation_update, ActivityTypes.installation_update):
+        elif kind in UPDATES:
             # Rare, and they need botbuilder's roster calls.
+            from botbuilder.schema import Activity
+
             try:
                 activity = Activity().deserialize(body)
             except Exception:
                 return web.json_response({"error": "not an activity"}, status=400)
+            if checked is None:
+                checked = await self._authenticate(body, auth, always=True)
             await self.adapter.process_activity(
                 checked, activity, lambda context: self._on_update(context, body)
             )
         return web.Response(status=201)
+
+    async def _authenticate(self, body: Wire, auth: str, always: bool = False) -> Any:
+        """botbuilder's verdict on the token (it raises when the caller is not let in); None
+        without credentials and without a token, where botbuilder lets everyone in, unless
+        `always` asks for the (anonymous) identity botbuilder gives then."""
+        if not (always or auth or self.settings.app_id):
+            return None
+        from botbuilder.schema import Activity
+
+        return await self.adapter.bot_framework_authentication.authenticate_request(
+            Activity(channel_id=string(body, "channelId"), service_url=body["serviceUrl"]), auth
+        )
 
     def _refusal(self, body: Wire) -> str | None:
         """Why a well-formed, authenticated activity is still not let in. A token proves the
@@ -182,9 +210,7 @@ class TeamsEdge:
         so only Teams, which fills `from` itself, is believed."""
         if body.get("channelId") != "msteams":
             return "only Microsoft Teams is served"
-        if body["type"] in (ActivityTypes.message, ActivityTypes.invoke) and not string(
-            part(body, "from"), "aadObjectId"
-        ):
+        if body["type"] in (MESSAGE, INVOKE) and not string(part(body, "from"), "aadObjectId"):
             # Member and install events may come without one; their people come from the
             # roster the connector returns, and an installer without one is no one.
             return "from.aadObjectId is required"
@@ -193,17 +219,17 @@ class TeamsEdge:
             return "tenant not allowed"
         return None
 
-    async def _on_turn_error(self, context: TurnContext, error: Exception) -> None:
+    async def _on_turn_error(self, context: "TurnContext", error: Exception) -> None:
         log.error("turn failed in the adapter: %s", type(error).__name__)
         raise error
 
-    async def _on_update(self, context: TurnContext, body: Wire) -> None:
-        if body["type"] == ActivityTypes.conversation_update:
+    async def _on_update(self, context: "TurnContext", body: Wire) -> None:
+        if body["type"] == "conversationUpdate":
             await self._conversation_update(context, body)
         else:
             await self._installation_update(context, body)
 
-    async def _conversation_update(self, context: TurnContext, body: Wire) -> None:
+    async def _conversation_update(self, context: "TurnContext", body: Wire) -> None:
         bot_id = string(part(body, "recipient"), "id")
         added, removed = account_ids(body, "membersAdded"), account_ids(body, "membersRemoved")
         if team_id_of(body) is None:
@@ -219,7 +245,7 @@ class TeamsEdge:
         kind = "installed" if bot_id in added else "members_changed"
         await self._reply(body, await self.runner.team_event(to_event(body, kind, roster)))
 
-    async def _installation_update(self, context: TurnContext, body: Wire) -> None:
+    async def _installation_update(self, context: "TurnContext", body: Wire) -> None:
         if team_id_of(body) is None:
             return
         if string(body, "action").startswith("remove"):
@@ -251,9 +277,12 @@ class TeamsEdge:
         self, service_url: str, tenant_id: str, team_id: str
     ) -> tuple[Person, ...]:
         """The team's roster outside a turn (the nightly sync)."""
+        from botbuilder.schema import ConversationAccount, ConversationReference
+        from msrest.exceptions import HttpOperationError
+
         found: list[tuple[Person, ...]] = []
 
-        async def callback(context: TurnContext) -> None:
+        async def callback(context: "TurnContext") -> None:
             context.activity.channel_data = {"team": {"id": team_id}, "tenant": {"id": tenant_id}}
             found.append(await fetch_roster(context))
 
@@ -318,7 +347,7 @@ class TeamsEdge:
         return self._token_cache[0]
 
 
-def _delivery_error(exc: HttpOperationError) -> DeliveryError:
+def _delivery_error(exc: "HttpOperationError") -> DeliveryError:
     response = exc.response
     status = int(getattr(response, "status_code", 0) or 0)
     headers = getattr(response, "headers", None)
@@ -330,8 +359,10 @@ def _looks_like_jwt(header: str) -> bool:
     return scheme.lower() == "bearer" and token.count(".") == 2
 
 
-async def fetch_roster(context: TurnContext) -> tuple[Person, ...]:
+async def fetch_roster(context: "TurnContext") -> tuple[Person, ...]:
     """Everyone in the team, page by page (never a single unpaged call)."""
+    from botbuilder.core.teams import TeamsInfo
+
     people: list[Person] = []
     token: str | None = None
     while True:

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from dialogs import cards, cases, cover, free_text, swaps, switchboard, team_setup, web_link
+from dialogs import cards, cases, cover, swaps, switchboard, team_setup, web_link
 from dialogs.absences import cancel_absence
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
@@ -97,6 +97,29 @@ async def _pick_team(
 # command, and a sentence's, run through the command table's access rule again.
 _FREE = frozenset({"free.confirm", "free.pick"})  # Nej closes either card
 
+
+def _free_text(step: str) -> FlowHandler:
+    """A button on a free-text card. dialogs.free_text brings understanding/ (its regular
+    expressions and rapidfuzz), which the commands never need: it is imported by the first
+    sentence or click that does, not at start-up."""
+
+    async def handler(
+        caller: Caller, flow: CardFlow, value: dict[str, Any], ctx: Context
+    ) -> list[Reply]:
+        from dialogs import free_text
+
+        steps: dict[str, FlowHandler] = {
+            "pick": free_text.pick,
+            "yes": free_text.yes,
+            "no": free_text.no,
+            "fix": free_text.fix,
+            "send": free_text.send,
+        }
+        return await steps[step](caller, flow, value, ctx)
+
+    return handler
+
+
 CARD_ACTIONS: tuple[CardAction, ...] = (
     Click("guide_open", "member", _guide_open),
     Click("guide", "member", switchboard.answer_guide),
@@ -116,11 +139,11 @@ CARD_ACTIONS: tuple[CardAction, ...] = (
     # The commands that open these cards are staff only; so are their buttons.
     FlowStep("cover", "staff", cover.confirm_cover, frozenset({"cover"})),
     FlowStep("case.new", "staff", cases.create_case, frozenset({"case"})),
-    FlowStep("free.pick", "anyone", free_text.pick, frozenset({"free.pick"})),
-    FlowStep("free.yes", "anyone", free_text.yes, frozenset({"free.confirm"})),
-    FlowStep("free.no", "anyone", free_text.no, _FREE),
-    FlowStep("free.fix", "anyone", free_text.fix, frozenset({"free.confirm"})),
-    FlowStep("free.send", "anyone", free_text.send, frozenset({"free.confirm"})),
+    FlowStep("free.pick", "anyone", _free_text("pick"), frozenset({"free.pick"})),
+    FlowStep("free.yes", "anyone", _free_text("yes"), frozenset({"free.confirm"})),
+    FlowStep("free.no", "anyone", _free_text("no"), _FREE),
+    FlowStep("free.fix", "anyone", _free_text("fix"), frozenset({"free.confirm"})),
+    FlowStep("free.send", "anyone", _free_text("send"), frozenset({"free.confirm"})),
 )
 
 CLICKS: dict[str, Click] = {a.name: a for a in CARD_ACTIONS if isinstance(a, Click)}

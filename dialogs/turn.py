@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from dialogs import free_text
 from dialogs.card_ids import ids_are_the_teams
 from dialogs.card_routing import CLICKS, FLOW_STEPS
 from dialogs.commands import Invocation, match, written_in
@@ -158,6 +157,8 @@ async def run_text(
     lang = caller.lang
     found = match(text, COMMANDS)
     if found is None:  # a sentence: understood, then answered or confirmed (#14)
+        from dialogs import free_text  # understanding/ is heavy, and no command needs it
+
         return await free_text.answer(caller, text, ctx)
     command, args = found
     refused = await denied(caller, command, text, ctx)

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 
 @lru_cache(maxsize=64)
 def _public_holidays(year: int, language: str) -> dict[date, str]:
+    import holidays  # 9 MB, and its every country (8 MB more) on the first look-up below
+
     denmark = holidays.country_holidays("DK", years=year, language=language, categories=("public",))
     return dict(denmark.items())
 

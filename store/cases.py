@@ -17,7 +17,6 @@ from sqlalchemy import (
     true,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
@@ -169,6 +168,8 @@ def _params(values: dict[str, Any], entry: dict[str, Any] | None) -> dict[str, A
 def _numbered_pg(with_entry: bool) -> Executable:
     """WITH counted (the counter bumped), new_case (inserted with that number), entry (its
     first history entry): one statement, one round trip while the counter row is locked."""
+    from sqlalchemy.dialects import postgresql  # only a PostgreSQL engine needs its dialect
+
     counted = (
         postgresql.insert(_COUNTERS)
         .values(team_id=bindparam("c_team_id", type_=_COUNTERS.c.team_id.type), last=1)
@@ -206,12 +207,18 @@ def _numbered_pg(with_entry: bool) -> Executable:
     return select(new_case.c.id, new_case.c.number, entry.c.id).select_from(both)
 
 
-_COUNT_SQLITE = (
-    sqlite.insert(_COUNTERS)
-    .values(team_id=bindparam("team_id"), last=1)
-    .on_conflict_do_update(index_elements=["team_id"], set_={"last": _COUNTERS.c.last + 1})
-    .returning(_COUNTERS.c.last)
-)
+@cache
+def _count_sqlite() -> Executable:
+    from sqlalchemy.dialects import sqlite
+
+    return (
+        sqlite.insert(_COUNTERS)
+        .values(team_id=bindparam("team_id"), last=1)
+        .on_conflict_do_update(index_elements=["team_id"], set_={"last": _COUNTERS.c.last + 1})
+        .returning(_COUNTERS.c.last)
+    )
+
+
 _INSERT_CASE = insert(_CASES).returning(_CASES.c.id)
 _INSERT_ENTRY = insert(_AUDIT).returning(_AUDIT.c.id)
 
@@ -222,7 +229,7 @@ def _numbered(
     """SQLite (one writer at a time: the order does not matter): counter, case and entry in
     three statements on one greenlet hop."""
     conn = session.connection()
-    number = conn.execute(_COUNT_SQLITE, {"team_id": values["team_id"]}).scalar_one()
+    number = conn.execute(_count_sqlite(), {"team_id": values["team_id"]}).scalar_one()
     case_id = conn.execute(_INSERT_CASE, {**values, "number": number}).scalar_one()
     if entry is None:
         return case_id, number, None

@@ -5,7 +5,6 @@ from functools import cache
 from typing import Any, TypeVar
 
 from sqlalchemy import Executable, Table
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase, make_transient_to_detached
 
@@ -26,8 +25,14 @@ async def insert_ignore(
 
 @cache
 def _ignoring(table: Table, keys: tuple[str, ...], dialect: str) -> Executable:
+    # Each dialect's module is imported by the engine that uses it: on SQLite, PostgreSQL's
+    # (about 0.04 s and 2 MB) is never needed.
     if dialect == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
         return postgresql.insert(table).on_conflict_do_nothing(index_elements=list(keys))
+    from sqlalchemy.dialects import sqlite
+
     return sqlite.insert(table).on_conflict_do_nothing(index_elements=list(keys))
 
 
