@@ -66,3 +66,18 @@ def test_holiday_names_in_both_languages() -> None:
     assert holiday_name(date(2027, 5, 6)) == "Kristi himmelfartsdag"
     assert holiday_name(date(2027, 5, 6), "en") == "Ascension Day"
     assert holiday_name(date(2027, 5, 7)) is None
+
+
+@pytest.mark.parametrize("language", ["da", "en_US"])
+def test_the_public_holidays_are_the_holidays_packages_every_year(language: str) -> None:
+    """rules/working_days.py works Denmark's holidays out itself (the `holidays` package loads
+    every country it knows, 17 MB, to give one): the same days and names, 1900-2100."""
+    import holidays
+
+    from rules.working_days import _public_holidays
+
+    for year in range(1900, 2101):
+        expected = holidays.country_holidays(
+            "DK", years=year, language=language, categories=("public",)
+        )
+        assert _public_holidays(year, language) == dict(expected.items())
