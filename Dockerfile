@@ -16,13 +16,15 @@ RUN pip install --require-hashes -r requirements.lock
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY dialogs ./dialogs
+COPY domain ./domain
 COPY rules ./rules
 COPY store ./store
 COPY manifest ./manifest
+COPY understanding ./understanding
 # --no-deps --no-build-isolation: nothing beyond the lock is fetched, not even setuptools.
 # The source goes once installed, so the bot runs from the installed package, as tested.
 RUN pip install --no-deps --no-build-isolation . \
-    && rm -rf build *.egg-info bot dialogs rules store manifest \
+    && rm -rf build *.egg-info bot dialogs domain rules store manifest understanding \
     && useradd --system --uid 10001 --home /app hotline
 
 USER hotline

@@ -133,6 +133,16 @@ def test_the_image_runs_the_versions_ci_tests() -> None:
     assert not differ, f"run .ci/lock: {differ}"
 
 
+def test_the_image_copies_every_package_and_then_removes_its_source() -> None:
+    """The Dockerfile lists the packages by name: one missing (domain and understanding were)
+    builds an image that fails at its first import."""
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    copied = set(re.findall(r"^COPY (\w+) \./\1$", dockerfile, re.MULTILINE))
+    removed = set(re.search(r"rm -rf build \*\.egg-info ([\w ]+)", dockerfile).group(1).split())  # type: ignore[union-attr]
+    assert copied == set(_packages())
+    assert removed == set(_packages())
+
+
 def test_every_pin_carries_a_hash() -> None:
     for lock in ("requirements.lock", "requirements-test.lock", "requirements-audit.lock"):
         entries = re.split(r"\n(?=[A-Za-z0-9])", (ROOT / lock).read_text(encoding="utf-8"))
