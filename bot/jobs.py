@@ -15,6 +15,7 @@ from dialogs.retention import retention
 from dialogs.team_tick import tick_team
 from store.db import unit_of_work
 from store.store import Store
+from store.writer_lock import background
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,11 @@ async def _team_ids(services: JobServices) -> list[int]:
 async def tick(services: JobServices) -> int:
     """Every minute: morning announcements and heads-ups that are due. Returns how many were
     queued; the outbox key makes a second run, or a second replica, harmless."""
+    with background():  # a turn waiting for SQLite's writer goes first
+        return await _tick(services)
+
+
+async def _tick(services: JobServices) -> int:
     slots = asyncio.Semaphore(TEAMS_AT_ONCE)
 
     async def one(team_id: int) -> int:
@@ -116,6 +122,7 @@ async def purge_old(services: JobServices) -> int:
 
 
 async def nightly(services: JobServices) -> None:
-    await sync_rosters(services)
-    await extend_rotas(services)
-    await purge_old(services)
+    with background():
+        await sync_rosters(services)
+        await extend_rotas(services)
+        await purge_old(services)

@@ -18,7 +18,7 @@ from domain.clock import Clock
 from store.db import unit_of_work
 from store.models import ConversationRef, Member, OutboxMessage, Team
 from store.store import Store
-from store.writer_lock import BACKGROUND
+from store.writer_lock import background
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,10 @@ class OutboxSender:
             await asyncio.sleep(0.05)
 
     async def run_forever(self, idle_seconds: float = 10.0, gather_seconds: float = 0.05) -> None:
-        BACKGROUND.set(True)  # this task's transactions wait for turns at SQLite's writer
+        with background():  # its transactions wait for turns at SQLite's writer
+            await self._loop(idle_seconds, gather_seconds)
+
+    async def _loop(self, idle_seconds: float, gather_seconds: float) -> None:
         wait = 0.0  # at start-up, send what an earlier process left behind
         while not self._stopping:
             with contextlib.suppress(TimeoutError):

@@ -4,15 +4,27 @@ Every SQLite transaction of the process waits for the one before (store/db.py). 
 arrival order a `vagt` turn at 08:00 waited behind the morning tick's teams and the outbox
 sender's outcome writes (up to 16 transactions). Here a waiting turn is let in before any
 waiting background work; each kind keeps its own arrival order. Background work is whatever
-runs with `BACKGROUND` set: the scheduler's jobs and the outbox sender set it for their tasks.
+runs inside `background()`: the scheduler's jobs and the outbox sender's loop.
 """
 
 import asyncio
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from types import TracebackType
 
 BACKGROUND: ContextVar[bool] = ContextVar("hotline_background_work", default=False)
+
+
+@contextmanager
+def background() -> Iterator[None]:
+    """The transactions started inside (and by tasks started inside) are background work."""
+    token = BACKGROUND.set(True)
+    try:
+        yield
+    finally:
+        BACKGROUND.reset(token)
 
 
 class WriterLock:
