@@ -85,11 +85,15 @@ class Understood:
 
 
 NOTHING = Understood("none", MappingProxyType({}), 1.0, ())
+# Longer messages are not read (the time grows with the number of names in a message).
+LONGEST = 2000
 
 
 def understand(text: str, today: date, names: Sequence[str] = ()) -> Understood:
     """The intent and slots of one chat message, dates resolved against `today`; `names`
     are the display names of the team's members (to recognise people)."""
+    if len(text) > LONGEST:
+        return NOTHING  # a letter, a pasted log: no command, and not worth the time
     folded = canonical(text)  # once: the intent rules and the slot parsers read the same text
     words = normalise(folded)
     if not words:
@@ -119,9 +123,10 @@ def understand(text: str, today: date, names: Sequence[str] = ()) -> Understood:
     dates = find_dates(folded, today)
     intent = _refine(intent, words, dates, today)
     if intent == "none":
-        return _resembling(text, folded, words, today, names) or Understood(
-            "none", MappingProxyType({}), 0.5, alternatives
-        )
+        # Only a question the dates turned down may be read by resemblance: a change they
+        # turned down (a past day, a weekend) stays turned down.
+        second = ranked[0][0] in READ_ONLY and _resembling(text, folded, words, today, names)
+        return second or Understood("none", MappingProxyType({}), 0.5, alternatives)
     slots = _slots(intent, text, folded, dates, today, names)
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
     confidence = round(min(1.0, 0.5 + 0.05 * (weight - runner_up) + 0.02 * weight), 2)
@@ -129,6 +134,14 @@ def understand(text: str, today: date, names: Sequence[str] = ()) -> Understood:
 
 
 _FEWEST_WORDS = 4
+# A word of the hotline's own: a sentence without one is asked of someone else.
+_DOMAIN = re.compile(
+    r"\b(?:vagt\w*|telefon\w*|tlf|hotline\w*|fastholdelse\w*|sag|sager|sagen|sagerne|case|cases"
+    r"|rota|vagtplan\w*|duty|duties|shifts?|fravaer\w*|ferie\w*|absences?|team\w*|byt\w*"
+    r"|swap\w*|kalender\w*|calendar|opkald\w*|calls?|omstilling\w*|switchboard|borger\w*"
+    r"|arbejdsgiver\w*|employer\w*|medarbejder\w*|employee\w*|ansat\w*|sygemeld\w*|syg\w*"
+    r"|sick|caller|ringer|statisti\w*|stats|members|medlem\w*|bot|botten|jer|hjaelp|help)\b"
+)
 
 
 def _resembling(
@@ -138,6 +151,8 @@ def _resembling(
     understanding/neighbours.py says why)."""
     if len(words.split()) < _FEWEST_WORDS:
         return None  # `could you maybe`, `ok men hvad så`: a half sentence is no question
+    if not _DOMAIN.search(words) or guarded(words):
+        return None  # `hvem er med til fredagsbar i dag`: a question, but not to the bot
     intent = resembles(folded, READ_ONLY)
     if intent is None:
         return None
@@ -300,8 +315,11 @@ def _target(intent: str, text: str, names: Sequence[str], folded: str) -> str | 
     named: list[Person] = [p for p in people if p.name != "me"]
     if named:
         # `Karen er væk, flyt sag 18 til Bo`: the one it goes to, if a `til`/`to` says so
-        receiving = [p for p in named if re.search(r"\b(?:til|to|with|med)\s+@?$", text[: p.start])]
-        return (receiving or named)[0].name
+        marks = r"\b(?:til|to)\s+@?$" if intent == "reassign" else r"\b(?:til|to|with|med)\s+@?$"
+        receiving = [p for p in named if re.search(marks, text[max(0, p.start - 8) : p.start])]
+        return (
+            receiving[-1] if intent == "reassign" and receiving else (receiving or named)[0]
+        ).name
     if intent == "reassign" and re.search(
         r"\b(?:til mig|to me|jeg tager|jeg overtager|i ll take|i take)\b",
         folded.replace("'", " ").replace("’", " "),
@@ -403,11 +421,12 @@ def check_text(text: str) -> str | None:
 # A clause of a switchboard question that only asks where the call goes (`skal jeg stille
 # hende videre?`, `is this one for you guys?`, `hvem skal have den her`), not who called.
 _FRAME_CLAUSE = re.compile(
-    r"\b(?:jer|you|you guys|hotline\w*|fastholdelse\w*|stille\w*(?: \w+)? (?:videre|om)"
+    r"\b(?:jer|(?:for|to|is that|is it|are) you(?: guys)?|you guys|(?:the|til|for) hotline\w*"
+    r"|til fastholdelse\w*|stille\w*(?: \w+)? (?:videre|om)"
     r"|viderestille\w*|put (?:\w+ )?through|transfer|forward|belong\w*|hvem skal have"
     r"|hvor skal|which team|what team|hvilket team|hvem tager"
-    r"|should i (?:send|put|transfer|forward)|i m new|i'm new|jeg er ny|who takes|sorry|undskyld"
-    r"|dumb question|dumt spørgsmål)\b",
+    r"|should i (?:send|put|transfer|forward)|i m new|i'm new|jeg er ny|who takes"
+    r"|dumb question|dumt spørgsmål|you or|not you|can you check)\b",
     re.IGNORECASE,
 )
 # A clause ends at punctuation, a dash between spaces, or an emoji between words.

@@ -150,7 +150,8 @@ _SAME = (
     (r"\bcannot\b", "can t"),
     (r"\bswappe\b", "bytte"),
     (r"\bcasen\b", "sagen"),
-    (r"\b(?:wk|weeks?)(?= \d)", "uge"),
+    # `wk 2`, `weeks 2-4` (not `three weeks 20 december to …`)
+    (r"\b(?:wk|weeks?)(?= \d{1,2}(?:-\d{1,2})?(?: |$))(?! \d{1,2} [a-z])", "uge"),
     (r"\bwk\b", "week"),
 )
 _SAME_RES = tuple((re.compile(p), said) for p, said in _SAME)
@@ -197,7 +198,7 @@ GUARDS = tuple(
         r"\bplads\b|\bseat\b",
         r"\bi netto\b|\bhospital\b",
         r"\bswap (?:meet|shop|market)\b|\bbyttemarked\b",
-        r"\bwifi\b|\bpassword\b|\b(?:nulstil\w*|reset)\b(?!.*\b(?:kalender\w*|calendar)\b)"
+        r"\bservicedesk\b|\bhelpdesk\b|\bwifi\b|\bpassword\b|\b(?:nulstil\w*|reset)\b(?!.*\b(?:kalender\w*|calendar)\b)"
         r"|\bkmd\b|\bintra\b",
         r"\b(?:spoerg|ask) @?[a-z]+ (?:hun|han|she|he)\b",
         r"\bsats\w*\b|\brate\b",
@@ -342,7 +343,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "new_case",
         9,
-        r"\b(?:ny|new) (?:sag|case)\b|\bopret\w* (?:jeg )?(?:en )?(?:ny )?(?:sag|case)\b",
+        r"\b(?:ny|new) (?:sag|case)\b|\bopret(?:te|ter)? (?:jeg )?(?:en )?(?:ny )?(?:sag|case)\b",
     ),
     (
         "new_case",
@@ -400,7 +401,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("reassign", 10, r"\b(?:sag|case) #? ?\d+ (?:skal videre|gaa til|til)\b"),
     ("reassign", 10, r"\bkan (?:sag|case) \d+ gaa til\b"),
     # `give videre` about a case (a duty given on is a swap)
-    ("reassign", 10, r"\bgiv\w* (?:jeg )?(?:\w+ )?(?:sag|sagen|sager|case)\b(?: \w+)? videre\b"),
+    ("reassign", 10, r"\bhvordan giver jeg (?:\w+ )?(?:sag|sagen|sager|case)\b(?: \w+)? videre\b"),
     ("reassign", 10, r"\b(?:take over|overtage|overtager) (?:sag |case )?(?:nr )?#? ?\d+\b"),
     (
         "reassign",
@@ -429,7 +430,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("away", 6, r"\bfravaer\w*\b|\baway\b|\bvacation\b|\bday off\b|\btime off\b"),
     ("away", 6, r"\b\w*ferie\b|\bfri\b|\bafspadser\w*\b|\bkursus\b|\bbarsel\b|\bomsorgsdag\b"),
     ("away", 6, r"\bmaternity\b|\bcourse\b|\bi m off\b|\bim off\b|\bout of office\b"),
-    ("away", 7, r"\bsygemeldt (?:fra|\d)|\bvaek fra\b|\babsence\b"),
+    ("away", 7, r"\bsygemeldt (?:fra|\d)|\bvaek fra\b"),
+    ("away", 7, r"\b(?:register|report|add|log) (?:an |my |a )?(?:absence|leave)\b"),
     # a sick child: the writer is at home with it, not sick
     ("away", 8, r"\bhjemme med (?:ham|hende|barnet|ungen|den lille)\b"),
     ("away", 8, r"\bmy (?:kid|child|son|daughter|little one) is (?:sick|ill)\b.*\bi won t be in\b"),
@@ -489,9 +491,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "swap",
         6,
-        r"\bkan ikke (?:have|passe|klare) (?:telefonen|vagten|tlf)\b"
-        r"|\bcan t do the (?:phone|duty|hotline)\b|\b(?:anyone|someone) (?:able|free) to cover\b"
-        r"|\b(?:hvem|nogen) (?:der )?kan (?:tage|overtage|daekke)\b(?! sig af)",
+        r"\bkan ikke (?:have|passe) (?:telefonen|vagten|tlf)\b(?! der)"
+        r"|\bcan t do the (?:phone|duty|hotline)\b(?! (?:interview|call|meeting|system|number))"
+        r"|\b(?:anyone|someone) (?:able|free) to cover(?: for me)?(?: \?)*$"
+        r"|\b(?:hvem|nogen) (?:der )?kan (?:tage|overtage|daekke)"
+        r" (?:min vagt|vagten|telefonen|tlf)\b"
+        r"|\bvagt\w*\b.*\b(?:hvem|nogen) (?:der )?kan (?:tage|overtage|daekke) den(?: \?)*$",
     ),
     # Someone else to take the writer's duty: below `sick` (7), which also asks it.
     (
@@ -526,6 +531,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("swaps", 9, r"\b(?:spurgt|spoerget|bedt) (?:mig )?om at bytte\b|\basked (?:me )?to swap\b"),
     ("swaps", 9, r"\bgodkende nogle bytter\b|\baabne bytter\b|\bpending swaps\b"),
     ("swaps", 9, r"\b(?:hvilke|which) (?:bytter|swaps)\b"),
+    ("swaps", 9, r"\b(?:min|mit|mine) byt(?:te)? ?anmodning\w*\b|\bbytteanmodning\w*\b"),
     (
         "swaps",
         9,
@@ -541,7 +547,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "sick",
         7,
-        r"\bi m ill\b|\bim ill\b|\bblevet (?:syg|daarlig)\b|\bfeel(?:ing)? (?:sick|ill|unwell)\b",
+        r"\bi m ill\b|\bim ill\b|\bblevet syg\b|\bfeel(?:ing)? (?:sick|ill|unwell)\b"
+        r"|\bjeg er blevet daarlig\b(?! til| af)",
     ),
     (
         "sick",
@@ -580,7 +587,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("set_duty", 10, r"\bput [a-z]+ on duty\b|\blaegge (?:vagten|telefonen)\b.* over til\b"),
     ("set_duty", 10, r"\bgiv (?:vagten|telefonen)\b.*\btil\b|\bgive the duty\b"),
     ("set_duty", 10, r"\bsaet [a-z]+(?: [a-z]+)? paa (?:vagt(?:en)?|telefonen)\b"),
-    ("set_duty", 10, r"\bset [a-z]+(?: [a-z]+)? (?:as|on) (?:the )?(?:duty|phone|hotline)\b"),
+    ("set_duty", 10, r"\bset (?!my\b|me\b)[a-z]+(?: [a-z]+)? (?:as|on) duty\b"),
     # generate
     ("generate", 11, r"\blav (?:en )?(?:ny )?vagtplan\b|\bgenerate (?:a )?(?:new )?rota\b"),
     ("generate", 11, r"\b(?:make|create|build) (?:a|an) (?:new )?rota\b"),
@@ -595,7 +602,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "new_calendar",
         11,
-        r"\b(?:reset|nulstil\w*|forny\w*|renew) (?:my |min |mit )?(?:calendar|kalender)",
+        r"\b(?:reset|nulstil\w*|forny\w*|renew) (?:my |min |mit )?(?:calendar|kalender)\w* ?link\b",
     ),
     ("team_calendar", 11, r"\bteamkalender\w*\b|\bteam calendar\b|\bteamets vagtkalender\b"),
     ("team_calendar", 11, r"\bwhole team s calendar\b"),
@@ -637,12 +644,17 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("settings", 12, r"\bindstilling\w*\b|\bsettings\b|\bmorgenbeskeden\b|\btelefonnummer\b"),
     ("setup", 12, r"\bopsaetning\w*\b|\bsetup\b|\bset up\b|\bop forfra\b"),
     ("announce_here", 13, r"\bannoncer her\b|\bannounce here\b|\bdenne kanal\b"),
-    ("announce_here", 13, r"\bthis channel\b|\bher i kanalen\b|\bhere in the channel\b"),
+    ("announce_here", 13, r"\bthis channel\b"),
+    (
+        "announce_here",
+        13,
+        r"\b(?:her i kanalen|here in the channel)\b.*\b(?:hver morgen|every morning)\b",
+    ),
     ("language", 12, r"\bsprog\b|\blanguage\b|\bpaa (?:dansk|engelsk)\b|\bin (?:english|danish)\b"),
     ("language", 12, r"\benglish please\b|\bspeak (?:danish|english)\b|\bswitch to english\b"),
     ("language", 12, r"\bswitch to danish\b|\bdansk tak\b|\bengelsk tak\b"),
     ("switch_team", 13, r"\bskift team\b|\bswitch teams?\b|\bskift til team\b"),
-    ("switch_team", 13, r"\bother team\b|\bandet team\b|\b(?:two|to|flere|several) teams\b"),
+    ("switch_team", 13, r"\bother team\b|\bandet team\b|\bswitch\w* to the other one\b"),
     (
         "switch_team",
         13,
@@ -696,12 +708,17 @@ def score(words: str) -> list[tuple[str, int]]:
 # (`my kid is sick so I won't be in tomorrow`).
 _AWAY_MYSELF = re.compile(
     r"\b(?:i won t be in|i can t come in|i m staying home|i ll stay home|jeg bliver hjemme"
-    r"|jeg er hjemme med|jeg kan ikke komme(?: ind)?)\b"
+    r"|jeg er hjemme med|jeg kan ikke komme(?: ind)?)\b(?! (?:til|to|the|ind paa|in to)\b)"
 )
 
 
 def guarded(words: str) -> bool:
-    return not _AWAY_MYSELF.search(words) and any(guard.search(words) for guard in GUARDS)
+    """A guard matches; the one about family members gives way to the writer saying they will
+    not be in (`my kid is sick so I won't be in tomorrow`), no other guard does."""
+    family, others = GUARDS[0], GUARDS[1:]
+    if any(guard.search(words) for guard in others):
+        return True
+    return bool(family.search(words)) and not _AWAY_MYSELF.search(words)
 
 
 def smalltalk(words: str) -> bool:

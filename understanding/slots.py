@@ -244,7 +244,13 @@ def _weekdays_placed(folded: str, found: list[Found]) -> list[Found]:
             placed.append(here)
             continue
         gap = folded[here.end : there.start]
-        if _THEN_DATE.match(gap) and not _WEEKDAY_ONLY.fullmatch(folded[there.start : there.end]):
+        if (
+            _THEN_DATE.match(gap)
+            and there.first is not None
+            and there.first == there.last
+            and there.first.weekday() == here.first.weekday()
+            and not _WEEKDAY_ONLY.fullmatch(folded[there.start : there.end])
+        ):
             continue  # the date after it says which one
         if _AND.match(gap) and _WEEKDAY_NEXT_WEEK.fullmatch(folded[there.start : there.end]):
             day = here.first

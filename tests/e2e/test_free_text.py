@@ -65,13 +65,13 @@ async def test_questions_are_answered_at_once_in_danish_and_english(sqlite_url: 
 async def test_a_question_read_by_its_nearest_examples_is_answered_not_acted_on(
     sqlite_url: str,
 ) -> None:
-    """No pattern reads `kan jeg se hvad der er kommet ind`; the labelled examples say it is
+    """No pattern reads `kan jeg se de opkald der er kommet ind`; the labelled examples say it is
     today's cases (understanding/neighbours.py), answered as `sager i dag` would be. A swap
     worded so no pattern reads it stays not understood, however like a swap it looks."""
     async with teams_session(sqlite_url) as teams:
         await ready(teams)
         before = await changes(teams)
-        free = await teams.say(teams.personal(ANNE, "kan jeg se hvad der er kommet ind"))
+        free = await teams.say(teams.personal(ANNE, "kan jeg se de opkald der er kommet ind"))
         await same_answer(teams, free, await teams.say(teams.personal(ANNE, "sager i dag")))
         looks_like_a_swap = await teams.say(
             teams.personal(ANNE, "har nogen lyst til at min vagt den 24.? jeg tager en i januar")
