@@ -5,11 +5,9 @@ python -m understanding.examples [--write]
 """
 
 import argparse
-import csv
 from collections.abc import Iterable
-from pathlib import Path
 
-from understanding.figures import load
+from understanding.figures import OWN_SETS, load, load_own
 from understanding.intents import canonical
 from understanding.neighbours import EXAMPLES, words
 
@@ -20,19 +18,10 @@ def sources() -> list[tuple[str, str]]:
     are made even (short everyday ones like `mine sager?` were written independently more
     than once), is left out, so that the check figure never meets an example of itself."""
     corpus = load()
-    held_out = {row.phrase for row in corpus if row.split == "check"}
-    rows = [(r.phrase, r.intent) for r in corpus if r.split == "tune"]
-    tests = Path(__file__).resolve().parent.parent / "tests" / "understanding"
-    for name in ("paraphrases.tsv", "fresh.tsv", "fresh2.tsv"):
-        with (tests / name).open(encoding="utf-8") as handle:
-            reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-            rows += [(r["phrase"], r["intent"]) for r in reader]
-    held_out_words = {words(canonical(phrase)) for phrase in held_out}
-    return [
-        (phrase, intent)
-        for phrase, intent in rows
-        if phrase not in held_out and words(canonical(phrase)) not in held_out_words
-    ]
+    held_out = {words(canonical(row.phrase)) for row in corpus if row.split == "check"}
+    rows = [r for r in corpus if r.split == "tune"]
+    rows += [r for name in OWN_SETS for r in load_own(name)]
+    return [(r.phrase, r.intent) for r in rows if words(canonical(r.phrase)) not in held_out]
 
 
 def rendered(rows: Iterable[tuple[str, str]]) -> str:

@@ -14,7 +14,7 @@ import gc
 import re
 import statistics
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -69,6 +69,19 @@ class Score:
 
 
 def load(path: Path = CORPUS) -> list[Row]:
+    return _rows(path, lambda r: (r["lang"], r["split"]))
+
+
+# Our own labelled sets beside the corpus (no split: all of them are tuned on).
+OWN_SETS = ("paraphrases.tsv", "fresh.tsv", "fresh2.tsv")
+OWN = CORPUS.parent.parent / "understanding"
+
+
+def load_own(name: str) -> list[Row]:
+    return _rows(OWN / name, lambda r: (r.get("lang", ""), "own"))
+
+
+def _rows(path: Path, lang_and_split: Callable[[dict[str, str]], tuple[str, str]]) -> list[Row]:
     with path.open(encoding="utf-8") as handle:
         reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         return [
@@ -76,8 +89,7 @@ def load(path: Path = CORPUS) -> list[Row]:
                 r["phrase"],
                 r["intent"],
                 dict(p.split("=", 1) for p in r["slots"].split(";") if p),
-                r["lang"],
-                r["split"],
+                *lang_and_split(r),
             )
             for r in reader
         ]
@@ -186,17 +198,10 @@ def describe(result: Score) -> str:
     )
 
 
-OWN_SETS = ("paraphrases.tsv", "fresh.tsv", "fresh2.tsv")
-
-
 def unseen(rows: Sequence[Row]) -> list[Row]:
     """The check rows that none of our own tuned sets holds word for word (spelling and
     numbers made even): independently written, but tuned on all the same."""
-    own: set[tuple[str, ...]] = set()
-    for name in OWN_SETS:
-        with (CORPUS.parent.parent / "understanding" / name).open(encoding="utf-8") as handle:
-            reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-            own.update(words(canonical(r["phrase"])) for r in reader)
+    own = {words(canonical(r.phrase)) for name in OWN_SETS for r in load_own(name)}
     return [
         Row(r.phrase, r.intent, r.slots, r.lang, "check unseen")
         for r in rows

@@ -11,19 +11,16 @@ sentence read as a data-changing intent is a must-not.
 """
 
 import argparse
-import csv
 import random
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from rules.text import fold
 from understanding import CHANGES_DATA, understand
-from understanding.figures import ROSTER, TODAY, _comparable, load
+from understanding.figures import ROSTER, TODAY, _comparable, load, load_own
 
-PARAPHRASES = Path(__file__).resolve().parent.parent / "tests" / "understanding" / "paraphrases.tsv"
 NOT_ACTIONS = ("none", "smalltalk")
 
 
@@ -44,18 +41,8 @@ class Variant:
 
 def examples() -> list[Example]:
     """The tune rows and the paraphrases: the only sentences the variants start from."""
-    tune = [Example(r.phrase, r.intent, r.slots) for r in load() if r.split == "tune"]
-    with PARAPHRASES.open(encoding="utf-8") as handle:
-        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        own = [
-            Example(
-                r["phrase"],
-                r["intent"],
-                dict(p.split("=", 1) for p in r["slots"].split(";") if p),
-            )
-            for r in reader
-        ]
-    return tune + own
+    rows = [r for r in load() if r.split == "tune"] + load_own("paraphrases.tsv")
+    return [Example(r.phrase, r.intent, r.slots) for r in rows]
 
 
 # ---------------------------------------------------------------------------------------------

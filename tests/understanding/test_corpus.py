@@ -1,14 +1,9 @@
 """The targets of #14 on the labelled phrase corpus (tests/data/README-phrases.md)."""
 
-import csv
-from pathlib import Path
-
 import pytest
 
 from understanding import CHANGES_DATA, understand
-from understanding.figures import ROSTER, TODAY, Row, _comparable, load, score
-
-PARAPHRASES = Path(__file__).parent / "paraphrases.tsv"
+from understanding.figures import OWN_SETS, ROSTER, TODAY, Row, _comparable, load, load_own, score
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +31,6 @@ def test_no_chatter_turns_into_a_change(rows: list[Row], split: str) -> None:
     assert result.wrong_change == []
 
 
-FRESH = Path(__file__).parent / "fresh.tsv"
-FRESH2 = Path(__file__).parent / "fresh2.tsv"
 # The rota command takes a period, not a named month or a span of days: `vagtplan` cannot show
 # December alone. And `hans tirsdag` beside `torsdag i næste uge` is read as this week's.
 NOT_YET = {
@@ -48,24 +41,22 @@ NOT_YET = {
 }
 
 
-def _own(path: Path) -> list[object]:
-    with path.open(encoding="utf-8") as handle:
-        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return [
-            pytest.param(
-                r["phrase"],
-                r["intent"],
-                dict(p.split("=", 1) for p in r["slots"].split(";") if p),
-                marks=pytest.mark.xfail(strict=True, reason=NOT_YET[r["phrase"]])
-                if r["phrase"] in NOT_YET
-                else (),
-            )
-            for r in reader
-        ]
+def _own(name: str) -> list[object]:
+    return [
+        pytest.param(
+            r.phrase,
+            r.intent,
+            r.slots,
+            marks=pytest.mark.xfail(strict=True, reason=NOT_YET[r.phrase])
+            if r.phrase in NOT_YET
+            else (),
+        )
+        for r in load_own(name)
+    ]
 
 
 @pytest.mark.parametrize(
-    ("phrase", "intent", "slots"), _own(PARAPHRASES) + _own(FRESH) + _own(FRESH2)
+    ("phrase", "intent", "slots"), [p for name in OWN_SETS for p in _own(name)]
 )
 def test_own_paraphrases(phrase: str, intent: str, slots: dict[str, str]) -> None:
     """Sentences written for the recogniser, beside the corpus, each read right: our own
