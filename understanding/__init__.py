@@ -310,16 +310,21 @@ def _person(
     return None
 
 
+# The words before the person a case goes to (`til Bo`), or a swap is made with (`med Bo`).
+_GOES_TO = re.compile(r"\b(?:til|to)\s+@?$")
+_GOES_TO_OR_WITH = re.compile(r"\b(?:til|to|with|med)\s+@?$")
+
+
 def _target(intent: str, text: str, names: Sequence[str], folded: str) -> str | None:
     people = find_people(text, names)
     named: list[Person] = [p for p in people if p.name != "me"]
     if named:
         # `Karen er væk, flyt sag 18 til Bo`: the one it goes to, if a `til`/`to` says so
-        marks = r"\b(?:til|to)\s+@?$" if intent == "reassign" else r"\b(?:til|to|with|med)\s+@?$"
-        receiving = [p for p in named if re.search(marks, text[max(0, p.start - 8) : p.start])]
-        return (
-            receiving[-1] if intent == "reassign" and receiving else (receiving or named)[0]
-        ).name
+        marks = _GOES_TO if intent == "reassign" else _GOES_TO_OR_WITH
+        receiving = [p for p in named if marks.search(text[max(0, p.start - 8) : p.start])]
+        if not receiving:
+            return named[0].name
+        return (receiving[-1] if intent == "reassign" else receiving[0]).name
     if intent == "reassign" and re.search(
         r"\b(?:til mig|to me|jeg tager|jeg overtager|i ll take|i take)\b",
         folded.replace("'", " ").replace("’", " "),

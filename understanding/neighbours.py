@@ -52,6 +52,13 @@ def _features(tokens: Sequence[str]) -> Counter[str]:
     return features
 
 
+def _weighted(features: Counter[str], idf: dict[str, float], unseen: float) -> dict[str, float]:
+    """TF-IDF weights of a sentence's features, to unit length (so a dot product is a cosine)."""
+    raw = {f: (1 + math.log(n)) * idf.get(f, unseen) for f, n in features.items()}
+    norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
+    return {f: w / norm for f, w in raw.items()}
+
+
 @dataclass(frozen=True)
 class _Index:
     intents: tuple[str, ...]
@@ -60,12 +67,7 @@ class _Index:
     unseen: float  # the weight of a feature no example has
 
     def vector(self, tokens: Sequence[str]) -> dict[str, float]:
-        raw = {
-            f: (1 + math.log(n)) * self.idf.get(f, self.unseen)
-            for f, n in _features(tokens).items()
-        }
-        norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
-        return {f: w / norm for f, w in raw.items()}
+        return _weighted(_features(tokens), self.idf, self.unseen)
 
     def nearest(self, tokens: Sequence[str]) -> list[tuple[float, int]]:
         sums: dict[int, float] = {}
@@ -84,10 +86,8 @@ def _build(rows: Iterable[tuple[tuple[str, ...], str]]) -> _Index:
     unseen = math.log(total + 1)
     postings: dict[str, list[tuple[int, float]]] = {}
     for number, features in enumerate(counted):
-        raw = {f: (1 + math.log(n)) * idf[f] for f, n in features.items()}
-        norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
-        for f, w in raw.items():
-            postings.setdefault(f, []).append((number, w / norm))
+        for f, w in _weighted(features, idf, unseen).items():
+            postings.setdefault(f, []).append((number, w))
     return _Index(
         tuple(intent for _, intent in labelled),
         {f: tuple(p) for f, p in postings.items()},
