@@ -10,6 +10,7 @@ every read in an mmap of its own: about 13 µs more a read.) Without glibc there
 """
 
 from collections.abc import Callable
+from functools import cache
 
 TRIM_EVERY = 1000  # turns
 
@@ -18,8 +19,6 @@ class FreedMemory:
     def __init__(self, every: int = TRIM_EVERY) -> None:
         self.every = every
         self.turns = 0
-        self._trim: Callable[[int], int] | None = None
-        self._looked_up = False
 
     def turn_done(self) -> None:
         self.turns += 1
@@ -28,14 +27,14 @@ class FreedMemory:
 
     def give_back(self) -> bool:
         """Hand the heap's free pages to the system; False where malloc cannot (not glibc)."""
-        if not self._looked_up:
-            self._trim, self._looked_up = _malloc_trim(), True
-        if self._trim is None:
+        trim = _malloc_trim()
+        if trim is None:
             return False
-        self._trim(0)
+        trim(0)
         return True
 
 
+@cache
 def _malloc_trim() -> Callable[[int], int] | None:
     import ctypes  # only where there is a heap to trim, after the first thousand turns
 
