@@ -47,29 +47,28 @@ async def test_a_connection_in_steady_use_is_not_pinged(
         await engine.dispose()
 
 
-async def test_a_dropped_idle_connection_is_replaced(
-    pg_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def _query_after_a_drop(pg_url: str, monkeypatch: pytest.MonkeyPatch, idle: float) -> int:
+    """One query, the server dropping the pooled connection, then a query with the pool
+    believing the connection had been idle for `idle` seconds."""
     engine = create_engine(pg_url)
     try:
         assert await _one(engine) == 1
         await _drop_connections(pg_url)
-        monkeypatch.setattr(store.db, "IDLE_BEFORE_PING", 0.0)  # as if idle for a while
-        assert await _one(engine) == 1
+        monkeypatch.setattr(store.db, "IDLE_BEFORE_PING", idle)
+        return await _one(engine)
     finally:
         await engine.dispose()
+
+
+async def test_a_dropped_idle_connection_is_replaced(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert await _query_after_a_drop(pg_url, monkeypatch, 0.0) == 1  # as if idle a while
 
 
 async def test_without_the_ping_a_dropped_connection_fails(
     pg_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The control: the test above would see the failure if nothing pinged."""
-    engine = create_engine(pg_url)
-    try:
-        assert await _one(engine) == 1
-        await _drop_connections(pg_url)
-        monkeypatch.setattr(store.db, "IDLE_BEFORE_PING", 3600.0)
-        with pytest.raises(DBAPIError):
-            await _one(engine)
-    finally:
-        await engine.dispose()
+    with pytest.raises(DBAPIError):
+        await _query_after_a_drop(pg_url, monkeypatch, 3600.0)
