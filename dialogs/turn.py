@@ -12,7 +12,7 @@ from dialogs.refusals import said
 from dialogs.routing import COMMANDS, denied, not_allowed
 from domain.errors import Refused
 from rules.cpr import any_cpr
-from rules.language import choose
+from rules.language import choose, choose_asking
 from store.members import RosterEntry, refreshed
 from store.models import CardFlow, Member, Membership, Team
 
@@ -69,14 +69,12 @@ def refusal(req: Request, key: str, lang: str | None = None, **values: Any) -> R
 def answer_language(ctx: Context, req: Request, member: Member | None, team: Team | None) -> str:
     """The one rule for the language of every answer (rules/language.py). Each source is read
     only when those before it in `choose` say nothing (this runs on every turn)."""
-    chosen = member.language if member is not None else None
-    written = None if chosen else written_in(req.text, COMMANDS)
-    team_language = (
-        ctx.team_settings(team).post_language
-        if team is not None and not (chosen or written)
-        else None
+    return choose_asking(
+        member.language if member is not None else None,
+        lambda: written_in(req.text, COMMANDS),
+        lambda: ctx.team_settings(team).post_language if team is not None else None,
+        lang_of(req.locale),
     )
-    return choose(chosen, written, team_language, lang_of(req.locale))
 
 
 async def language_for(req: Request, ctx: Context) -> str:

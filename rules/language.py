@@ -6,6 +6,7 @@ someone the bot knows no team for.
 """
 
 import re
+from collections.abc import Callable
 
 from rules.text import fold
 
@@ -60,4 +61,15 @@ def detect(text: str) -> str | None:
 def choose(chosen: str | None, written_in: str | None, team: str | None, locale: str) -> str:
     """The language of the answer: `chosen` (the person's own choice), else the one the message
     is clearly `written_in` (`detect`), else the `team`'s language, else the Teams `locale`'s."""
-    return chosen or written_in or team or locale
+    return choose_asking(chosen, lambda: written_in, lambda: team, locale)
+
+
+def choose_asking(
+    chosen: str | None,
+    written_in: Callable[[], str | None],
+    team: Callable[[], str | None],
+    locale: str,
+) -> str:
+    """`choose`, asking each source only when those before it say nothing: the answer's
+    language is worked out on every turn, and reading a message or a team costs (#17)."""
+    return chosen or written_in() or team() or locale

@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 """The one rule for the language of an answer."""
 
 import pytest
@@ -40,3 +42,19 @@ def test_then_the_message_then_the_team_then_the_locale() -> None:
     assert choose(None, detect("hvem har vagten?"), "en", "en") == "da"
     assert choose(None, detect("12"), "en", "da") == "en"
     assert choose(None, detect("12"), None, "da") == "da"
+
+
+def test_a_source_is_asked_only_when_those_before_it_say_nothing() -> None:
+    from rules.language import choose_asking
+
+    asked: list[str] = []
+
+    def source(name: str, says: str | None) -> Callable[[], str | None]:
+        return lambda: asked.append(name) or says
+
+    assert choose_asking("en", source("written", "da"), source("team", "da"), "da") == "en"
+    assert asked == []
+    assert choose_asking(None, source("written", "da"), source("team", "en"), "en") == "da"
+    assert asked == ["written"]
+    assert choose_asking(None, source("written", None), source("team", "en"), "da") == "en"
+    assert asked == ["written", "written", "team"]
