@@ -1,10 +1,10 @@
-from collections.abc import Callable
-
 """The one rule for the language of an answer."""
+
+from collections.abc import Callable
 
 import pytest
 
-from rules.language import choose, detect
+from rules.language import choose, choose_asking, detect
 
 
 @pytest.mark.parametrize(
@@ -45,8 +45,6 @@ def test_then_the_message_then_the_team_then_the_locale() -> None:
 
 
 def test_a_source_is_asked_only_when_those_before_it_say_nothing() -> None:
-    from rules.language import choose_asking
-
     asked: list[str] = []
 
     def source(name: str, says: str | None) -> Callable[[], str | None]:
