@@ -10,7 +10,7 @@ canonical form: the caller is shown the command's example instead of a guess.
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from dialogs.absences import KINDS
 from dialogs.commands import Command
@@ -113,6 +113,8 @@ def _read_only_args(intent: str, slots: Mapping[str, str], lang: str, today: dat
     if intent == "case":
         return slots.get("case", "")
     period = slots.get("period", "")
+    if intent == "rota" and not period and (span := _span(slots)) is not None:
+        return _rota_span(lang, *span)
     if intent == "rota":
         if period in ROTA_PERIODS:
             return _pick(ROTA_PERIODS[period], lang)
@@ -130,6 +132,15 @@ def _read_only_args(intent: str, slots: Mapping[str, str], lang: str, today: dat
         if period.startswith("week:"):
             return f"{_pick(ROTA_PERIODS['week'], lang)} {period[5:]}"
     return ""
+
+
+def _rota_span(lang: str, first: date, last: date) -> str:
+    """`vagtplan januar` for a whole month; otherwise the week of the span's first day (the
+    rota command shows a month or a week)."""
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    if first.day == 1 and last == following - timedelta(days=1):
+        return t(lang, "months").split(",")[first.month - 1]
+    return first.isoformat()
 
 
 def _away(caller: Caller, slots: Mapping[str, str], today: date) -> Canonical | None:

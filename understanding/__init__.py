@@ -18,6 +18,7 @@ from understanding.neighbours import resembles
 from understanding.slots import (
     Found,
     Person,
+    bare_weekday,
     find_case,
     find_dates,
     find_kind,
@@ -109,6 +110,8 @@ def understand(text: str, today: date, names: Sequence[str] = ()) -> Understood:
         ranked = sorted(best.items(), key=lambda item: -item[1])
         words = bare
     if not ranked:
+        if _THANKS.match(words):
+            return Understood("smalltalk", MappingProxyType({}), 0.7, ())
         return _resembling(text, folded, words, today, names) or NOTHING
     intent, weight = ranked[0]
     alternatives = tuple(i for i, _ in ranked[1:4])
@@ -121,6 +124,9 @@ def understand(text: str, today: date, names: Sequence[str] = ()) -> Understood:
             tuple(i for i, _ in ranked if i not in CHANGES_DATA)[:3],
         )
     dates = find_dates(folded, today)
+    if intent == "sick" and _CHILD_SICK.search(words):
+        # The writer is well: the request is someone to take the duty, or the writer away.
+        intent = "swap" if "swap" in dict(ranked) else "away"
     intent = _refine(intent, words, dates, today)
     if intent == "none":
         # Only a question the dates turned down may be read by resemblance: a change they
@@ -133,6 +139,8 @@ def understand(text: str, today: date, names: Sequence[str] = ()) -> Understood:
     return Understood(intent, MappingProxyType(slots), confidence, alternatives)
 
 
+# Thanks with more words and no request in them (`mange tak, nu forstår jeg det`).
+_THANKS = re.compile(r"(?:(?:mange|tusind|1000) )?tak\b|thanks?\b|thank you\b|ty\b")
 _FEWEST_WORDS = 4
 # A word of the hotline's own: a sentence without one is asked of someone else.
 _DOMAIN = re.compile(
@@ -195,6 +203,8 @@ def _refine(intent: str, words: str, dates: list[Found], today: date) -> str:
             return "my_duties"
         if span or _VAGUE_SPAN.search(words):
             return "rota"
+    if intent == "sick" and days and days[0].first is not None and days[0].first > today:
+        return "away"  # `syg i morgen`, `syg fra 14.12`: an absence, not sick now
     if intent in ("away", "swap", "set_duty") and days:
         last = days[0].last or days[0].first
         if last is not None and last < today:
@@ -215,10 +225,12 @@ def _slots(
 ) -> dict[str, str]:
     slots: dict[str, str] = {}
     if intent in ("rota", "stats"):
-        for found in dates:
-            if found.period:
-                slots["period"] = found.period
-                break
+        period = next((f.period for f in dates if f.period), None)
+        span = next((f for f in dates if f.first is not None and f.first != f.last), None)
+        if period:
+            slots["period"] = period
+        elif span is not None and span.first is not None and span.last is not None:
+            slots["first"], slots["last"] = span.first.isoformat(), span.last.isoformat()
         return slots
     if intent in ("duty", "history", "set_duty", "sick", "my_absences"):
         day = next((f.first for f in dates if f.first is not None and f.first == f.last), None)
@@ -229,13 +241,18 @@ def _slots(
     ):
         _span(slots, dates, folded)
     elif intent == "swap":
-        days = [f.first for f in dates if f.first is not None and f.first == f.last]
+        singles = [f for f in dates if f.first is not None and f.first == f.last]
+        days = [f.first for f in singles if f.first is not None]
         if days:
             slots["date"] = days[0].isoformat()
         if len(days) > 1 and days[1] != days[0]:
             offered = days[1]
             if offered == today < days[0]:  # `din mandag` said on a Monday: next week's
                 offered += timedelta(weeks=1)
+            if bare_weekday(folded, singles[1]):
+                # `min torsdag i næste uge mod hans tirsdag`: his Tuesday of that week
+                while offered < days[0] - timedelta(days=days[0].weekday()):
+                    offered += timedelta(weeks=1)
             slots["offered"] = offered.isoformat()
     if intent in ("duty", "away", "sick", "set_duty", "role", "on_rota", "off_rota", "workdays"):
         person = _person(intent, text, names, dates, folded)
@@ -261,10 +278,15 @@ def _slots(
 
 
 # The writer at home with someone sick: away, but not sick themselves.
+_CHILD = (
+    r"(?:(?:my|min|mit) (?:kid|child|son|daughter|little one|barn|datter|soen|dreng|pige|lille)"
+    r"|ungen|barnet|den lille|drengen|pigen|the kid|the baby)"
+)
+_CHILD_SICK = re.compile(
+    rf"\b{_CHILD} (?:is|er|har|has|got|fik|har faaet) (?:sick|ill|syg\w*|feber|fever)\b"
+)
 _HOME_WITH_SICK = re.compile(
-    r"\bhjemme med (?:ham|hende|barnet|ungen|den lille)\b"
-    r"|\b(?:my|min|mit) (?:kid|child|son|daughter|little one|barn|datter|soen|dreng|pige|lille)"
-    r" (?:is|er) (?:sick|ill|syg)\b"
+    rf"\bhjemme med (?:ham|hende|barnet|ungen|den lille)\b|{_CHILD_SICK.pattern}"
 )
 
 
@@ -302,7 +324,7 @@ def _person(
     if named:
         return named[0].name
     if intent == "duty" and re.search(
-        r"\b(?:har jeg|am i|do i|er jeg|have i|is it me|er det mig)\b", folded
+        r"\b(?:har jeg|am i|do i|er jeg|have i|is it me|er det mig|det er mig)\b", folded
     ):
         return "me"
     if intent == "workdays" and re.search(r"\b(?:mine|my|jeg|i)\b", folded):
@@ -315,7 +337,17 @@ _GOES_TO = re.compile(r"\b(?:til|to)\s+@?$")
 _GOES_TO_OR_WITH = re.compile(r"\b(?:til|to|with|med)\s+@?$")
 
 
+# The writer takes the case: `jeg tager sag 52, så Bo ikke …`, `put case 38 on me`.
+_TAKES_IT = re.compile(
+    r"\b(?:jeg|i) (?:kan godt |vil gerne |ll |will )?(?:tager?|overtager?|take|take over)"
+    r" (?:lige |gerne )?(?:sag|case)\b|\b(?:sag|case) (?:nr )?#? ?\d+ (?:on|to|til|paa) (?:me"
+    r"|mig)\b"
+)
+
+
 def _target(intent: str, text: str, names: Sequence[str], folded: str) -> str | None:
+    if intent == "reassign" and _TAKES_IT.search(folded.replace("'", " ").replace("’", " ")):
+        return "me"
     people = find_people(text, names)
     named: list[Person] = [p for p in people if p.name != "me"]
     if named:
@@ -356,6 +388,10 @@ _FRAMES_BEFORE = re.compile(
     r"|^(?:mht\.?|ang\.?|angående|angaaende|vedr\.?|regarding|re:)\s+"
     r"|^kan i tage den her\s*:\s*"
     r"|^.*?\ber det (?:jer|fastholdelse\w*|hotline\w*) der (?:skal have|tager sig af|svarer på)\s+"
+    r"|^(?:jeg )?har (?:en|et) (?:\w+ )?(?:på|paa|i) (?:linjen|røret|roeret)\s*[-–:,]\s*"
+    r"|^(?:der )?ringer\s+(?=(?:en|et) )|^there'?s\s+(?=(?:a|an) )"
+    r"|^hvem skal jeg (?:give|stille|sende)(?: videre| om)?\s+(?=(?:en|et|denne"
+    r"|den her)\b.*\btil\W*$)"
     r"|^(?:jeg har|i have|i've got|har)\s+(?=(?:en|et|a|an) )"
     r"|^is this (?:one )?for you(?: guys)?\s*\?\s*"
     r"|^skal jeg stille (?:videre )?(?:om )?til [\wæøå]+\s*:\s*"
@@ -364,7 +400,8 @@ _FRAMES_BEFORE = re.compile(
     r"|^(?:who|hvem) (?:handles|deals with|takes care of|tager sig af|haandterer|håndterer)\s+"
     r"|^is it you(?: guys)? (?:who|that) (?:takes?|handles?|deals? with)\s+"
     r"|^can you guys (?:take|help(?: with)?)\s+"
-    r"|^(?:does|do|is|are|would|will)\s+(?=.*\bgo(?:es)? to (?:you|the hotline))"
+    r"|^(?:does|do|is|are|would|will)\s+(?:(?:a|the|this) call(?:er)? (?:from|about)\s+)?"
+    r"(?=.*\b(?:go(?:es)?|belong\w*) to (?:you|the hotline))"
     r"|^should i (?:put through|send|transfer|forward)\s+"
     r"|^do you(?: guys)? (?:handle|deal with|take care of)\s+"
     r"|^(?:is|are)\s+(?=.*\bfor (?:you|the hotline))"
@@ -377,20 +414,21 @@ _FRAMES_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _FRAMES_AFTER = re.compile(
-    r"\s*(?:(?:[,.]|\s[-–])\s*(?:er det jer|jer(?:es bord| eller\b.*)?"
+    r"\s*(?:(?:[,.]|\s[-–])\s*(?:er det jer|jer(?:es(?: bord)?| eller\b.*)?|tjek|check"
     r"|is that (?:the hotline|you|for you)(?: guys)?"
     r"|(?:stiller|sender) jeg (?:\w+ ){0,2}til (?:jer|fastholdelse\w*)"
-    r"|hører det til\s+\w+|hoerer det til \w+|skal (?:hun|han|de) til jer|er det noget for jer"
+    r"|hører det til\s+\w+|hoerer det til \w+|skal (?:hun|han|de) (?:over )?til jer"
+    r"|er det noget for (?:jer|fastholdelse\w*|hotline\w*)"
     r"|yours"
     r"|do you (?:guys )?(?:take|handle|deal with) (?:those|these|them|that|this|it)"
     r"|(?:skal|kan) jeg (?:[\wæøå]+ ){0,3}til (?:jer|fastholdelse\w*))"
-    r"|\s+go(?:es)? to (?:you(?: guys)?|the hotline)"
+    r"|\s+(?:go(?:es)?|belong\w*) to (?:you(?: guys)?|the hotline|jer)"
     r"|,?\s+one for the hotline"
     r"|(?:\s+(?:something|anything))?\s+for you(?: guys)?|\s+to you(?: guys)?"
     r"|\s+noget for (?:jer|fastholdelse\w*)"
     r"|\s+(?:videre|om) til (?:jer|fastholdelse\w*)|,?\s*is it you"
     r"|[,.]\s*(?:hvor skal (?:han|hun|de|vedkommende) hen|skal (?:han|hun|de) have fat i jer)"
-    r"|(?<=\w)\s+til (?:jer|fastholdelse\w*))"
+    r"|(?<=\w)\s+til (?:jer|fastholdelse\w*)|(?<=\w)\s+til(?=\W*$))"
     r"[^\w]*$",
     re.IGNORECASE,
 )
@@ -400,7 +438,7 @@ _GREETING = re.compile(
     r"^\s*(?:hej|hejsa|hi|hey|hello|good morning|god ?morgen|goddag)\b\W*", re.IGNORECASE
 )
 # What is left of a frame with no description in it (`hører opkaldet her til jer?`).
-_NO_DESCRIPTION = frozenset(("opkaldet", "opkaldet her", "det her", "the call", "this call"))
+_NO_DESCRIPTION = re.compile(r"(?:(?:det|her|dette|opkald|opkaldet|this|the|that|call|one)\b\s*)+")
 # A question about how to check, not a call to check.
 _HOW_TO = re.compile(r"^(?:hvordan|how do i|how can i)\b", re.IGNORECASE)
 
@@ -416,7 +454,7 @@ def check_text(text: str) -> str | None:
     rest = _without_frame_clauses(rest).strip(" ?!.,:;")
     if not rest or fold(rest) in ("tjek", "check") or len(rest.split()) < 2:
         return None
-    if fold(rest) in _NO_DESCRIPTION or _HOW_TO.match(whole):
+    if _NO_DESCRIPTION.fullmatch(fold(rest)) or _HOW_TO.match(whole):
         return None
     if rest == whole.strip(" ?!.,:;"):
         return None
@@ -431,7 +469,8 @@ _FRAME_CLAUSE = re.compile(
     r"|viderestille\w*|put (?:\w+ )?through|transfer|forward|belong\w*|hvem skal have"
     r"|hvor skal|which team|what team|hvilket team|hvem tager"
     r"|should i (?:send|put|transfer|forward)|i m new|i'm new|jeg er ny|who takes"
-    r"|dumb question|dumt spørgsmål|you or|not you|can you check)\b",
+    r"|dumb question|dumt spørgsmål|you or|not you|can you check|jeg er i tvivl|i m not sure"
+    r"|i'm not sure|not sure)\b",
     re.IGNORECASE,
 )
 # A clause ends at punctuation, a dash between spaces, or an emoji between words.
@@ -453,6 +492,8 @@ def _without_frame_clauses(text: str) -> str:
         clause = text[span[0] : span[1]]
         return len(clause.split()) <= 9 and bool(_FRAME_CLAUSE.search(clause))
 
+    if len(clauses) > 1 and all(frame(c) for c in clauses):
+        return ""  # `hører det opkald til jer? jeg er i tvivl`: a frame and nothing else
     while len(clauses) > 1 and frame(clauses[0]):
         clauses.pop(0)
     while len(clauses) > 1 and frame(clauses[-1]):

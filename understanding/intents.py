@@ -15,6 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from rules.text import fold
+from understanding.literals import required
 from understanding.slots import VOCABULARY_SOURCES
 
 
@@ -138,6 +139,26 @@ _NO_AA = {
     "imrg": "i morgen",
     "pls": "please",
     "plz": "please",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "tmrow": "tomorrow",
+    "tommorow": "tomorrow",
+    "tommorrow": "tomorrow",
+    "tomorow": "tomorrow",
+    "u": "you",
+    "ur": "your",
+    "medarb": "medarbejder",
+    # short weekdays (`fri` is Danish for a day off: see _SAME)
+    "tirs": "tirsdag",
+    "ons": "onsdag",
+    "tors": "torsdag",
+    "fre": "fredag",
+    "tue": "tuesday",
+    "tues": "tuesday",
+    "wed": "wednesday",
+    "thu": "thursday",
+    "thur": "thursday",
+    "thurs": "thursday",
 }
 # Words that mean the same to the bot, read as one (`tlf`, `hotlinen` → `telefonen`).
 _SAME = (
@@ -149,6 +170,14 @@ _SAME = (
     (r"\bi will\b", "i ll"),
     (r"\bcannot\b", "can t"),
     (r"\bswappe\b", "bytte"),
+    (r"\bmon(?= ?-)", "monday"),  # `mon-thu`; a bare `mon` is Danish (`har Karen mon vagten`)
+    (r"\bretention (?:line|hotline|phone)\b", "hotline"),
+    # `fri` is Friday after an English word, else the Danish day off (`jeg holder fri`)
+    (r"\b(on|this|next|duty|phone|off|for|from|to|till|until|by|every|do) fri\b", r"\1 friday"),
+    # `ta`/`ha` (tage/have) before what is taken or had; `w`/`w/` (with) before a name
+    (r"\bta(?= (?:min|mine|din|den|det|vagt\w*|telefonen|sag\w*|over)\b)", "tage"),
+    (r"\bha(?= (?:min|mine|vagt\w*|telefonen|sag\w*|en sag|fri)\b)", "have"),
+    (r"\bw/ ?|\bw (?=@?[a-z])", "with "),
     (r"\bcasen\b", "sagen"),
     # `wk 2`, `weeks 2-4` (not `three weeks 20 december to …`)
     (r"\b(?:wk|weeks?)(?= \d{1,2}(?:-\d{1,2})?(?: |$))(?! \d{1,2} [a-z])", "uge"),
@@ -190,12 +219,21 @@ GUARDS = tuple(
         r"\bsyg af\b|\bsick of\b|\bsick and tired\b",
         r"\b(?:var|was|were|har vaeret|have been|had) (?:syg|sick|ill|forkoel\w*|the flu)\b",
         r"\bsidste uge\b.*\bsyg\b|\blast week\b",
-        r"\barbejder hjemmefra\b|\bworking from home\b",
+        r"\barbejder hjemmefra\b|\bworking from home\b|\bsidder hjemme og arbejder\b"
+        r"|\barbejder (?:hjemme|fra hjemmet)\b|\bwork(?:ing)? from home\b|\bwfh\b",
         r"\bi aften\b|\btonight\b",
         r"\bdet er ikke mig\b|\bit s not me\b",
         r"\bduty free\b",
         r"\bvagten (?:ved|i (?:receptionen|indgangen|doeren|kantinen))\b|\bsecurity\b",
-        r"\bplads\b|\bseat\b",
+        r"\bplads\b(?! til (?:en |flere )?(?:\w+ )?(?:sag|sager|flere)\b)|\bseat\b",
+        # the writer's own phone or desk, an office swap, another system, an evening class
+        r"\btelefon\w* (?:\w+ ){0,4}(?:virker ikke|er i stykker|er doed)\b|\bklartone\b"
+        r"|\bdial tone\b"
+        r"|\bphone (?:\w+ ){0,4}(?:isn t|is not|doesn t|does not) work|\bphone is (?:broken"
+        r"|dead)\b",
+        r"\b(?:byt\w*|swap\w*) (?:\w+ ){0,2}(?:kontor\w*|desks?|skrivebord\w*|office|vindue\w*)\b",
+        r"\bopus\b|\bhusk at\b|\bremember to\b",
+        r"\bevenings?\b|\bafter work\b|\befter arbejde\w*\b|\befter fyraften\b",
         r"\bi netto\b|\bhospital\b",
         r"\bswap (?:meet|shop|market)\b|\bbyttemarked\b",
         r"\bservicedesk\b|\bhelpdesk\b|\bwifi\b|\bpassword\b|\b(?:nulstil\w*|reset)\b(?!.*\b(?:kalender\w*|calendar)\b)"
@@ -233,6 +271,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("help", 5, r"\bhvad kan (?:den her |denne )?bot\w*\b|\bwhat (?:do you do|are you for)\b"),
     ("help", 5, r"\bhvordan virker (?:botten|du|den|det)\b|\bhow does (?:it|this) work\b"),
     ("help", 5, r"\bhvad kan jeg (?:skrive|spoerge|bede)\b|\bwhat can i (?:write|ask|say)\b"),
+    ("help", 5, r"\bhvad (?:skal|kan) (?:man|jeg) (?:skrive|spoerge|sige) til (?:dig|botten)\b"),
+    (
+        "help",
+        6,
+        r"\b(?:liste|oversigt) over hvad (?:jeg|man) kan\b|\bwhat (?:sort|kind)s? of things\b",
+    ),
     # duty
     ("duty", 6, r"^(?:vagt|duty)(?: |$)"),
     ("duty", 5, r"\bhvem sidder paa\b|\bwhos on\b|^(?:vagten|telefonen) (?:i|paa|den|d)\b"),
@@ -241,7 +285,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "duty",
         5,
-        r"\bwho(?: is| s| will be| ll be)? (?:has|holding|on|holds|taking|takes|manning|got"
+        r"\bwho(?:ever)?(?: is| s| will be| ll be)? (?:has|holding|on|holds|taking|takes|manning"
+        r"|got"
         r"|has got|covers|covering)\b",
     ),
     (
@@ -250,9 +295,15 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"\b(?:har|er) (?:jeg|@?[a-z]+(?: [a-z]+)?) (?:paa )?(?:vagt(?:en|er)?|telefonen|tlf)\b",
     ),
     ("duty", 5, r"\bis [a-z]+(?: [a-z]+)? on (?:the )?(?:phone|hotline|call)\b"),
+    (
+        "duty",
+        5,
+        r"\b(?:is|am|are) [a-z]+(?: [a-z]+)? (?:holding|manning|taking|covering|answering|doing)"
+        r" the (?:phone|hotline|duty|line)\b",
+    ),
     ("duty", 5, r"\b(?:am i|are you|is [a-z]+(?: [a-z]+)?) on (?:call|the phones?|the hotline)\b"),
     ("duty", 5, r"\bam i on duty\b|\bis [a-z]+(?: [a-z]+)? on duty\b|\bdo i have the phone on\b"),
-    ("duty", 5, r"\ber det [a-z]+(?: [a-z]+)? der har (?:telefonen|vagten|vagt)\b"),
+    ("duty", 5, r"\b(?:er det|om det er) [a-z]+(?: [a-z]+)? der har (?:telefonen|vagten|vagt)\b"),
     ("duty", 3, r"^(?:fastholdelsestelefon\w*|hotline|telefonen|tlf)(?: \?)*$"),
     # `hvem er det der har vagten i dag, jeg har en arbejdsgiver i røret`: who, not whether
     ("duty", 7, r"\bhvem (?:er det )?(?:der )?har (?:vagten|telefonen)\b"),
@@ -261,7 +312,19 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("check", 8, r"\ber det jer\b|\bjer eller\b|\btil jer\b|\bfor you\b|\bis that (?:the|you)\b"),
     ("check", 8, r"\bbelong to you\b|\bstille [a-z ]*videre\b|\bput through\b|\bhoerer\b"),
     ("check", 8, r"\bkan i tage\b|\bfor jer\b|\bto you guys\b|\byour area\b|\bhandle this\b"),
-    ("check", 8, r"\bnoget for (?:jer|fastholdelse\w*)\b"),
+    ("check", 8, r"\bnoget for (?:jer|fastholdelse\w*|telefonen|hotline\w*)\b"),
+    (
+        "check",
+        7,
+        r"\w \w+ (?:tjek|check)(?: \?)*$|\bhvor skal jeg (?:stille|sende|give) (?:\w+ )?hen\b",
+    ),
+    # which team gets a caller (`hvem skal jeg give en borger der … til?`), not who has the phone
+    (
+        "check",
+        10,
+        r"^hvem skal jeg (?:give|stille|sende) (?:en|et|denne|den her) \w+.*\btil(?: \?)*$",
+    ),
+    ("check", 8, r"\bbelong\w* (?:to|with) (?:you|the hotline|jer)\b"),
     ("check", 8, r"\bgo(?:es)? to you\b|\byours\b|\bis it you\b|\bcan you guys\b|^kan i hjaelpe\b"),
     (
         "check",
@@ -285,7 +348,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "check",
         9,
-        r"\b(?:jer|jeres bord|yours)(?: \?)+$|\bjer \?"
+        r"\b(?:jer|jeres(?: bord)?|yours)(?: \?)+$|\bjer \?"
         r"|\b(?:jer|you) (?:eller|or) [a-z]+(?: [a-z]+){0,2}(?: \?)*$",
     ),
     (
@@ -300,6 +363,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("briefing", 7, r"^(?:omstilling|switchboard)$|\boverblik\b|\bbriefing\b"),
     ("briefing", 10, r"\bhvad skal jeg vide\b|\bwhat do i need to know\b"),
     ("briefing", 9, r"\bhvad hoerer til jer i dag\b"),
+    (
+        "briefing",
+        9,
+        r"\bomstillings(?:briefing|overblik)\w*|\bomstilling\w* overblik\w*|\bbriefingen\b"
+        r"|\boverblik\w* (?:til|for) omstilling\w*",
+    ),
     ("briefing", 7, r"\bomstillings(?:info\w*|vejledning\w*|guide\w*)\b|\bswitchboard info\b"),
     (
         "briefing",
@@ -330,6 +399,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     # my_duties
     ("my_duties", 8, r"\bmine vagt\w*\b|\bmy (?:duties|shifts)\b|\bupcoming duties\b"),
     ("my_duties", 8, r"\bhvornaar (?:har jeg|er min|er mine|skal jeg have)\b"),
+    ("my_duties", 8, r"\bhvornaar (?:skal|er) jeg (?:\w+ ){0,3}(?:vagt\w*|telefonen)\b"),
+    ("my_duties", 8, r"\bom jeg har (?:nogen |nogle )?vagter\b"),
     ("my_duties", 8, r"\bwhen (?:am i|do i have|is my|s my)\b|\bmy next (?:shift|duty)\b"),
     ("my_duties", 8, r"\b(?:hvilke|hvor mange) (?:vagter|dage) har jeg\b"),
     (
@@ -361,6 +432,13 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ),
     ("new_case", 9, r"\bnew call\b|\bopkald\b.*\blogge?s\b|\bskal logges\b"),
     ("new_case", 9, r"\bhad a call\b|\bneed to log\b|\bregistrer\w* (?:et |a )?(?:opkald|call)\b"),
+    (
+        "new_case",
+        9,
+        r"\b(?:ny|nyt) (?:henvendelse|opkald)\b|\blog(?:ge|ger)? (?:lige |gerne )?(?:et|a"
+        r"|an) (?:opkald|call)\b"
+        r"|\b(?:opret|oprette|opretter|oprettes) (?:\w+ ){0,2}som (?:en )?sag\b|\bskal oprettes\b",
+    ),
     # case
     ("case", 7, r"\b(?:sag|case|sagen)(?: nr)? #? ?\d+\b|# ?\d+\b|\bnr \d+\b"),
     ("case", 6, r"^(?:sag|case)$"),
@@ -378,17 +456,20 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("my_cases", 9, r"\b(?:cases|sager) (?:\w+ )?(?:have i|do i have|har jeg)\b"),
     ("my_cases", 9, r"\b(?:cases|sager)\b.*\b(?:on me|assigned to me|paa mig)\b"),
     ("my_cases", 9, r"\bcases do i have\b|\bwhich cases (?:do i|are mine)\b|\bsager har jeg\b"),
+    ("my_cases", 10, r"\bsager\b.*\b(?:sidder jeg med|i mit navn)\b|\bcases\b.*\bin my name\b"),
     # cases_today
     ("cases_today", 8, r"^(?:sager|cases)(?: \?)?$|\bsager i dag\b|\bcases today\b"),
     ("cases_today", 8, r"\bkom(?:met)? (?:der )?ind i dag\b"),
     ("cases_today", 8, r"\bkommet ind i dag\b|\bcame in today\b|\broom for another case\b"),
     ("cases_today", 8, r"\bdagens sager\b|\btoday s cases\b"),
     ("cases_today", 8, r"\bsager fra i dag\b|\bnye sager\b|\bnew cases today\b"),
+    ("cases_today", 8, r"\bplads til (?:en |flere )?(?:\w+ )?(?:sag|sager|flere)\b"),
     # cases_week
     ("cases_week", 9, r"\bsager uge\b|\bcases week\b|\bugens sager\b|\bweek s cases\b"),
     ("cases_week", 9, r"\bsager(?:ne)? (?:fra )?(?:i )?denne uge\b|\bcases came in this week\b"),
     ("cases_week", 9, r"\bcases (?:from |for )?this week\b"),
     ("cases_week", 9, r"\bsager\b.*\bi denne uge\b|\bcases\b.*\bthis week\b"),
+    ("cases_week", 9, r"\bsager\b.*\b(?:den her uge|ugens loeb)\b"),
     # reassign
     ("reassign", 10, r"\boverdrag\w*\b|\breassign\b"),
     ("reassign", 10, r"\b(?:giv|give|flyt|move|pass|send) (?:sag|case)\b"),
@@ -421,8 +502,14 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"\b(?:skal have|should (?:get|have)|gets) (?:sag(?:en)?|case) (?:nr )?#? ?\d+\b",
     ),
     ("reassign", 10, r"\btage (?:sag|case)\b|\bhand (?:case|sag)\b|\bovertager (?:sag|case)\b"),
+    (
+        "reassign",
+        10,
+        r"\bsaet [a-z]+(?: [a-z]+)? paa (?:sag|case) (?:nr )?#? ?\d+\b"
+        r"|\b(?:put|assign) (?:sag|case) (?:nr )?#? ?\d+ (?:on|to)\b",
+    ),
     # stats
-    ("stats", 9, r"\bstatisti\w*\b|\bstats\b|\bhow many calls\b|\btal for\b"),
+    ("stats", 9, r"\bstatisti\w*\b|\bstats\b|\bhow many calls\b|\btal(?:lene)? for\b"),
     ("stats", 9, r"\bhvor mange (?:opkald|sager havde vi)\b|\bnumbers for\b"),
     ("stats", 9, r"\bhvor mange (?:sager|opkald) (?:har|havde) vi\b|\bhow many (?:cases|calls)\b"),
     ("stats", 8, r"\bhvor mange (?:sager|opkald|henvendelser)\b(?!.*\b(?:jeg|mig)\b)"),
@@ -468,6 +555,20 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("my_absences", 9, r"\babsences have i\b|\bhusket at skrive min\b|\bannuller min\b"),
     ("my_absences", 9, r"\b(?:hvad|hvilke\w*) (?:\w+ )?har jeg\b.*\bfravaer\w*\b"),
     ("my_absences", 9, r"\b(?:hvad|hvilke\w*) fravaer\w* har jeg\b"),
+    # an absence taken back: `skal alligevel ikke på kursus, kan du slette det`
+    (
+        "my_absences",
+        9,
+        r"\b(?:ferie|fri|kursus|fravaer|afspadsering|omsorgsdag|vacation|absence|leave|holiday"
+        r"|day off)\b.*\b(?:slet|fjern|delete|remove|cancel|annuller|aflys)\w*\b"
+        r"|\b(?:slet|fjern|delete|remove|cancel|annuller|aflys)\w*\b.*\b(?:ferie|kursus|fravaer"
+        r"|afspadsering|omsorgsdag|vacation|absence|holiday|day off)\b",
+    ),
+    (
+        "my_absences",
+        9,
+        r"\bfravaer\w* (?:som |der )?jeg har\b|\bvis\w* (?:mig )?(?:mit|det) fravaer\b",
+    ),
     ("my_absences", 9, r"\bannuller\w* (?:jeg )?(?:noget |mit |min |et )?(?:fravaer|ferie)\w*\b"),
     ("my_absences", 9, r"\b(?:aflys|slet|delete|annuller|cancel|fortryd)\w* (?:min|mit|my)\b"),
     (
@@ -477,7 +578,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"(?:fravaer|ferie|absence|vacation)\w*\b",
     ),
     # swap
-    ("swap", 8, r"\bbyt(?:te|tes)?\b|\bswap\b|\bswitch (?:days|shifts|duties)\b"),
+    ("swap", 8, r"\bbyt(?:te|tes)?\b|\bswap(?:ping)?\b|\bswitch (?:days|shifts|duties)\b"),
     ("swap", 8, r"\btage min (?:vagt|mandag|tirsdag|onsdag|torsdag|fredag)\b"),
     ("swap", 8, r"\btake my (?:shift|duty|phone)\b|\bswappe\b|\btrade\b"),
     ("swap", 6, r"\b(?:en|nogen) der kan tage (?:telefonen|vagten|min vagt)\b"),
@@ -531,6 +632,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("swaps", 9, r"\b(?:spurgt|spoerget|bedt) (?:mig )?om at bytte\b|\basked (?:me )?to swap\b"),
     ("swaps", 9, r"\bgodkende nogle bytter\b|\baabne bytter\b|\bpending swaps\b"),
     ("swaps", 9, r"\b(?:hvilke|which) (?:bytter|swaps)\b"),
+    ("swaps", 9, r"^(?:vis|show) (?:mine |aabne )?(?:bytter|swaps)$|\boensker om (?:at )?bytte\b"),
+    (
+        "swaps",
+        9,
+        r"\bbytter\b.*\bvent\w*\b|\b(?:hvem|nogen) vil (?:gerne )?af med (?:en |sin )?vagt\w*\b",
+    ),
     ("swaps", 9, r"\b(?:min|mit|mine) byt(?:te)? ?anmodning\w*\b|\bbytteanmodning\w*\b"),
     (
         "swaps",
@@ -557,17 +664,29 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ),
     ("sick", 7, r"\bfeeling (?:rough|awful|terrible|crap|poorly|bad)\b|\bunder the weather\b"),
     ("sick", 7, r"\bhar det (?:skidt|daarligt)\b|\bikke (?:frisk|rask)\b|\bnot feeling well\b"),
+    (
+        "sick",
+        8,
+        r"\b(?:meld\w*|ringet ind|called in|gaaet hjem|went home|gone home|sendt hjem|sent home)"
+        r" (?:mig |sig )?(?:syg|sick|ill)\b|\bomgangssyge\b|\bstomach bug\b",
+    ),
     # history
     ("history", 10, r"\bhistorik\b|\bhistory\b|\bhvem har aendret\b|\bwho changed\b"),
     ("history", 10, r"\blog for\b|\bhvem aendrede\b"),
     ("history", 10, r"\bhvad skete der med (?:vagten|telefonen)\b|\bblev (?:den|vagten) byttet\b"),
+    (
+        "history",
+        10,
+        r"\bhvem (?:har )?(?:rettet|aendret|flyttet) (?:i |paa )?(?:vagt\w*|telefonen)\b"
+        r"|\bhvad (?:der )?(?:er )?sket med (?:vagten|telefonen)\b",
+    ),
     # set_duty
     ("set_duty", 10, r"\bsaet vagt\b|\bset duty\b"),
     (
         "set_duty",
         10,
         r"\b(?:give|giv) (?!(?:me|mig|him|her|my|min|mit|mine|dig|you|your|den|det|it)\b)"
-        r"[a-z]+(?: [a-z]+)? (?:the )?"
+        r"[a-z]+(?: [a-z]+)?(?: s)? (?:the )?"
         r"(?:phone|duty|hotline|vagten|telefonen|tlf)\b",
     ),
     (
@@ -584,12 +703,29 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"|fastholdelse\w*)\b",
     ),
     ("set_duty", 10, r"\bgiv " + _DAYWORD + r"\w* til\b|\bgive " + _W + r" s duty to\b"),
-    ("set_duty", 10, r"\bput [a-z]+ on duty\b|\blaegge (?:vagten|telefonen)\b.* over til\b"),
+    (
+        "set_duty",
+        10,
+        r"\bput [a-z]+ on duty\b|\blaegge (?:vagten|telefonen)\b.* over (?:til|paa)\b",
+    ),
+    ("set_duty", 10, r"\bassign (?:the )?(?:vagt\w*|duty|phone|shift)\b.*\bto\b"),
+    # a lead correcting the rota: `pia tager telefonen næste tirsdag, ret det lige`
+    (
+        "set_duty",
+        10,
+        r"^(?!.*\b(?:hvem|who)\b).*\b(?:tager|har|skal have) (?:vagten|telefonen)\b.*"
+        r"\b(?:ret|opdater|aendr)\w* (?:det|den|vagtplanen|planen)\b",
+    ),
     ("set_duty", 10, r"\bgiv (?:vagten|telefonen)\b.*\btil\b|\bgive the duty\b"),
     ("set_duty", 10, r"\bsaet [a-z]+(?: [a-z]+)? paa (?:vagt(?:en)?|telefonen)\b"),
     ("set_duty", 10, r"\bset (?!my\b|me\b)[a-z]+(?: [a-z]+)? (?:as|on) duty\b"),
     # generate
     ("generate", 11, r"\blav (?:en )?(?:ny )?vagtplan\b|\bgenerate (?:a )?(?:new )?rota\b"),
+    (
+        "generate",
+        11,
+        r"\b(?:lav|laeg|laegge) (?:en |den )?(?:ny |nye )?vagtplan\w*\b|\bplanlaeg\w* vagter\w*\b",
+    ),
     ("generate", 11, r"\b(?:make|create|build) (?:a|an) (?:new )?rota\b"),
     ("generate", 11, r"\bredo the rota\b|\bmake a new rota\b|\bplanlaeg vagterne\b"),
     ("generate", 11, r"\blaegge (?:en )?(?:ny )?vagtplan\b|\bnew rota\b|\bny vagtplan\b"),
@@ -602,18 +738,35 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "new_calendar",
         11,
+        r"\b(?:kalender\w*|calendar)\b.*\b(?:et nyt|en ny|a new one|new one|a new link)\b",
+    ),
+    (
+        "new_calendar",
+        11,
         r"\b(?:reset|nulstil\w*|forny\w*|renew) (?:my |min |mit )?(?:calendar|kalender)\w* ?link\b",
     ),
     ("team_calendar", 11, r"\bteamkalender\w*\b|\bteam calendar\b|\bteamets vagtkalender\b"),
     ("team_calendar", 11, r"\bwhole team s calendar\b"),
+    (
+        "team_calendar",
+        11,
+        r"\bhele teamets\b.*\bkalender\w*|\bkalender\w*\b.*\bhele teamets\b"
+        r"|\bwhole team\b.*\bcalendar\b|\bcalendar\b.*\bwhole team\b",
+    ),
     ("team_calendar", 11, r"\bteam s (?:rota|duties|schedule)\b.*\bcalendar\b"),
     # members
     ("members", 10, r"\bmedlemmer\b|\bmembers\b|\bhvem er (?:med )?i teamet\b"),
     ("members", 13, r"\bwho(?: is| s| are) (?:in|on) (?:the|my|our) team\b"),
     ("members", 13, r"\bwho is in the team\b|\bhvem er paa vagtplanen og\b"),
+    ("members", 13, r"\bmedlemm\w*\b.*\broller\b|\bmembers\b.*\broles\b"),
     # role
-    ("role", 12, r"\brolle\b|\brole\b|\btil (?:team)?leder\b|\bblive (?:team)?leder\b"),
+    ("role", 12, r"\brolle(?:n|r|rne)?\b|\brole\b|\btil (?:team)?leder\b|\bblive (?:team)?leder\b"),
     ("role", 12, r"\bskal vaere (?:sagsbehandler|leder|omstilling)\b"),
+    (
+        "role",
+        12,
+        r"\bsaet [a-z]+(?: [a-z]+)? (?:som|til) (?:sagsbehandler|leder|teamleder|omstilling)\b",
+    ),
     (
         "role",
         12,
@@ -627,21 +780,44 @@ RULES: tuple[tuple[str, int, str], ...] = (
         12,
         r"^(?:paa vagtplan(?:en)?|on rota)\b|\bto the rota\b"
         r"|\b(?:saet|tilfoej|skriv|put|get)\b.*\b(?:paa vagtplan\w*|on (?:the )?rota)\b"
-        r"|\b(?:skal|kommer) (?:med )?paa vagtplan\w*\b",
+        r"|\b(?:skal|kommer) (?:med )?(?:paa|i) (?:vagtplan\w*|vagtrotation\w*)\b",
     ),
     ("off_rota", 13, r"\baf vagtplan(?:en)?\b|\boff (?:the )?rota\b|\bskal ikke have vagter\b"),
-    ("off_rota", 13, r"\bfrom the rota\b"),
+    (
+        "off_rota",
+        13,
+        r"\bfrom the rota\b|\bshouldn t be on the rota\b|\btake (?:him|her|them) off\b",
+    ),
     ("off_rota", 13, r"\bfjern\b.*\bvagtplan\w*\b|\bremove\b.*\brota\b"),
     # workdays
     ("workdays", 12, r"\barbejdsdage\b|\bworkdays\b|\barbejder kun\b|\bonly works\b"),
     ("workdays", 12, r"\bgaar ned i tid\b|\barbejder ikke om\b|\bworks only\b"),
+    (
+        "workdays",
+        12,
+        r"\b(?:works?|arbejder) (?:kun |only )?(?:monday|tuesday|wednesday|thursday|friday|mandag"
+        r"|tirsdag|onsdag|torsdag|fredag)\b",
+    ),
     # code / join
     ("code", 12, r"\bkode omstilling\b|\bcode switchboard\b|\bjoin code\b"),
     ("code", 12, r"\btilmeldingskode\b|\blav en kode\b|\bgenerate a code\b|\bny kode\b"),
     ("code", 12, r"\bkode til (?:en )?(?:ny|nye)\b|\bcode for (?:a )?new\b"),
+    (
+        "code",
+        12,
+        r"\bcode for (?:the )?switchboard\b|\bkode til omstilling\w*\b|\blave (?:en )?kode\b",
+    ),
     ("join", 12, r"\btilmeld\b|\bjoin\b|\bmy code\b|\bfaaet en kode\b|\bhar en kode\b"),
+    (
+        "join",
+        12,
+        r"\btilmelder\b|\bjoining\b|\b(?:faaet|fik|got|been given) (?:en |a |the )?(?:kode|koden"
+        r"|code)\b"
+        r"|\b(?:med|with) (?:kode|koden|code)\b",
+    ),
     # settings / setup / announce_here / language / switch_team
     ("settings", 12, r"\bindstilling\w*\b|\bsettings\b|\bmorgenbeskeden\b|\btelefonnummer\b"),
+    ("settings", 12, r"\blukkedag\w*\b|\bclosed days?\b|\bclosing days\b"),
     ("setup", 12, r"\bopsaetning\w*\b|\bsetup\b|\bset up\b|\bop forfra\b"),
     ("announce_here", 13, r"\bannoncer her\b|\bannounce here\b|\bdenne kanal\b"),
     ("announce_here", 13, r"\bthis channel\b"),
@@ -653,15 +829,30 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("language", 12, r"\bsprog\b|\blanguage\b|\bpaa (?:dansk|engelsk)\b|\bin (?:english|danish)\b"),
     ("language", 12, r"\benglish please\b|\bspeak (?:danish|english)\b|\bswitch to english\b"),
     ("language", 12, r"\bswitch to danish\b|\bdansk tak\b|\bengelsk tak\b"),
+    (
+        "language",
+        12,
+        r"\b(?:skriv|svar|tal)\w* (?:paa )?(?:engelsk|dansk) til mig\b|\bswitch me to (?:danish"
+        r"|english)\b"
+        r"|\b(?:write|answer|reply|speak) to me in (?:english|danish)\b",
+    ),
     ("switch_team", 13, r"\bskift team\b|\bswitch teams?\b|\bskift til team\b"),
     ("switch_team", 13, r"\bother team\b|\bandet team\b|\bswitch\w* to the other one\b"),
+    (
+        "switch_team",
+        13,
+        r"\bskift\w* (?:over )?til (?:det )?(?:\w+ )?teamet\b"
+        r"|\bskift\w* (?:jeg )?(?:over )?til det andet\b",
+    ),
     (
         "switch_team",
         13,
         r"\bskift\w* (?:til )?team\b|\bswitch\w* to team\b|\bchange (?:to )?team\b",
     ),
 )
-_COMPILED = tuple((intent, weight, re.compile(p)) for intent, weight, p in RULES)
+_COMPILED = tuple(
+    (intent, weight, re.compile(p), required(p) or ("",)) for intent, weight, p in RULES
+)
 
 # Greetings and thanks: a sentence of only these is smalltalk.
 SMALLTALK = frozenset(
@@ -698,8 +889,10 @@ def unpadded(words: str) -> str:
 def score(words: str) -> list[tuple[str, int]]:
     """Every intent whose pattern matches, best first, with its weight."""
     best: dict[str, int] = {}
-    for intent, weight, pattern in _COMPILED:
-        if weight > best.get(intent, 0) and pattern.search(words):
+    has = words.__contains__
+    for intent, weight, pattern, need in _COMPILED:
+        # A pattern whose required words are all missing cannot match: skipped unread.
+        if weight > best.get(intent, 0) and any(map(has, need)) and pattern.search(words):
             best[intent] = weight
     return sorted(best.items(), key=lambda item: -item[1])
 
@@ -709,6 +902,10 @@ def score(words: str) -> list[tuple[str, int]]:
 _AWAY_MYSELF = re.compile(
     r"\b(?:i won t be in|i can t come in|i m staying home|i ll stay home|jeg bliver hjemme"
     r"|jeg er hjemme med|jeg kan ikke komme(?: ind)?)\b(?! (?:til|to|the|ind paa|in to)\b)"
+    r"|\b(?:jeg|i) (?:holder|tager|har|m taking|ll take|take|am taking|need) (?:\w+ ){0,2}"
+    r"(?:fri|ferie|omsorgsdag|afspadsering|day off|vacation|time off)\b"
+    r"|\b(?:tage|overtage|take|cover|covers|take over) (?:min|my) (?:vagt\w*|duty|shift"
+    r"|telefon\w*)\b"
 )
 
 

@@ -29,6 +29,7 @@ _DAY = (
     rf"(?P<iso>\d{{4}}-\d{{1,2}}-\d{{1,2}})"
     rf"|(?P<dm>\d{{1,2}}[./]\d{{1,2}}(?:[./](?:\d{{4}}|\d{{2}}))?)(?![\d/])"
     rf"|(?P<dmon>\d{{1,2}}\.? ?(?:{_MONTH})\b)"
+    rf"|(?P<dof>\d{{1,2}}(?:st|nd|rd|th)? of (?:{_MONTH})\b)"
     rf"|(?P<mond>(?:{_MONTH}) \d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"|(?P<rel>i dag|idag|today|i morgen|imorgen|tomorrow|i overmorgen|overmorgen"
     rf"|the day after(?! tomorrow)|the day after tomorrow|i gaar|yesterday)"
@@ -37,10 +38,13 @@ _DAY = (
     rf"|(?P<next>(?:naeste|next) (?:{_LONG_WEEKDAYS}))"
     rf"|(?P<short>(?:on|next|this) (?:mon|tues?|wed|thu|thurs?|fri))\b"
     rf"|(?P<wd>(?:{_LONG_WEEKDAYS}))(?:'?s|en)?(?P<wdnext> (?:i )?(?:naeste uge|next week))?"
-    rf"|(?P<nth>(?:den|d\.?|the) \d{{1,2}})(?:\.|st|nd|rd|th)?(?![\d./])(?! ?(?:{_MONTH})\b)"
+    rf"|(?P<nth>(?:den|d\.?|the) \d{{1,2}})(?!\d)(?!(?:\.|st|nd|rd|th)? ?(?:of )?(?:{_MONTH})\b)"
+    rf"(?:\.|st|nd|rd|th)?(?![\d./])"
 )
 _SPAN = re.compile(
-    rf"(?P<w1>(?:uge|week|uke) (?P<wa>\d{{1,2}})(?: ?- ?(?P<wb>\d{{1,2}}))?)\b"
+    rf"(?P<w1>(?:uge|week|uke) (?P<wa>\d{{1,2}})(?: ?(?:-|til|to) ?(?:uge )?(?P<wb>\d{{1,2}}))?)\b"
+    rf"|(?P<ddm>(?P<e1>\d{{1,2}})\.? ?- ?(?P<e2>\d{{1,2}})[./](?P<em>\d{{1,2}}))(?![\d./])"
+    rf"|(?P<mdd>(?P<mm>{_MONTH}) (?P<f1>\d{{1,2}}) ?- ?(?P<f2>\d{{1,2}}))(?![\d./])"
     rf"|(?P<dd>(?:den |d\. )?(?P<d1>\d{{1,2}})\.? ?(?:-|og|and|til) ?"
     rf"(?:den |d\. )?(?P<d2>\d{{1,2}})\.? ?"
     rf"(?P<mon>{_MONTH})?)(?![\d./])"
@@ -52,6 +56,7 @@ _SPAN = re.compile(
     rf"|(?P<xmas>mellem jul og nytaar|between christmas and new year)"
     rf"|(?P<day>{_DAY})"
     rf"|(?P<bare>\b(?:{_BARE_MONTHS}))\b"
+    rf"|(?:(?<=\bfor )|(?<=\bin ))(?P<short_month>jan|feb|aug|sept?|okt|oct|nov|dec)\b"
 )
 _DAYS = re.compile(_DAY)
 
@@ -88,6 +93,9 @@ def _one_day(match: re.Match[str], today: date) -> date | None:
             return today + timedelta(days=2)
         if group in ("iso", "dm", "dmon", "rel", "in", "next"):
             return parse_date(text, today)
+        if group == "dof":
+            day, _, month = text.split(" ")
+            return parse_date(f"{day.rstrip('stndrh')}. {month}", today)
         if group == "mond":
             month, day = text.split(" ")
             return parse_date(f"{day}. {month}", today)
@@ -194,6 +202,25 @@ def find_dates(folded: str, today: date) -> list[Found]:
             if last < first:
                 continue
             found.append(Found(start, end, first, last))
+        elif match.group("ddm") or match.group("mdd"):
+            month_word = match.group("em") or match.group("mm")
+            a, b = (
+                (match.group("e1"), match.group("e2"))
+                if match.group("ddm")
+                else (
+                    match.group("f1"),
+                    match.group("f2"),
+                )
+            )
+            joiner = "/" if match.group("ddm") else ". "
+            try:
+                first = parse_date(f"{a}{joiner}{month_word}", today)
+                last = parse_date(f"{b}{joiner}{month_word}", today)
+            except BadDate:
+                continue
+            if last < first:
+                continue
+            found.append(Found(start, end, first, last))
         elif group == "isorange":
             a, b = match.group(group).split("..")
             found.append(Found(start, end, date.fromisoformat(a), date.fromisoformat(b)))
@@ -212,7 +239,7 @@ def find_dates(folded: str, today: date) -> list[Found]:
         elif group == "xmas":
             year = today.year if today.month > 1 else today.year - 1
             found.append(Found(start, end, date(year, 12, 28), date(year, 12, 31)))
-        elif group == "bare":
+        elif group in ("bare", "short_month"):
             month = MONTHS[match.group(group)]
             year = today.year if month >= today.month else today.year + 1
             first = date(year, month, 1)
@@ -260,6 +287,11 @@ def _weekdays_placed(folded: str, found: list[Found]) -> list[Found]:
             continue
         placed.append(here)
     return placed
+
+
+def bare_weekday(folded: str, found: Found) -> bool:
+    """`tirsdag`, `hans tirsdag`: a weekday that names no week of its own."""
+    return bool(_WEEKDAY_ONLY.fullmatch(folded[found.start : found.end]))
 
 
 _BETWEEN = re.compile(r"^\s*(?:-|–|til og med|til|to|until|through)\s*(?:den |d\. )?$")
@@ -342,11 +374,13 @@ _ROLES = (
 )
 
 
+_ROLE_RES = tuple((role, re.compile(rf"\b(?:{pattern})\b")) for role, pattern in _ROLES)
+
+
 def find_role(folded: str) -> str | None:
-    for role, pattern in _ROLES:
-        if re.search(rf"\b(?:{pattern})\b", folded):
-            return role
-    return None
+    """The role named first (`make Anne a caseworker instead of a lead`)."""
+    found = [(m.start(), role) for role, pattern in _ROLE_RES if (m := pattern.search(folded))]
+    return min(found)[1] if found else None
 
 
 # Patterns whose words the typo reader (understanding.intents) knows.

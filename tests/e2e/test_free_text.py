@@ -320,6 +320,14 @@ CANONICAL = [
     ),
     ("rota", {"period": "next_week"}, "vagtplan næste uge", "rota next week"),
     ("rota", {"period": "week:3"}, "vagtplan uge 3", "rota week 3"),
+    # a named month is the month; another span, the week of its first day
+    ("rota", {"first": "2027-01-01", "last": "2027-01-31"}, "vagtplan januar", "rota January"),
+    (
+        "rota",
+        {"first": "2026-12-28", "last": "2026-12-31"},
+        "vagtplan 2026-12-28",
+        "rota 2026-12-28",
+    ),
     ("stats", {"period": "month"}, "statistik måned", "stats month"),
     ("case", {"case": "12"}, "sag 12", "case 12"),
     ("cases_week", {}, "sager uge", "cases week"),

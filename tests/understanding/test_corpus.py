@@ -26,33 +26,14 @@ def test_check_split_intents_and_slots_at_least_90_percent(rows: list[Row]) -> N
 
 @pytest.mark.parametrize("split", ["tune", "check"])
 def test_no_chatter_turns_into_a_change(rows: list[Row], split: str) -> None:
+    """Counted, not listed: a failure must not show the held-out rows to whoever tunes."""
     result = score(rows, split)
-    assert result.must_not == []
-    assert result.wrong_change == []
+    assert len(result.must_not) == 0
+    assert len(result.wrong_change) == 0
 
 
-# The rota command takes a period, not a named month or a span of days: `vagtplan` cannot show
-# December alone. And `hans tirsdag` beside `torsdag i næste uge` is read as this week's.
-NOT_YET = {
-    "hvem har vagt hvilke dage i december?": "no named month for the rota",
-    "hvordan ser vagtplanen ud i januar?": "no named month for the rota",
-    "vagtplan mellem jul og nytår?": "no span of days for the rota",
-    "byt min torsdag i næste uge med henrik mod hans tirsdag": "the offered weekday's week",
-}
-
-
-def _own(name: str) -> list[object]:
-    return [
-        pytest.param(
-            r.phrase,
-            r.intent,
-            r.slots,
-            marks=pytest.mark.xfail(strict=True, reason=NOT_YET[r.phrase])
-            if r.phrase in NOT_YET
-            else (),
-        )
-        for r in load_own(name)
-    ]
+def _own(name: str) -> list[tuple[str, str, dict[str, str]]]:
+    return [(r.phrase, r.intent, r.slots) for r in load_own(name)]
 
 
 @pytest.mark.parametrize(
@@ -60,9 +41,9 @@ def _own(name: str) -> list[object]:
 )
 def test_own_paraphrases(phrase: str, intent: str, slots: dict[str, str]) -> None:
     """Sentences written for the recogniser, beside the corpus, each read right: our own
-    paraphrases, and two blind sets, written without sight of the corpus or the code (before
-    any of it was tuned on, 89.8 % of fresh.tsv's intents were read right, and 86.1 % of
-    fresh2.tsv's after the first set had been tuned on)."""
+    paraphrases, and four blind sets, written without sight of the corpus or the code. Before
+    each was tuned on, the recogniser read 89.8 % (fresh.tsv), 86.1 % (fresh2), 80.8 %
+    (fresh3) and 79.0 % (fresh4) of their intents right (tests/data/README-phrases.md)."""
     got = understand(phrase, TODAY, ROSTER)
     assert (got.intent, _comparable(got.slots)) == (intent, _comparable(slots))
     if intent in ("none", "smalltalk"):
