@@ -245,7 +245,12 @@ def _slots(
         days = [f.first for f in singles if f.first is not None]
         if days:
             slots["date"] = days[0].isoformat()
-        if len(days) > 1 and days[1] != days[0]:
+        between = folded[singles[0].end : singles[1].start] if len(singles) > 1 else ""
+        if (
+            len(days) > 1
+            and days[1] != days[0]
+            and not re.fullmatch(r"\s*(?:eller|or)\s*", between)
+        ):
             offered = days[1]
             if offered == today < days[0]:  # `din mandag` said on a Monday: next week's
                 offered += timedelta(weeks=1)
@@ -304,7 +309,9 @@ def _span(slots: dict[str, str], dates: list[Found], folded: str) -> None:
         and two.first is not None
         and two.first > first
     ):
-        last = two.first  # `lav vagtplan 4.1 29.1`: two days are the two ends
+        # `lav vagtplan 4.1 29.1`: two days are the two ends; `mandag, tirsdag og onsdag`:
+        # a list runs to its last day
+        last = max(f.first for f in days if f.first is not None and f.first == f.last)
     assert first is not None and last is not None
     if first == last:
         if opens_span(folded, days[0]):

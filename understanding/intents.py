@@ -170,7 +170,10 @@ _SAME = (
     (r"\bi will\b", "i ll"),
     (r"\bcannot\b", "can t"),
     (r"\bswappe\b", "bytte"),
-    (r"\bmon(?= ?-)", "monday"),  # `mon-thu`; a bare `mon` is Danish (`har Karen mon vagten`)
+    (
+        r"\bmon(?= ?(?:-|to |til |and |og |,))",
+        "monday",
+    ),  # `mon-thu`; a bare `mon` is Danish (`har Karen mon vagten`)
     (r"\bretention (?:line|hotline|phone)\b", "hotline"),
     # `fri` is Friday after an English word, else the Danish day off (`jeg holder fri`)
     (r"\b(on|this|next|duty|phone|off|for|from|to|till|until|by|every|do) fri\b", r"\1 friday"),

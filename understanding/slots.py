@@ -257,18 +257,20 @@ def find_dates(folded: str, today: date) -> list[Found]:
 _WEEKDAY_ONLY = re.compile(rf"(?:{_LONG_WEEKDAYS})(?:'?s|en)?")
 _WEEKDAY_NEXT_WEEK = re.compile(rf"(?:{_LONG_WEEKDAYS})(?:'?s|en)? (?:i )?(?:naeste uge|next week)")
 _THEN_DATE = re.compile(r"^\s*,?\s*(?:den |d\.? ?|the )?$")
-_AND = re.compile(r"^\s*(?:og|and|,)\s*$")
+# Weekdays in one list or span: `mandag, tirsdag og onsdag`, `fra mandag til onsdag`.
+_JOINED = re.compile(r"^\s*(?:og|and|,|eller|or|-|–|til|to|until)\s*$")
 
 
 def _weekdays_placed(folded: str, found: list[Found]) -> list[Found]:
     """A weekday that names the date after it (`tirsdag d. 12/1`) is that date; a weekday
-    joined to one in next week (`torsdag og fredag i næste uge`) is in next week too."""
+    listed with one in a later week (`mandag, tirsdag og onsdag i næste uge`, `fra mandag til
+    onsdag i næste uge`) is in that week too. Read right to left, so a whole list follows."""
     placed: list[Found] = []
-    for i, here in enumerate(found):
-        there = found[i + 1] if i + 1 < len(found) else None
+    for here in reversed(found):
+        there = placed[0] if placed else None
         said = folded[here.start : here.end]
         if there is None or here.first is None or not _WEEKDAY_ONLY.fullmatch(said):
-            placed.append(here)
+            placed.insert(0, here)
             continue
         gap = folded[here.end : there.start]
         if (
@@ -279,14 +281,19 @@ def _weekdays_placed(folded: str, found: list[Found]) -> list[Found]:
             and not _WEEKDAY_ONLY.fullmatch(folded[there.start : there.end])
         ):
             continue  # the date after it says which one
-        if _AND.match(gap) and _WEEKDAY_NEXT_WEEK.fullmatch(folded[there.start : there.end]):
+        if _JOINED.match(gap) and there.first is not None and _is_weekday(folded, there):
             day = here.first
-            while there.first is not None and day < there.first - timedelta(days=6):
+            while day < there.first - timedelta(days=6):
                 day += timedelta(weeks=1)
-            placed.append(Found(here.start, here.end, day, day, here.period))
+            placed.insert(0, Found(here.start, here.end, day, day, here.period))
             continue
-        placed.append(here)
+        placed.insert(0, here)
     return placed
+
+
+def _is_weekday(folded: str, found: Found) -> bool:
+    said = folded[found.start : found.end]
+    return bool(_WEEKDAY_ONLY.fullmatch(said) or _WEEKDAY_NEXT_WEEK.fullmatch(said))
 
 
 def bare_weekday(folded: str, found: Found) -> bool:

@@ -53,6 +53,12 @@ def _days(text: str) -> list[tuple[str, str]]:
         ("januar", "2027-01-01", "2027-01-31"),
         ("mellem jul og nytår", "2026-12-28", "2026-12-31"),
         ("2026-12-21..2027-01-02", "2026-12-21", "2027-01-02"),
+        ("21-23/12", "2026-12-21", "2026-12-23"),
+        ("jan 11-15", "2027-01-11", "2027-01-15"),
+        ("uge 2 til 5", "2027-01-11", "2027-02-05"),
+        ("the 4th of january", "2027-01-04", "2027-01-04"),
+        ("rota for jan", "2027-01-01", "2027-01-31"),
+        ("fra mandag til onsdag i næste uge", "2026-12-14", "2026-12-16"),
     ],
 )
 def test_dates_and_spans(text: str, first: str, last: str) -> None:
@@ -104,6 +110,7 @@ def test_absence_kinds(text: str, kind: str | None) -> None:
 
 
 def test_roles() -> None:
+    assert find_role(fold("make Anne a caseworker instead of a lead")) == "caseworker"
     assert find_role(fold("gør Bo til teamleder")) == "lead"
     assert find_role(fold("rolle Anne omstilling")) == "switchboard"
     assert find_role(fold("skal være sagsbehandler")) == "caseworker"
@@ -129,3 +136,36 @@ def test_understood_is_the_api() -> None:
 def test_deterministic() -> None:
     text = "jeg holder ferie fra 21.12 til 2.1"
     assert understand(text, MONDAY) == understand(text, MONDAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        # short weekdays; Danish `fri` is a day off, Friday only after an English word
+        ("jeg holder fri fre", "away", {"date": "2026-12-11", "kind": "fri"}),
+        ("am i on duty fri", "duty", {"date": "2026-12-11", "person": "me"}),
+        ("hvem har tlf tors", "duty", {"date": "2026-12-10"}),
+        ("har Karen mon vagten i overmorgen", "duty", {"date": "2026-12-09", "person": "Karen"}),
+        # a list of weekdays runs to its last day, in the week named at its end
+        (
+            "jeg har ferie mandag, tirsdag og onsdag i næste uge",
+            "away",
+            {"first": "2026-12-14", "last": "2026-12-16", "kind": "ferie"},
+        ),
+        (
+            "I am off mon to wed next week",
+            "away",
+            {"first": "2026-12-14", "last": "2026-12-16", "kind": "fri"},
+        ),
+        # `eller`: two days to choose from, not one offered in return
+        ("kan nogen tage min vagt tors eller fre", "swap", {"date": "2026-12-10"}),
+        (
+            "byt min torsdag i næste uge med Bo mod hans tirsdag",
+            "swap",
+            {"date": "2026-12-17", "target": "Bo", "offered": "2026-12-15"},
+        ),
+    ],
+)
+def test_short_forms_and_lists_of_days(text: str, intent: str, slots: dict[str, str]) -> None:
+    got = understand(text, MONDAY, (*ROSTER, "Karen Friis"))
+    assert (got.intent, dict(got.slots)) == (intent, slots)
