@@ -395,7 +395,7 @@ _FRAMES_BEFORE = re.compile(
     r"|^(?:mht\.?|ang\.?|angående|angaaende|vedr\.?|regarding|re:)\s+"
     r"|^kan i tage den her\s*:\s*"
     r"|^.*?\ber det (?:jer|fastholdelse\w*|hotline\w*) der (?:skal have|tager sig af|svarer på)\s+"
-    r"|^(?:jeg )?har (?:en|et) (?:\w+ )?(?:på|paa|i) (?:linjen|røret|roeret)\s*[-–:,]\s*"
+    r"|^(?:jeg )?har (?:en|et) (?:på|paa|i) (?:linjen|røret|roeret)\s*[-–:,]\s*"
     r"|^(?:der )?ringer\s+(?=(?:en|et) )|^there'?s\s+(?=(?:a|an) )"
     r"|^hvem skal jeg (?:give|stille|sende)(?: videre| om)?\s+(?=(?:en|et|denne"
     r"|den her)\b.*\btil\W*$)"
@@ -434,7 +434,10 @@ _FRAMES_AFTER = re.compile(
     r"|(?:\s+(?:something|anything))?\s+for you(?: guys)?|\s+to you(?: guys)?"
     r"|\s+noget for (?:jer|fastholdelse\w*)"
     r"|\s+(?:videre|om) til (?:jer|fastholdelse\w*)|,?\s*is it you"
-    r"|[,.]\s*(?:hvor skal (?:han|hun|de|vedkommende) hen|skal (?:han|hun|de) have fat i jer)"
+    r"|(?:[,.]\s*|\s+)(?:hvor skal (?:han|hun|de|vedkommende) hen"
+    r"|skal (?:han|hun|de) have fat i jer)"
+    r"|\s+er det (?:jer|fastholdelse\w*)|,\s*you guys"
+    r"|\s+skal? (?:hun|han|de) (?:have|ha|til) (?:fat i )?jer"
     r"|(?<=\w)\s+til (?:jer|fastholdelse\w*)|(?<=\w)\s+til(?=\W*$))"
     r"[^\w]*$",
     re.IGNORECASE,
@@ -473,7 +476,7 @@ def check_text(text: str) -> str | None:
 _FRAME_CLAUSE = re.compile(
     r"\b(?:jer|(?:for|to|is that|is it|are) you(?: guys)?|you guys|(?:the|til|for) hotline\w*"
     r"|til fastholdelse\w*|stille\w*(?: \w+)? (?:videre|om)"
-    r"|viderestille\w*|put (?:\w+ )?through|transfer|forward|belong\w*|hvem skal have"
+    r"|viderestille\w*|put (?:\w+ )?(?:through|thru)|transfer|forward|belong\w*|hvem skal have"
     r"|hvor skal|which team|what team|hvilket team|hvem tager"
     r"|should i (?:send|put|transfer|forward)|i m new|i'm new|jeg er ny|who takes"
     r"|dumb question|dumt spørgsmål|you or|not you|can you check|jeg er i tvivl|i m not sure"

@@ -146,6 +146,8 @@ _NO_AA = {
     "tommorrow": "tomorrow",
     "tomorow": "tomorrow",
     "u": "you",
+    "thru": "through",
+    "ska": "skal",
     "ur": "your",
     "medarb": "medarbejder",
     # short weekdays (`fri` is Danish for a day off: see _SAME)
@@ -179,7 +181,7 @@ _SAME = (
     (r"\b(on|this|next|duty|phone|off|for|from|to|till|until|by|every|do) fri\b", r"\1 friday"),
     # `ta`/`ha` (tage/have) before what is taken or had; `w`/`w/` (with) before a name
     (r"\bta(?= (?:min|mine|din|den|det|vagt\w*|telefonen|sag\w*|over)\b)", "tage"),
-    (r"\bha(?= (?:min|mine|vagt\w*|telefonen|sag\w*|en sag|fri)\b)", "have"),
+    (r"\bha(?= (?:min|mine|vagt\w*|telefonen|sag\w*|en sag|fri|jer|et)\b)", "have"),
     (r"\bw/ ?|\bw (?=@?[a-z])", "with "),
     (r"\bcasen\b", "sagen"),
     # `wk 2`, `weeks 2-4` (not `three weeks 20 december to …`)
@@ -262,7 +264,8 @@ _DAYWORD = (
 RULES: tuple[tuple[str, int, str], ...] = (
     # help
     ("help", 6, r"^(?:hjaelp|help|\?)(?: me| mig)?(?: \?)*$"),
-    ("help", 5, r"\bhvad kan du\b|\bhvilke kommandoer\b|\bwhat (?:commands|can you do)\b"),
+    ("help", 5, r"\bhvad kan du\b|\bwhat (?:commands|can you do)\b"),
+    ("help", 13, r"\bhvilke kommandoer\b|\bwhich commands\b"),
     ("help", 5, r"\bhow does (?:this|the) bot work\b|\bhvordan du virker\b"),
     ("help", 4, r"\bkan du hjaelpe mig\b(?! med)|\bhjaelp\b"),
     ("help", 3, r"\bhelp\b|\bcommands\b|\bkommandoer\b"),
@@ -328,6 +331,11 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"^hvem skal jeg (?:give|stille|sende) (?:en|et|denne|den her) \w+.*\btil(?: \?)*$",
     ),
     ("check", 8, r"\bbelong\w* (?:to|with) (?:you|the hotline|jer)\b"),
+    (
+        "check",
+        9,
+        r"\bskal (?:hun|han|de|vedkommende) (?:have|til) (?:fat i )?jer\b|\byou guys(?: \?)*$",
+    ),
     ("check", 8, r"\bgo(?:es)? to you\b|\byours\b|\bis it you\b|\bcan you guys\b|^kan i hjaelpe\b"),
     (
         "check",
@@ -370,7 +378,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
         "briefing",
         9,
         r"\bomstillings(?:briefing|overblik)\w*|\bomstilling\w* overblik\w*|\bbriefingen\b"
-        r"|\boverblik\w* (?:til|for) omstilling\w*",
+        r"|\b(?:overblik|oversigt)\w* (?:til|for) omstilling\w*"
+        r"|\bhvad (?:gaelder|skal) (?:der )?(?:for )?omstilling\w*\b|\bhvad sender jeg videre\b",
     ),
     ("briefing", 7, r"\bomstillings(?:info\w*|vejledning\w*|guide\w*)\b|\bswitchboard info\b"),
     (
@@ -381,6 +390,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ),
     # rota
     ("rota", 6, r"\bvagtplan(?:en)?\b|\brota\b|\bschedule\b"),
+    ("rota", 6, r"\b(?:vis|show)\w* (?:mig |me )?(?:lige )?(?:planen|the plan)\b"),
     ("rota", 7, r"\bhvordan ser (?:vagt\w*|telefon\w*|uge\w*)\b.* ud\b"),
     ("rota", 7, r"\bfordeling\w* af (?:vagt\w*|telefon\w*)\b|\bwho s on the rota\b"),
     ("rota", 5, r"\bvagter(?:ne)?\b|\bthe (?:shifts|duties)\b"),
@@ -442,6 +452,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"|an) (?:opkald|call)\b"
         r"|\b(?:opret|oprette|opretter|oprettes) (?:\w+ ){0,2}som (?:en )?sag\b|\bskal oprettes\b",
     ),
+    ("new_case", 9, r"\b(?:vil (?:gerne )?|skal )logge (?:det|den|opkaldet)\b"),
     # case
     ("case", 7, r"\b(?:sag|case|sagen)(?: nr)? #? ?\d+\b|# ?\d+\b|\bnr \d+\b"),
     ("case", 6, r"^(?:sag|case)$"),
@@ -463,7 +474,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
     # cases_today
     ("cases_today", 8, r"^(?:sager|cases)(?: \?)?$|\bsager i dag\b|\bcases today\b"),
     ("cases_today", 8, r"\bkom(?:met)? (?:der )?ind i dag\b"),
-    ("cases_today", 8, r"\bkommet ind i dag\b|\bcame in today\b|\broom for another case\b"),
+    (
+        "cases_today",
+        8,
+        r"\bkommet ind i dag\b|\bcame in (?:today|this morning)\b|\broom for another case\b",
+    ),
+    ("cases_today", 8, r"\bsager\w*\b.*\bi morges\b|\bcases\b.*\bthis morning\b"),
     ("cases_today", 8, r"\bdagens sager\b|\btoday s cases\b"),
     ("cases_today", 8, r"\bsager fra i dag\b|\bnye sager\b|\bnew cases today\b"),
     ("cases_today", 8, r"\bplads til (?:en |flere )?(?:\w+ )?(?:sag|sager|flere)\b"),
@@ -520,7 +536,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("away", 6, r"\bfravaer\w*\b|\baway\b|\bvacation\b|\bday off\b|\btime off\b"),
     ("away", 6, r"\b\w*ferie\b|\bfri\b|\bafspadser\w*\b|\bkursus\b|\bbarsel\b|\bomsorgsdag\b"),
     ("away", 6, r"\bmaternity\b|\bcourse\b|\bi m off\b|\bim off\b|\bout of office\b"),
-    ("away", 7, r"\bsygemeldt (?:fra|\d)|\bvaek fra\b"),
+    ("away", 7, r"\bsygemeldt (?:fra|til|\d)|\bvaek fra\b"),
     ("away", 7, r"\b(?:register|report|add|log) (?:an |my |a )?(?:absence|leave)\b"),
     # a sick child: the writer is at home with it, not sick
     ("away", 8, r"\bhjemme med (?:ham|hende|barnet|ungen|den lille)\b"),
@@ -613,7 +629,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "swap",
         6,
-        r"\b(?:nogen|en anden|someone|anyone|somebody)\b.*\b(?:tage|overtage|take|cover)\b"
+        r"\b(?:nogen|en anden|en der|someone|anyone|somebody)\b.*\b(?:tage|overtage|take|cover)\b"
         r"(?: \w+)?(?: the)? (?:hotline\w*|phone|telefon\w*|vagt\w*|tlf|shift|duty)\b",
     ),
     (
@@ -639,6 +655,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "swaps",
         9,
+        r"\bnogen der (?:soeger|oensker) (?:at )?bytte\b|\baabne byt\w*\b"
+        r"|\bvagter kan jeg tage for\b|\b(?:anyone|anybody|someone) needs? (?:cover|a swap)\b",
+    ),
+    (
+        "swaps",
+        9,
         r"\bbytter\b.*\bvent\w*\b|\b(?:hvem|nogen) vil (?:gerne )?af med (?:en |sin )?vagt\w*\b",
     ),
     ("swaps", 9, r"\b(?:min|mit|mine) byt(?:te)? ?anmodning\w*\b|\bbytteanmodning\w*\b"),
@@ -650,7 +672,11 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ),
     ("swaps", 9, r"\ber der (?:nogen|nogle) bytter\b|\b(?:mit|mine) bytte\w*\b|\bmy swaps?\b"),
     # sick
-    ("sick", 7, r"\b(?:jeg er|er jeg) (?:desvaerre )?syg\b|\bi m sick\b|\bim sick\b|^syg$|^sick$"),
+    (
+        "sick",
+        7,
+        r"\b(?:jeg er|er jeg) (?:desvaerre )?(?:syg|sick)\b|\bi m sick\b|\bim sick\b|^syg$|^sick$",
+    ),
     ("sick", 7, r"\bsyg i dag\b|\bsick today\b|\bmeldt sig syg\b|\bcalled in sick\b"),
     ("sick", 7, r"\bfeeling (?:ill|sick)\b|\binfluenza\b|\bsloej\b|\bbraekket\b|\bfeber\b"),
     ("sick", 7, r"\bsygemelding\b|\bgaar hjem\b|\bgoing home\b|\ber syg\b|\bis sick\b"),
@@ -670,11 +696,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "sick",
         8,
-        r"\b(?:meld\w*|ringet ind|called in|gaaet hjem|went home|gone home|sendt hjem|sent home)"
+        r"\b(?:meld\w*|ringet(?: ind| sig)?|called in|gaaet hjem|went home|gone home|sendt hjem"
+        r"|sent home)"
         r" (?:mig |sig )?(?:syg|sick|ill)\b|\bomgangssyge\b|\bstomach bug\b",
     ),
     # history
-    ("history", 10, r"\bhistorik\b|\bhistory\b|\bhvem har aendret\b|\bwho changed\b"),
+    ("history", 10, r"\bhistorik\w*|\bhistory\b|\bhvem har aendret\b|\bwho changed\b"),
     ("history", 10, r"\blog for\b|\bhvem aendrede\b"),
     ("history", 10, r"\bhvad skete der med (?:vagten|telefonen)\b|\bblev (?:den|vagten) byttet\b"),
     (
@@ -712,6 +739,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"\bput [a-z]+ on duty\b|\blaegge (?:vagten|telefonen)\b.* over (?:til|paa)\b",
     ),
     ("set_duty", 10, r"\bassign (?:the )?(?:vagt\w*|duty|phone|shift)\b.*\bto\b"),
+    (
+        "set_duty",
+        10,
+        r"^(?!.*\b(?:hvem|who|jeg|vi|du|fri)\b)(?:[a-z]+ ){1,2}skal have (?:mandag|tirsdag|onsdag"
+        r"|torsdag|fredag|vagten|telefonen)\b",
+    ),
     # a lead correcting the rota: `pia tager telefonen næste tirsdag, ret det lige`
     (
         "set_duty",
@@ -727,7 +760,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "generate",
         11,
-        r"\b(?:lav|laeg|laegge) (?:en |den )?(?:ny |nye )?vagtplan\w*\b|\bplanlaeg\w* vagter\w*\b",
+        r"\b(?:lav|laeg|laegge) (?:en |den )?(?:ny |nye )?vagtplan\w*\b|\bplanlaeg\w* vagter\w*\b"
+        r"|\blav (?:en |den )?nye? plan\w*\b|\bregenerate\b",
     ),
     ("generate", 11, r"\b(?:make|create|build) (?:a|an) (?:new )?rota\b"),
     ("generate", 11, r"\bredo the rota\b|\bmake a new rota\b|\bplanlaeg vagterne\b"),
@@ -741,7 +775,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "new_calendar",
         11,
-        r"\b(?:kalender\w*|calendar)\b.*\b(?:et nyt|en ny|a new one|new one|a new link)\b",
+        r"\b(?:kalender\w*|calendar)\b.*\b(?:et nyt|en ny|a new one|new one|a new link|a fresh one"
+        r"|fresh link)\b",
     ),
     (
         "new_calendar",
@@ -753,7 +788,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "team_calendar",
         11,
-        r"\bhele teamets\b.*\bkalender\w*|\bkalender\w*\b.*\bhele teamets\b"
+        r"\bhele team(?:et|ets)?\b.*\bkalender\w*|\bkalender\w*\b.*\bhele team(?:et|ets)?\b"
         r"|\bwhole team\b.*\bcalendar\b|\bcalendar\b.*\bwhole team\b",
     ),
     ("team_calendar", 11, r"\bteam s (?:rota|duties|schedule)\b.*\bcalendar\b"),
@@ -782,10 +817,14 @@ RULES: tuple[tuple[str, int, str], ...] = (
         "on_rota",
         12,
         r"^(?:paa vagtplan(?:en)?|on rota)\b|\bto the rota\b"
-        r"|\b(?:saet|tilfoej|skriv|put|get)\b.*\b(?:paa vagtplan\w*|on (?:the )?rota)\b"
+        r"|\b(?:saet|tilfoej|skriv|put|get)\b.*\b(?:(?:paa|til) vagtplan\w*|on (?:the )?rota)\b"
         r"|\b(?:skal|kommer) (?:med )?(?:paa|i) (?:vagtplan\w*|vagtrotation\w*)\b",
     ),
-    ("off_rota", 13, r"\baf vagtplan(?:en)?\b|\boff (?:the )?rota\b|\bskal ikke have vagter\b"),
+    (
+        "off_rota",
+        13,
+        r"\baf (?:vagt)?plan(?:en)?\b|\boff (?:the )?rota\b|\bskal ikke have vagter\b",
+    ),
     (
         "off_rota",
         13,
@@ -804,7 +843,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     # code / join
     ("code", 12, r"\bkode omstilling\b|\bcode switchboard\b|\bjoin code\b"),
     ("code", 12, r"\btilmeldingskode\b|\blav en kode\b|\bgenerate a code\b|\bny kode\b"),
-    ("code", 12, r"\bkode til (?:en )?(?:ny|nye)\b|\bcode for (?:a )?new\b"),
+    ("code", 12, r"\bkode til (?:en |den )?(?:ny|nye)\b|\bcode for (?:a |the )?new\b"),
     (
         "code",
         12,
@@ -823,7 +862,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("settings", 12, r"\blukkedag\w*\b|\bclosed days?\b|\bclosing days\b"),
     ("setup", 12, r"\bopsaetning\w*\b|\bsetup\b|\bset up\b|\bop forfra\b"),
     ("announce_here", 13, r"\bannoncer her\b|\bannounce here\b|\bdenne kanal\b"),
-    ("announce_here", 13, r"\bthis channel\b"),
+    ("announce_here", 13, r"\bthis channel\b|\bden her kanal\b"),
     (
         "announce_here",
         13,
@@ -840,6 +879,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"|\b(?:write|answer|reply|speak) to me in (?:english|danish)\b",
     ),
     ("switch_team", 13, r"\bskift team\b|\bswitch teams?\b|\bskift til team\b"),
+    ("switch_team", 13, r"\b(?:i m|jeg er) (?:in|med i|i) (?:two|to|2) teams\b"),
     ("switch_team", 13, r"\bother team\b|\bandet team\b|\bswitch\w* to the other one\b"),
     (
         "switch_team",
@@ -872,7 +912,7 @@ GREETINGS = frozenset(
     _words(
         "care eftermiddag aften hej hejsa hi hello hey goddag godmorgen morgen weekend tak thanks "
         "thank thx cheers "
-        "bye farvel ses jul nytaar gaar nice morning afternoon evening godaften"
+        "bye farvel ses jul nytaar gaar day morning afternoon evening godaften"
     )
 )
 
@@ -907,6 +947,8 @@ _AWAY_MYSELF = re.compile(
     r"|jeg er hjemme med|jeg kan ikke komme(?: ind)?)\b(?! (?:til|to|the|ind paa|in to)\b)"
     r"|\b(?:jeg|i) (?:holder|tager|har|m taking|ll take|take|am taking|need) (?:\w+ ){0,2}"
     r"(?:fri|ferie|omsorgsdag|afspadsering|day off|vacation|time off)\b"
+    r"|\b(?:nogen|en|someone|anyone) (?:der |som |who )?(?:vil|kan|kunne|can|could|will)"
+    r" (?:tage|overtage|daekke|take|cover) (?:over )?(?:telefonen|vagten|the phone)\b"
     r"|\b(?:tage|overtage|take|cover|covers|take over) (?:min|my) (?:vagt\w*|duty|shift"
     r"|telefon\w*)\b"
 )
