@@ -18,6 +18,7 @@ from understanding.neighbours import resembles
 from understanding.slots import (
     Found,
     Person,
+    back_on,
     bare_weekday,
     find_case,
     find_dates,
@@ -110,37 +111,80 @@ def understand(text: str, today: date, names: Sequence[str] = ()) -> Understood:
         ranked = sorted(best.items(), key=lambda item: -item[1])
         words = bare
     if not ranked:
-        if _THANKS.match(words):
+        if _THANKS.match(words) and not _ASKS.search(words):
             return Understood("smalltalk", MappingProxyType({}), 0.7, ())
         return _resembling(text, folded, words, today, names) or NOTHING
     intent, weight = ranked[0]
     alternatives = tuple(i for i, _ in ranked[1:4])
     if guarded(words):
         # A sentence that only looks like a request: offer the read-only readings, never act.
-        return Understood(
-            "none",
-            MappingProxyType({}),
-            0.6,
-            tuple(i for i, _ in ranked if i not in CHANGES_DATA)[:3],
-        )
+        return Understood("none", MappingProxyType({}), 0.6, _read_only(ranked))
     dates = find_dates(folded, today)
     if intent == "sick" and _CHILD_SICK.search(words):
-        # The writer is well: the request is someone to take the duty, or the writer away.
-        intent = "swap" if "swap" in dict(ranked) else "away"
-    intent = _refine(intent, words, dates, today)
+        # The writer is well: someone to take the duty, the writer at home, or just news.
+        stays_home = _STAYS_HOME.search(words)
+        intent = "swap" if "swap" in dict(ranked) else "away" if stays_home else "none"
+    intent = _refine(intent, words, dates, today, folded)
     if intent == "none":
         # Only a question the dates turned down may be read by resemblance: a change they
         # turned down (a past day, a weekend) stays turned down.
         second = ranked[0][0] in READ_ONLY and _resembling(text, folded, words, today, names)
         return second or Understood("none", MappingProxyType({}), 0.5, alternatives)
     slots = _slots(intent, text, folded, dates, today, names)
+    if not _has_subject(intent, words, slots):
+        return Understood("none", MappingProxyType({}), 0.5, _read_only(ranked))
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
     confidence = round(min(1.0, 0.5 + 0.05 * (weight - runner_up) + 0.02 * weight), 2)
     return Understood(intent, MappingProxyType(slots), confidence, alternatives)
 
 
+def _read_only(ranked: Sequence[tuple[str, int]]) -> tuple[str, ...]:
+    return tuple(i for i, _ in ranked if i not in CHANGES_DATA)[:3]
+
+
+# Others sick, as news: `halvdelen af kontoret har meldt sig syg`, `der går omgangssyge`.
+_OTHERS_SICK = re.compile(
+    r"\b(?:der gaar|going around|halvdelen|half (?:of )?the|alle|everyone|everybody|kontoret"
+    r"|the office|boernehaven|klassen|the class|folk|people|fra it|from it)\b"
+    r"|\b(?:your|ur|din|dit|dine|hans|hendes|his|her) (?:\w+ )?(?:is|er) (?:sick|syg|ill)\b"
+)
+# The writer, as the subject of a sentence (Danish `i` is `in`: only English `I` + a verb).
+_WRITER = re.compile(
+    r"\b(?:jeg|mig|min|mit|mine|me|my|im|i (?:m|am|have|ve|ll|feel|got|can|need|won|was))\b"
+)
+# Someone else, as the subject of an absence (`har du fri på fredag?`, `is he off tomorrow`).
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:har|holder|tager|er|skal) (?:du|han|hun|vi|de)\b|\b(?:du|han|hun|vi|de) (?:har|holder"
+    r"|tager|er|skal)\b|\b(?:do|are|will|is|has|have) (?:you|we|they|he|she)\b"
+    r"|\b(?:you|we|they|he|she) (?:have|has|are|is|re|s|take|takes|ll)\b"
+)
+# The writer at home with a sick child (`bliver hjemme`, `skal passes`).
+_STAYS_HOME = re.compile(
+    r"\b(?:bliver hjemme|er hjemme|blive hjemme|skal passes|staying home|stay home|home with"
+    r"|kan ikke komme|won t be in|can t come in|holder fri|tager fri|kan ikke vaere her)\b"
+)
+
+
+def _has_subject(intent: str, words: str, slots: Mapping[str, str]) -> bool:
+    """A change about someone names someone the bot knows (a member, the writer): `halvdelen
+    af kontoret har meldt sig syg`, `rollerne er fordelt`, `har du fri på fredag?` are news."""
+    if intent == "sick":
+        return "person" in slots or not _OTHERS_SICK.search(words)
+    if intent == "workdays":
+        return "person" in slots
+    if intent in ("role", "on_rota", "off_rota"):
+        return "person" in slots or bool(_WRITER.search(words))
+    if intent == "away":
+        return "person" in slots or not _OTHER_SUBJECT.search(words)
+    return True
+
+
 # Thanks with more words and no request in them (`mange tak, nu forstår jeg det`).
 _THANKS = re.compile(r"(?:(?:mange|tusind|1000) )?tak\b|thanks?\b|thank you\b|ty\b")
+# … unless it goes on to ask something (`tak, kan du sende mig referatet?`, `thanks to the snow`)
+_ASKS = re.compile(
+    r"\?|\b(?:kan|kunne|vil|skal|can|could|would|will|shall|send|men|but|ikke|not|to the)\b"
+)
 _FEWEST_WORDS = 4
 # A word of the hotline's own: a sentence without one is asked of someone else.
 _DOMAIN = re.compile(
@@ -165,7 +209,7 @@ def _resembling(
     if intent is None:
         return None
     dates = find_dates(folded, today)
-    if _refine(intent, words, dates, today) != intent:
+    if _refine(intent, words, dates, today, folded) != intent:
         return None
     slots = _slots(intent, text, folded, dates, today, names)
     if intent == "check" and "text" not in slots:
@@ -189,7 +233,7 @@ _EXPLICIT_AWAY = re.compile(
 )
 
 
-def _refine(intent: str, words: str, dates: list[Found], today: date) -> str:
+def _refine(intent: str, words: str, dates: list[Found], today: date, folded: str) -> str:
     """Second thoughts that need the dates: a week asked of `duty` is the rota; a request
     that changes data needs something to act on, and never a day in the past."""
     if re.fullmatch(r"(?:byt|bytte|swap|fravaer|away)", words):
@@ -203,13 +247,18 @@ def _refine(intent: str, words: str, dates: list[Found], today: date) -> str:
             return "my_duties"
         if span or _VAGUE_SPAN.search(words):
             return "rota"
-    if intent == "sick" and days and days[0].first is not None and days[0].first > today:
-        return "away"  # `syg i morgen`, `syg fra 14.12`: an absence, not sick now
+    if intent == "sick":
+        sick_days = [f for f in days if not back_on(folded, f)]
+        first = sick_days[0].first if sick_days else None
+        if first is not None and (sick_days[0].last or first) < today:
+            return "none"  # `half the office went home sick yesterday`: news
+        if first is not None and first > today:
+            return "away"  # `syg i morgen`, `syg fra 14.12`: an absence, not sick now
     if intent in ("away", "swap", "set_duty") and days:
         last = days[0].last or days[0].first
         if last is not None and last < today:
             return "none"
-    if intent in ("swap", "set_duty") and days and days[0].first == days[0].last:
+    if intent in ("swap", "set_duty", "away") and days and days[0].first == days[0].last:
         first = days[0].first
         if first is not None and first.weekday() >= 5:  # no duty on a weekend day
             return "none"
@@ -232,11 +281,20 @@ def _slots(
         elif span is not None and span.first is not None and span.last is not None:
             slots["first"], slots["last"] = span.first.isoformat(), span.last.isoformat()
         return slots
-    if intent in ("duty", "history", "set_duty", "sick", "my_absences"):
-        day = next((f.first for f in dates if f.first is not None and f.first == f.last), None)
+    if intent in ("duty", "history", "set_duty", "sick"):
+        day = next(
+            (
+                f.first
+                for f in dates
+                if f.first is not None
+                and f.first == f.last
+                and not (intent == "sick" and back_on(folded, f))
+            ),
+            None,
+        )
         if day is not None:
             slots["date"] = day.isoformat()
-    elif intent in ("away", "my_duties", "generate") or (
+    elif intent in ("away", "my_duties", "generate", "my_absences") or (
         intent == "swap" and dates and dates[0].first != dates[0].last
     ):
         _span(slots, dates, folded)
@@ -288,7 +346,7 @@ _CHILD = (
     r"|ungen|barnet|den lille|drengen|pigen|the kid|the baby)"
 )
 _CHILD_SICK = re.compile(
-    rf"\b{_CHILD} (?:is|er|har|has|got|fik|har faaet) (?:sick|ill|syg\w*|feber|fever)\b"
+    rf"\b{_CHILD} (?:is|er|har|has|got|fik|har faaet) (?:a |en )?(?:sick|ill|syg\w*|feber|fever)\b"
 )
 _HOME_WITH_SICK = re.compile(
     rf"\bhjemme med (?:ham|hende|barnet|ungen|den lille)\b|{_CHILD_SICK.pattern}"

@@ -180,8 +180,10 @@ _SAME = (
     # `fri` is Friday after an English word, else the Danish day off (`jeg holder fri`)
     (r"\b(on|this|next|duty|phone|off|for|from|to|till|until|by|every|do) fri\b", r"\1 friday"),
     # `ta`/`ha` (tage/have) before what is taken or had; `w`/`w/` (with) before a name
-    (r"\bta(?= (?:min|mine|din|den|det|vagt\w*|telefonen|sag\w*|over)\b)", "tage"),
-    (r"\bha(?= (?:min|mine|vagt\w*|telefonen|sag\w*|en sag|fri|jer|et)\b)", "have"),
+    (r"\bta(?= (?:min vagt|mine vagter|din vagt|den|det|vagt\w*|telefonen|sag\w*|over)\b)", "tage"),
+    (r"\bha(?= (?:min vagt|mine vagter|vagt\w*|telefonen|sag\w*|en sag|fri|jer|et)\b)", "have"),
+    (r"\b(monday|tuesday|wednesday|thursday|mon|tue|wed|thu) ?- ?fri\b", r"\1-friday"),
+    (r"\b(?:wk|weeks?)(?= \d{1,2} (?:to|-) \d{1,2}\b)", "uge"),
     (r"\bw/ ?|\bw (?=@?[a-z])", "with "),
     (r"\bcasen\b", "sagen"),
     # `wk 2`, `weeks 2-4` (not `three weeks 20 december to …`)
@@ -230,14 +232,38 @@ GUARDS = tuple(
         r"\bdet er ikke mig\b|\bit s not me\b",
         r"\bduty free\b",
         r"\bvagten (?:ved|i (?:receptionen|indgangen|doeren|kantinen))\b|\bsecurity\b",
-        r"\bplads\b(?! til (?:en |flere )?(?:\w+ )?(?:sag|sager|flere)\b)|\bseat\b",
+        r"^(?!.*\bsag(?:er)?\b).*\bplads\b|\bseat\b",
         # the writer's own phone or desk, an office swap, another system, an evening class
         r"\btelefon\w* (?:\w+ ){0,4}(?:virker ikke|er i stykker|er doed)\b|\bklartone\b"
         r"|\bdial tone\b"
         r"|\bphone (?:\w+ ){0,4}(?:isn t|is not|doesn t|does not) work|\bphone is (?:broken"
         r"|dead)\b",
         r"\b(?:byt\w*|swap\w*) (?:\w+ ){0,2}(?:kontor\w*|desks?|skrivebord\w*|office|vindue\w*)\b",
-        r"\bopus\b|\bhusk at\b|\bremember to\b",
+        r"\bopus\b|\bhusk at\b|\bremember to\b|\bworkzone\b|\bsbsys\b|\bnexus\b"
+        r"|^(?!.*kalender).*\bi outlook\b",
+        r"\bkode\w* til (?:den |en |et )?nye? (?!(?:i|kollega\w*|medarbejder\w*|sagsbehandler\w*"
+        r"|leder\w*|person|vikar\w*)\b)[a-z]+|\bcode (?:for|to) (?:the |a "
+        r"|our )?new (?!(?:colleague"
+        r"|caseworker|lead|member|switchboard|person|starter|hire|guy|girl|temp)\b)[a-z]+"
+        r"|\bkode\w* til (?!(?:den |en |et |vores |min )?(?:ny\w*|omstilling\w*|sagsbehandler\w*"
+        r"|leder\w*|team\w*"
+        r"|botten|hotline\w*)\b)[a-z]+|\bcode (?:for|to) (?!(?:the |a |our |my )?(?:new|switchboard"
+        r"|team|hotline|bot|colleague)\b)[a-z]+",
+        r"\b(?:meeting|moedet|moede\w*|julefrokost\w*|arrangement\w*|teams (?:meeting|call"
+        r"|moede))\b"
+        r"(?=.*\b(?:join\w*|tilmeld\w*|kode\w*|code)\b)|\b(?:join\w*|tilmeld\w*)\b.*\b(?:meeting"
+        r"|moedet|moede\w*|julefrokost\w*|call|arrangement\w*)\b",
+        r"\b(?:skaerm\w*|screen|oplader\w*|charger|reparation|repair|cracked|i staa|headset"
+        r"|moedelokale\w*|meeting room|til it|to it|toilet\w*)\b",
+        # habits and hearsay are no requests
+        r"\b(?:altid|always|plejer|usually|normalt|normally|hvert aar|every year)\b"
+        r"|\b(?:heard|hoert\w*)\b|\b(?:spurgte|asked) (?:om|if|whether) (?:jeg|i|du|you|vi|we)\b",
+        r"\b(?:har haft|have had|had) (?:\w+ )?(?:omgangssyge|influenza|feber|the flu|a cold"
+        r"|fever)\b",
+        r"\b(?:log|raise) a (?:call|ticket) with\b",
+        r"\b(?:vagtplan\w*|vagter\w*|rota|schedule|planen) (?:for|til) (?:\w+ )?(?:rengoering\w*"
+        r"|opvask\w*|kaffe\w*|koekken\w*|julemarked\w*|kantine\w*|frokost\w*|cleaning|dishes|coffee"
+        r"|kitchen)\b",
         r"\bevenings?\b|\bafter work\b|\befter arbejde\w*\b|\befter fyraften\b",
         r"\bi netto\b|\bhospital\b",
         r"\bswap (?:meet|shop|market)\b|\bbyttemarked\b",
@@ -255,6 +281,12 @@ GUARDS = tuple(
 )
 
 _W = "[a-z]+"
+# Who a switchboard question is about: a description ends in a frame only with one of these.
+_CALLER = (
+    r"(?:arbejdsgiver\w*|borger\w*|ansat\w*|medarbejder\w*|sygemeld\w*|syg\w*|ledig\w*"
+    r"|virksomhed\w*|leder\w*|chef\w*|dame|mand|kvinde|employer\w*|employee\w*|sick|caller"
+    r"|woman|man|guy|lady|citizen|stress\w*)"
+)
 _DAYWORD = (
     r"(?:i dag|i morgen|i overmorgen|mandag|tirsdag|onsdag|torsdag|fredag|today|tomorrow|"
     r"monday|tuesday|wednesday|thursday|friday|\d)"
@@ -281,7 +313,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "help",
         6,
-        r"\b(?:liste|oversigt) over hvad (?:jeg|man) kan\b|\bwhat (?:sort|kind)s? of things\b",
+        r"\b(?:liste|oversigt) over hvad (?:jeg|man) kan (?:skrive|spoerge|bede|bruge|sige)\b"
+        r"|\bwhat (?:sort|kind)s? of things can i (?:ask|say|write|do)\b",
     ),
     # duty
     ("duty", 6, r"^(?:vagt|duty)(?: |$)"),
@@ -291,7 +324,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "duty",
         5,
-        r"\bwho(?:ever)?(?: is| s| will be| ll be)? (?:has|holding|on|holds|taking|takes|manning"
+        r"\bwho(?: is| s| will be| ll be)? (?:has|holding|on|holds|taking|takes|manning"
         r"|got"
         r"|has got|covers|covering)\b",
     ),
@@ -305,7 +338,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
         "duty",
         5,
         r"\b(?:is|am|are) [a-z]+(?: [a-z]+)? (?:holding|manning|taking|covering|answering|doing)"
-        r" the (?:phone|hotline|duty|line)\b",
+        r" the (?:phone|hotline|duty|line)(?= (?:on|today|tomorrow|this|next|i|paa)\b| \?|$)",
+    ),
+    (
+        "duty",
+        5,
+        r"\bwhoever (?:is on|has|holds|is holding|is covering) (?:the )?(?:hotline|phone|duty)\b",
     ),
     ("duty", 5, r"\b(?:am i|are you|is [a-z]+(?: [a-z]+)?) on (?:call|the phones?|the hotline)\b"),
     ("duty", 5, r"\bam i on duty\b|\bis [a-z]+(?: [a-z]+)? on duty\b|\bdo i have the phone on\b"),
@@ -322,14 +360,17 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "check",
         7,
-        r"\w \w+ (?:tjek|check)(?: \?)*$|\bhvor skal jeg (?:stille|sende|give) (?:\w+ )?hen\b",
+        rf"\b{_CALLER}\b.* (?:tjek|check)(?: \?)*$|\bhvor skal jeg (?:stille|sende"
+        rf"|give) (?:\w+ )?hen\b",
     ),
     # which team gets a caller (`hvem skal jeg give en borger der … til?`), not who has the phone
     (
         "check",
         10,
-        r"^hvem skal jeg (?:give|stille|sende) (?:en|et|denne|den her) \w+.*\btil(?: \?)*$",
+        rf"^hvem skal jeg (?:give|stille|sende) (?:en|et|denne"
+        rf"|den her) {_CALLER}\b.*\btil(?: \?)*$",
     ),
+    ("check", 9, rf"\b{_CALLER}\b.*\bjeres(?: \?)*$"),
     ("check", 8, r"\bbelong\w* (?:to|with) (?:you|the hotline|jer)\b"),
     (
         "check",
@@ -359,7 +400,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "check",
         9,
-        r"\b(?:jer|jeres(?: bord)?|yours)(?: \?)+$|\bjer \?"
+        r"\b(?:jer|jeres bord|yours)(?: \?)+$|\bjer \?"
         r"|\b(?:jer|you) (?:eller|or) [a-z]+(?: [a-z]+){0,2}(?: \?)*$",
     ),
     (
@@ -377,7 +418,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "briefing",
         9,
-        r"\bomstillings(?:briefing|overblik)\w*|\bomstilling\w* overblik\w*|\bbriefingen\b"
+        r"\bomstillings(?:briefing|overblik)\w*|\bomstilling\w* overblik\w*"
+        r"|\b(?:give|giv|send|vis|faa) (?:mig )?(?:lige )?briefingen\b"
         r"|\b(?:overblik|oversigt)\w* (?:til|for) omstilling\w*"
         r"|\bhvad (?:gaelder|skal) (?:der )?(?:for )?omstilling\w*\b|\bhvad sender jeg videre\b",
     ),
@@ -412,7 +454,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
     # my_duties
     ("my_duties", 8, r"\bmine vagt\w*\b|\bmy (?:duties|shifts)\b|\bupcoming duties\b"),
     ("my_duties", 8, r"\bhvornaar (?:har jeg|er min|er mine|skal jeg have)\b"),
-    ("my_duties", 8, r"\bhvornaar (?:skal|er) jeg (?:\w+ ){0,3}(?:vagt\w*|telefonen)\b"),
+    (
+        "my_duties",
+        8,
+        r"\bhvornaar (?:skal|er) jeg (?:\w+ )?(?:have|sidde med|tage|passe|paa) (?:\w+ )?"
+        r"(?:vagt\w*|telefonen)\b",
+    ),
     ("my_duties", 8, r"\bom jeg har (?:nogen |nogle )?vagter\b"),
     ("my_duties", 8, r"\bwhen (?:am i|do i have|is my|s my)\b|\bmy next (?:shift|duty)\b"),
     ("my_duties", 8, r"\b(?:hvilke|hvor mange) (?:vagter|dage) har jeg\b"),
@@ -435,7 +482,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"\b(?:create|make|start|log|register) (?:a |an )?(?:new )?(?:case|call)\b"
         r"|\bopen (?:a|an|a new) case\b",
     ),
-    ("new_case", 9, r"\blog(?:ge|ger)? (?:et|a|an) (?:opkald|call)\b|\bnyt opkald\b"),
+    ("new_case", 9, r"\blog(?:ge|ger)? (?:et|a|an) (?:opkald|call)\b|\bnyt opkald\b(?! fra)"),
     ("new_case", 9, r"\bregistrere (?:en|et) (?:samtale|opkald)\b|\blavet en ny sag\b"),
     (
         "new_case",
@@ -448,9 +495,9 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "new_case",
         9,
-        r"\b(?:ny|nyt) (?:henvendelse|opkald)\b|\blog(?:ge|ger)? (?:lige |gerne )?(?:et|a"
-        r"|an) (?:opkald|call)\b"
-        r"|\b(?:opret|oprette|opretter|oprettes) (?:\w+ ){0,2}som (?:en )?sag\b|\bskal oprettes\b",
+        r"\b(?:registrer\w*|opret\w*|log\w*|skriv\w*|notere?) (?:\w+ ){0,2}(?:ny|nyt)"
+        r" (?:henvendelse|opkald)\b|\blog(?:ge|ger)? (?:lige |gerne )?(?:et|a|an) (?:opkald|call)\b"
+        r"|\b(?:opret|oprette|opretter|oprettes) (?:\w+ ){0,2}som (?:en )?sag\b",
     ),
     ("new_case", 9, r"\b(?:vil (?:gerne )?|skal )logge (?:det|den|opkaldet)\b"),
     # case
@@ -482,13 +529,17 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("cases_today", 8, r"\bsager\w*\b.*\bi morges\b|\bcases\b.*\bthis morning\b"),
     ("cases_today", 8, r"\bdagens sager\b|\btoday s cases\b"),
     ("cases_today", 8, r"\bsager fra i dag\b|\bnye sager\b|\bnew cases today\b"),
-    ("cases_today", 8, r"\bplads til (?:en |flere )?(?:\w+ )?(?:sag|sager|flere)\b"),
+    (
+        "cases_today",
+        8,
+        r"\bplads til (?:en |flere )?(?:\w+ )?(?:sag|sager)\b|\bsager\b.*\bplads til flere\b",
+    ),
     # cases_week
     ("cases_week", 9, r"\bsager uge\b|\bcases week\b|\bugens sager\b|\bweek s cases\b"),
     ("cases_week", 9, r"\bsager(?:ne)? (?:fra )?(?:i )?denne uge\b|\bcases came in this week\b"),
     ("cases_week", 9, r"\bcases (?:from |for )?this week\b"),
     ("cases_week", 9, r"\bsager\b.*\bi denne uge\b|\bcases\b.*\bthis week\b"),
-    ("cases_week", 9, r"\bsager\b.*\b(?:den her uge|ugens loeb)\b"),
+    ("cases_week", 9, r"\b(?:hvilke|vis|show|hvad)\b.*\bsager\b.*\b(?:den her uge|ugens loeb)\b"),
     # reassign
     ("reassign", 10, r"\boverdrag\w*\b|\breassign\b"),
     ("reassign", 10, r"\b(?:giv|give|flyt|move|pass|send) (?:sag|case)\b"),
@@ -525,15 +576,26 @@ RULES: tuple[tuple[str, int, str], ...] = (
         "reassign",
         10,
         r"\bsaet [a-z]+(?: [a-z]+)? paa (?:sag|case) (?:nr )?#? ?\d+\b"
-        r"|\b(?:put|assign) (?:sag|case) (?:nr )?#? ?\d+ (?:on|to)\b",
+        r"|\b(?:put|assign) (?:sag|case) (?:nr )?#? ?\d+ (?:on|to) (?!the\b|a\b|an\b|my\b|our\b)",
     ),
     # stats
-    ("stats", 9, r"\bstatisti\w*\b|\bstats\b|\bhow many calls\b|\btal(?:lene)? for\b"),
+    (
+        "stats",
+        9,
+        r"\bstatisti\w*\b|\bstats\b|\bhow many calls\b|\btal for\b|\btallene for (?:denne |den "
+        r"|sidste )?(?:maaned|uge|aar)\w*",
+    ),
     ("stats", 9, r"\bhvor mange (?:opkald|sager havde vi)\b|\bnumbers for\b"),
     ("stats", 9, r"\bhvor mange (?:sager|opkald) (?:har|havde) vi\b|\bhow many (?:cases|calls)\b"),
     ("stats", 8, r"\bhvor mange (?:sager|opkald|henvendelser)\b(?!.*\b(?:jeg|mig)\b)"),
     # away
-    ("away", 6, r"\bfravaer\w*\b|\baway\b|\bvacation\b|\bday off\b|\btime off\b"),
+    ("away", 6, r"\bfravaer\w*\b|\baway\b|\bvacation\b|\bdays? off\b|\btime off\b"),
+    (
+        "away",
+        6,
+        r"\b(?:take|taking) (?:the |a )?(?:\w+ ){0,4}off(?: \?)*$|\b(?:i m|i am) staying home\b"
+        r"|\b(?:syg|sick) (?:fra|from)\b",
+    ),
     ("away", 6, r"\b\w*ferie\b|\bfri\b|\bafspadser\w*\b|\bkursus\b|\bbarsel\b|\bomsorgsdag\b"),
     ("away", 6, r"\bmaternity\b|\bcourse\b|\bi m off\b|\bim off\b|\bout of office\b"),
     ("away", 7, r"\bsygemeldt (?:fra|til|\d)|\bvaek fra\b"),
@@ -566,7 +628,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "away",
         6,
-        r"\bkan ikke (?:vaere her|komme(?: ind)?|vaere paa arbejde)\b|\bcan t (?:be|come) in\b",
+        r"\bkan ikke (?:vaere her|komme(?: ind)?|vaere paa arbejde)\b(?! til\b)|\bcan t (?:be"
+        r"|come) in\b",
     ),
     # my_absences
     ("my_absences", 9, r"\bmit fravaer\b|\bmy absences?\b|\bfortryde min\b"),
@@ -597,7 +660,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"(?:fravaer|ferie|absence|vacation)\w*\b",
     ),
     # swap
-    ("swap", 8, r"\bbyt(?:te|tes)?\b|\bswap(?:ping)?\b|\bswitch (?:days|shifts|duties)\b"),
+    ("swap", 8, r"\bbyt(?:te|tes)?\b|\bswap\b|\bswitch (?:days|shifts|duties)\b"),
+    (
+        "swap",
+        8,
+        r"\bswapping (?:my |our |a )?(?:duty|duties|shift|day|days|vagt\w*)\b|\bup for swapping\b",
+    ),
     ("swap", 8, r"\btage min (?:vagt|mandag|tirsdag|onsdag|torsdag|fredag)\b"),
     ("swap", 8, r"\btake my (?:shift|duty|phone)\b|\bswappe\b|\btrade\b"),
     ("swap", 6, r"\b(?:en|nogen) der kan tage (?:telefonen|vagten|min vagt)\b"),
@@ -623,13 +691,14 @@ RULES: tuple[tuple[str, int, str], ...] = (
         "swap",
         6,
         r"\b(?:(?:over)?tag(?:e|er)|take|takes|take over|cover|covers|have) (?:min|mine|my)"
-        r" (?:\w+ )?(?:vagt\w*|tlf|telefon\w*|shift\w*|duty|duties|mandag|tirsdag|onsdag"
+        r" (?:\w+ )?(?:vagt\w*|tlf|shift\w*|duty|duties|mandag|tirsdag|onsdag"
         r"|torsdag|fredag|monday|tuesday|wednesday|thursday|friday)\b",
     ),
     (
         "swap",
         6,
-        r"\b(?:nogen|en anden|en der|someone|anyone|somebody)\b.*\b(?:tage|overtage|take|cover)\b"
+        r"\b(?:nogen|en anden|en der|someone|anyone|somebody)\b.*\b(?:tage|overtage|take|cover"
+        r"|have)\b"
         r"(?: \w+)?(?: the)? (?:hotline\w*|phone|telefon\w*|vagt\w*|tlf|shift|duty)\b",
     ),
     (
@@ -679,7 +748,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ),
     ("sick", 7, r"\bsyg i dag\b|\bsick today\b|\bmeldt sig syg\b|\bcalled in sick\b"),
     ("sick", 7, r"\bfeeling (?:ill|sick)\b|\binfluenza\b|\bsloej\b|\bbraekket\b|\bfeber\b"),
-    ("sick", 7, r"\bsygemelding\b|\bgaar hjem\b|\bgoing home\b|\ber syg\b|\bis sick\b"),
+    ("sick", 7, r"\bsygemelding\b|\bgaar hjem\b|\bgoing home\b|\ber syg\b|\bis (?:sick|ill)\b"),
     (
         "sick",
         7,
@@ -707,8 +776,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "history",
         10,
-        r"\bhvem (?:har )?(?:rettet|aendret|flyttet) (?:i |paa )?(?:vagt\w*|telefonen)\b"
-        r"|\bhvad (?:der )?(?:er )?sket med (?:vagten|telefonen)\b",
+        r"\bhvem (?:har )?(?:rettet|aendret|flyttet) (?:i |paa )?vagt\w*\b"
+        r"|\bhvad (?:er )?(?:der )?(?:er )?sket med (?:vagten|telefonen)\b",
     ),
     # set_duty
     ("set_duty", 10, r"\bsaet vagt\b|\bset duty\b"),
@@ -738,7 +807,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
         10,
         r"\bput [a-z]+ on duty\b|\blaegge (?:vagten|telefonen)\b.* over (?:til|paa)\b",
     ),
-    ("set_duty", 10, r"\bassign (?:the )?(?:vagt\w*|duty|phone|shift)\b.*\bto\b"),
+    ("set_duty", 10, r"\bassign (?:the )?(?:vagt|vagten|duty|phone|shift) (?:to|on|for)\b"),
     (
         "set_duty",
         10,
@@ -750,7 +819,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
         "set_duty",
         10,
         r"^(?!.*\b(?:hvem|who)\b).*\b(?:tager|har|skal have) (?:vagten|telefonen)\b.*"
-        r"\b(?:ret|opdater|aendr)\w* (?:det|den|vagtplanen|planen)\b",
+        r"\b(?:ret|opdater|aendr) (?:det|den|vagtplanen|planen)(?: lige)?(?: tak| please| \?)*$",
     ),
     ("set_duty", 10, r"\bgiv (?:vagten|telefonen)\b.*\btil\b|\bgive the duty\b"),
     ("set_duty", 10, r"\bsaet [a-z]+(?: [a-z]+)? paa (?:vagt(?:en)?|telefonen)\b"),
@@ -760,7 +829,9 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "generate",
         11,
-        r"\b(?:lav|laeg|laegge) (?:en |den )?(?:ny |nye )?vagtplan\w*\b|\bplanlaeg\w* vagter\w*\b"
+        r"\b(?:lav|laeg|laegge) (?:en |den )?(?:ny |nye )?vagtplan\w*\b"
+        r"|\b(?:kan du|vil du|du|kunne du|please) (?:\w+ )?planlaegge vagter\w*\b"
+        r"|^planlaeg vagter\w*\b"
         r"|\blav (?:en |den )?nye? plan\w*\b|\bregenerate\b",
     ),
     ("generate", 11, r"\b(?:make|create|build) (?:a|an) (?:new )?rota\b"),
@@ -775,8 +846,9 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "new_calendar",
         11,
-        r"\b(?:kalender\w*|calendar)\b.*\b(?:et nyt|en ny|a new one|new one|a new link|a fresh one"
-        r"|fresh link)\b",
+        r"\b(?:kalenderlink\w*|calendar link|link)\b.*\b(?:et nyt|en ny|a new one|new one"
+        r"|a new link"
+        r"|a fresh one|fresh link)(?: link)?(?: \?| please| tak)*$",
     ),
     (
         "new_calendar",
@@ -828,7 +900,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "off_rota",
         13,
-        r"\bfrom the rota\b|\bshouldn t be on the rota\b|\btake (?:him|her|them) off\b",
+        r"\bfrom the rota\b|\bshouldn t be on the rota\b"
+        r"|\btake (?:him|her|them) off(?: (?:the )?(?:rota|list))?(?: \?| please)*$",
     ),
     ("off_rota", 13, r"\bfjern\b.*\bvagtplan\w*\b|\bremove\b.*\brota\b"),
     # workdays
@@ -838,7 +911,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
         "workdays",
         12,
         r"\b(?:works?|arbejder) (?:kun |only )?(?:monday|tuesday|wednesday|thursday|friday|mandag"
-        r"|tirsdag|onsdag|torsdag|fredag)\b",
+        r"|tirsdag|onsdag|torsdag|fredag)(?: \w+){0,2} (?:fremover|from now on|fra nu|now|nu)\b",
     ),
     # code / join
     ("code", 12, r"\bkode omstilling\b|\bcode switchboard\b|\bjoin code\b"),
@@ -847,19 +920,27 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "code",
         12,
-        r"\bcode for (?:the )?switchboard\b|\bkode til omstilling\w*\b|\blave (?:en )?kode\b",
+        r"\bcode for (?:the )?switchboard\b|\bkode til omstilling\w*\b"
+        r"|\blave? (?:en )?kode (?:saa|so) (?:hun|han|de|she|he|they) kan\b",
     ),
     ("join", 12, r"\btilmeld\b|\bjoin\b|\bmy code\b|\bfaaet en kode\b|\bhar en kode\b"),
     (
         "join",
         12,
-        r"\btilmelder\b|\bjoining\b|\b(?:faaet|fik|got|been given) (?:en |a |the )?(?:kode|koden"
-        r"|code)\b"
-        r"|\b(?:med|with) (?:kode|koden|code)\b",
+        r"\btilmelder mig (?:med|with)\b|\bjoining with\b|\b(?:faaet|fik|got|been given) (?:en |a "
+        r"|the )?"
+        r"(?:kode|koden|code)(?! til| for| to)\b|\b(?:joining|tilmelder mig) (?:the )?team\w*\b",
     ),
     # settings / setup / announce_here / language / switch_team
     ("settings", 12, r"\bindstilling\w*\b|\bsettings\b|\bmorgenbeskeden\b|\btelefonnummer\b"),
-    ("settings", 12, r"\blukkedag\w*\b|\bclosed days?\b|\bclosing days\b"),
+    (
+        "settings",
+        12,
+        r"\b(?:saet\w*|tilfoej\w*|add|set|indstil\w*|registrer\w*|ret\w*|aendr\w*) (?:\w+ ){0,3}"
+        r"(?:lukkedag\w*|closed days?|closing days)\b|\b(?:lukkedag\w*|closed days?|closing days)"
+        r" (?:\w+ ){0,3}(?:op|ind|up)\b|\bhvilke lukkedag\w* har vi\b|\bwhat are (?:the"
+        r"|our) closed days\b",
+    ),
     ("setup", 12, r"\bopsaetning\w*\b|\bsetup\b|\bset up\b|\bop forfra\b"),
     ("announce_here", 13, r"\bannoncer her\b|\bannounce here\b|\bdenne kanal\b"),
     ("announce_here", 13, r"\bthis channel\b|\bden her kanal\b"),
@@ -884,8 +965,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "switch_team",
         13,
-        r"\bskift\w* (?:over )?til (?:det )?(?:\w+ )?teamet\b"
-        r"|\bskift\w* (?:jeg )?(?:over )?til det andet\b",
+        r"\bskift(?:e|er)? (?:jeg )?(?:over )?til (?:det )?(?:\w+ )?\w*teamet\b"
+        r"|\bskift(?:e|er)? (?:jeg )?(?:over )?til det andet(?: team)?(?: \?)*$",
     ),
     (
         "switch_team",
@@ -904,7 +985,7 @@ SMALLTALK = frozenset(
         "thanks thank you thx cheers tusind hjaelpen bot mange dejlig have a nice day "
         "good morning afternoon og ogsaa saa vi ses bye farvel skal du ok nice day a have jul "
         "glaedelig godt nytaar hvordan gaar det so much there everyone alle allesammen sammen "
-        "now ha take care eftermiddag aften mate guys folks team "
+        "now ha en take care eftermiddag aften mate guys folks team "
         "morning evening all lot super fint great godaften du er guld"
     )
 )
@@ -948,9 +1029,15 @@ _AWAY_MYSELF = re.compile(
     r"|\b(?:jeg|i) (?:holder|tager|har|m taking|ll take|take|am taking|need) (?:\w+ ){0,2}"
     r"(?:fri|ferie|omsorgsdag|afspadsering|day off|vacation|time off)\b"
     r"|\b(?:nogen|en|someone|anyone) (?:der |som |who )?(?:vil|kan|kunne|can|could|will)"
-    r" (?:tage|overtage|daekke|take|cover) (?:over )?(?:telefonen|vagten|the phone)\b"
-    r"|\b(?:tage|overtage|take|cover|covers|take over) (?:min|my) (?:vagt\w*|duty|shift"
-    r"|telefon\w*)\b"
+    r" (?:tage|overtage|daekke|take|cover|have) (?:over )?(?:telefonen|vagten|the phone|my \w+)\b"
+    r"|\b(?:nogen|someone|anyone|somebody|en anden|en der|kan du|can you|could you|would you)\b"
+    r".*\b(?:tage|overtage|take|cover|covers|take over) (?:min|my) (?:vagt\w*|duty|shift|phone)\b"
+)
+
+
+# `min mand spørger om jeg har fri på fredag`: what someone else says, not a request.
+_REPORTED = re.compile(
+    r"\b(?:spoerge\w*|spurgte|synes|siger|sagde|says|said|asked|asks|wonders|thinks|heard|hoert\w*)\b"
 )
 
 
@@ -960,7 +1047,9 @@ def guarded(words: str) -> bool:
     family, others = GUARDS[0], GUARDS[1:]
     if any(guard.search(words) for guard in others):
         return True
-    return bool(family.search(words)) and not _AWAY_MYSELF.search(words)
+    return bool(family.search(words)) and (
+        not _AWAY_MYSELF.search(words) or bool(_REPORTED.search(words))
+    )
 
 
 def smalltalk(words: str) -> bool:

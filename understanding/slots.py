@@ -30,7 +30,7 @@ _DAY = (
     rf"|(?P<dm>\d{{1,2}}[./]\d{{1,2}}(?:[./](?:\d{{4}}|\d{{2}}))?)(?![\d/])"
     rf"|(?P<dmon>\d{{1,2}}\.? ?(?:{_MONTH})\b)"
     rf"|(?P<dof>\d{{1,2}}(?:st|nd|rd|th)? of (?:{_MONTH})\b)"
-    rf"|(?P<mond>(?:{_MONTH}) \d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|(?<!med )(?<!with )(?P<mond>(?:{_MONTH}) \d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"|(?P<rel>i dag|idag|today|i morgen|imorgen|tomorrow|i overmorgen|overmorgen"
     rf"|the day after(?! tomorrow)|the day after tomorrow|i gaar|yesterday)"
     rf"|(?P<in>om (?:\d+|en|et|to|tre|fire|one|two|three) (?:uger?|weeks?))"
@@ -44,8 +44,10 @@ _DAY = (
 _SPAN = re.compile(
     rf"(?P<w1>(?:uge|week|uke) (?P<wa>\d{{1,2}})(?: ?(?:-|til|to) ?(?:uge )?(?P<wb>\d{{1,2}}))?)\b"
     rf"|(?P<ddm>(?P<e1>\d{{1,2}})\.? ?- ?(?P<e2>\d{{1,2}})[./](?P<em>\d{{1,2}}))(?![\d./])"
-    rf"|(?P<mdd>(?P<mm>{_MONTH}) (?P<f1>\d{{1,2}}) ?- ?(?P<f2>\d{{1,2}}))(?![\d./])"
-    rf"|(?P<dd>(?:den |d\. )?(?P<d1>\d{{1,2}})\.? ?(?:-|og|and|til) ?"
+    rf"|(?<!med )(?<!with )(?P<mdd>(?P<mm>{_MONTH}) (?P<f1>\d{{1,2}}) ?-"
+    rf" ?(?P<f2>\d{{1,2}}))(?![\d./])"
+    rf"|(?<!kl )(?<!kl\. )(?<!klokken )(?P<dd>(?:den |d\. )?(?P<d1>\d{{1,2}})\.? ?(?:-|og|and"
+    rf"|til) ?"
     rf"(?:den |d\. )?(?P<d2>\d{{1,2}})\.? ?"
     rf"(?P<mon>{_MONTH})?)(?![\d./])"
     rf"|(?P<isorange>\d{{4}}-\d\d-\d\d\.\.\d{{4}}-\d\d-\d\d)"
@@ -59,6 +61,8 @@ _SPAN = re.compile(
     rf"|(?:(?<=\bfor )|(?<=\bin ))(?P<short_month>jan|feb|aug|sept?|okt|oct|nov|dec)\b"
 )
 _DAYS = re.compile(_DAY)
+# A weekday right after two bare numbers: they were hours (`kursus 9-15 på torsdag`).
+_CLOCK = re.compile(rf"\s*(?:paa |on )?(?:{_LONG_WEEKDAYS})\b")
 
 
 def _words(text: str) -> list[str]:
@@ -199,8 +203,8 @@ def find_dates(folded: str, today: date) -> list[Found]:
                     first, last = first_d, last_d
             except BadDate:
                 continue
-            if last < first:
-                continue
+            if last < first or (not month_word and _CLOCK.match(folded, end)):
+                continue  # `9-3 on thursday`: hours of a day, not days
             found.append(Found(start, end, first, last))
         elif match.group("ddm") or match.group("mdd"):
             month_word = match.group("em") or match.group("mm")
@@ -296,6 +300,14 @@ def _is_weekday(folded: str, found: Found) -> bool:
     return bool(_WEEKDAY_ONLY.fullmatch(said) or _WEEKDAY_NEXT_WEEK.fullmatch(said))
 
 
+def back_on(folded: str, found: Found) -> bool:
+    """`er tilbage på torsdag`, `back on thursday`: the day a sick writer returns."""
+    return bool(_BACK.search(folded[max(0, found.start - 24) : found.start]))
+
+
+_BACK = re.compile(r"\b(?:tilbage|back|igen|retur|return\w*)\b(?:\s+\S+){0,2}\s*$")
+
+
 def bare_weekday(folded: str, found: Found) -> bool:
     """`tirsdag`, `hans tirsdag`: a weekday that names no week of its own."""
     return bool(_WEEKDAY_ONLY.fullmatch(folded[found.start : found.end]))
@@ -319,14 +331,33 @@ def _join_ranges(folded: str, found: list[Found]) -> list[Found]:
                 and there.first is not None
                 and there.first == there.last
                 and _BETWEEN.match(gap)
-                and here.first <= there.first
             ):
-                joined.append(Found(here.start, there.end, here.first, there.first))
-                i += 2
-                continue
+                last = _in_month_of(folded, here.first, there)
+                if last is not None:
+                    joined.append(Found(here.start, there.end, here.first, last))
+                    i += 2
+                    continue
         joined.append(here)
         i += 1
     return joined
+
+
+_NTH_ONLY = re.compile(r"(?:den|d\.?|the) (\d{1,2})(?:\.|st|nd|rd|th)?")
+
+
+def _in_month_of(folded: str, first: date, there: Found) -> date | None:
+    """The end of a span from `first`: `there`, or a bare `the 8th` read in first's month."""
+    assert there.first is not None
+    if first <= there.first:
+        return there.first
+    bare = _NTH_ONLY.fullmatch(folded[there.start : there.end])
+    if bare is None:
+        return None
+    try:
+        last = first.replace(day=int(bare.group(1)))
+    except ValueError:
+        return None
+    return last if last >= first else None
 
 
 def opens_span(folded: str, found: Found) -> bool:

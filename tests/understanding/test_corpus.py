@@ -48,3 +48,14 @@ def test_own_paraphrases(phrase: str, intent: str, slots: dict[str, str]) -> Non
     assert (got.intent, _comparable(got.slots)) == (intent, _comparable(slots))
     if intent in ("none", "smalltalk"):
         assert got.intent not in CHANGES_DATA
+
+
+def test_adversarial_chatter_never_turns_into_a_change() -> None:
+    """tests/understanding/adversarial.tsv: 295 sentences an independent reviewer aimed at
+    the rules' weak spots (office chatter with the bot's words, codes for printers, `min søn
+    vil tage min telefon`, hearsay, habits), and requests in the new short forms. Before the
+    fixes 99 of its 189 chatter rows became a change; none may."""
+    result = score(load_own("adversarial.tsv"), "own")
+    assert result.must_not == []
+    assert result.wrong_change == []
+    assert result.intent_accuracy >= 0.95
