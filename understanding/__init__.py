@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from types import MappingProxyType
 
 from rules.text import fold
+from understanding.asking import asks_for_change
 from understanding.intents import canonical, guarded, normalise, score, smalltalk, unpadded
 from understanding.neighbours import resembles
 from understanding.slots import (
@@ -103,6 +104,7 @@ def understand(text: str, today: date, names: Sequence[str] = ()) -> Understood:
     if smalltalk(words):
         return Understood("smalltalk", MappingProxyType({}), 0.9, ())
     ranked = score(words)
+    said = words
     if (bare := unpadded(words)) != words:
         # `hi vagt`, `sager please`: the request without its padding counts too.
         best = dict(ranked)
@@ -131,7 +133,7 @@ def understand(text: str, today: date, names: Sequence[str] = ()) -> Understood:
         second = ranked[0][0] in READ_ONLY and _resembling(text, folded, words, today, names)
         return second or Understood("none", MappingProxyType({}), 0.5, alternatives)
     slots = _slots(intent, text, folded, dates, today, names)
-    if not _has_subject(intent, words, slots):
+    if intent in CHANGES_DATA and not asks_for_change(intent, words, said, slots, text):
         return Understood("none", MappingProxyType({}), 0.5, _read_only(ranked))
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
     confidence = round(min(1.0, 0.5 + 0.05 * (weight - runner_up) + 0.02 * weight), 2)
@@ -142,41 +144,11 @@ def _read_only(ranked: Sequence[tuple[str, int]]) -> tuple[str, ...]:
     return tuple(i for i, _ in ranked if i not in CHANGES_DATA)[:3]
 
 
-# Others sick, as news: `halvdelen af kontoret har meldt sig syg`, `der går omgangssyge`.
-_OTHERS_SICK = re.compile(
-    r"\b(?:der gaar|going around|halvdelen|half (?:of )?the|alle|everyone|everybody|kontoret"
-    r"|the office|boernehaven|klassen|the class|folk|people|fra it|from it)\b"
-    r"|\b(?:your|ur|din|dit|dine|hans|hendes|his|her) (?:\w+ )?(?:is|er) (?:sick|syg|ill)\b"
-)
-# The writer, as the subject of a sentence (Danish `i` is `in`: only English `I` + a verb).
-_WRITER = re.compile(
-    r"\b(?:jeg|mig|min|mit|mine|me|my|im|i (?:m|am|have|ve|ll|feel|got|can|need|won|was))\b"
-)
-# Someone else, as the subject of an absence (`har du fri på fredag?`, `is he off tomorrow`).
-_OTHER_SUBJECT = re.compile(
-    r"\b(?:har|holder|tager|er|skal) (?:du|han|hun|vi|de)\b|\b(?:du|han|hun|vi|de) (?:har|holder"
-    r"|tager|er|skal)\b|\b(?:do|are|will|is|has|have) (?:you|we|they|he|she)\b"
-    r"|\b(?:you|we|they|he|she) (?:have|has|are|is|re|s|take|takes|ll)\b"
-)
 # The writer at home with a sick child (`bliver hjemme`, `skal passes`).
 _STAYS_HOME = re.compile(
     r"\b(?:bliver hjemme|er hjemme|blive hjemme|skal passes|staying home|stay home|home with"
     r"|kan ikke komme|won t be in|can t come in|holder fri|tager fri|kan ikke vaere her)\b"
 )
-
-
-def _has_subject(intent: str, words: str, slots: Mapping[str, str]) -> bool:
-    """A change about someone names someone the bot knows (a member, the writer): `halvdelen
-    af kontoret har meldt sig syg`, `rollerne er fordelt`, `har du fri på fredag?` are news."""
-    if intent == "sick":
-        return "person" in slots or not _OTHERS_SICK.search(words)
-    if intent == "workdays":
-        return "person" in slots
-    if intent in ("role", "on_rota", "off_rota"):
-        return "person" in slots or bool(_WRITER.search(words))
-    if intent == "away":
-        return "person" in slots or not _OTHER_SUBJECT.search(words)
-    return True
 
 
 # Thanks with more words and no request in them (`mange tak, nu forstår jeg det`).

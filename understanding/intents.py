@@ -83,7 +83,7 @@ COMMON = frozenset(
         "caser dusty rotas ruta sagte vagte sicko seks "
         # real words one edit from a longer domain word (`status` is no `stats`)
         "status fristen match chance round caller ligger lukker laver starte lader melder "
-        "skifte dagen hotlinen giver hoere hoert hoerte frisoer"
+        "skifte dagen hotlinen giver hoere hoert hoerte frisoer seats seat bitte"
     )
 )
 
@@ -173,7 +173,7 @@ _SAME = (
     (r"\bcannot\b", "can t"),
     (r"\bswappe\b", "bytte"),
     (
-        r"\bmon(?= ?(?:-|to |til |and |og |,))",
+        r"\bmon(?= ?(?:-|to |til |and |og |,|thru |through |till |until ))",
         "monday",
     ),  # `mon-thu`; a bare `mon` is Danish (`har Karen mon vagten`)
     (r"\bretention (?:line|hotline|phone)\b", "hotline"),
@@ -218,7 +218,9 @@ GUARDS = tuple(
     for p in (
         r"\b(?:min|mit|my) (?:mand|kone|kaereste|husband|wife|daughter|son|datter|soen|"
         r"soester|sister|brother|bror|nabo|neighbour|neighbor|mor|far|mother|father|kollega|"
-        r"veninde|ven|friend|barn|boern|child|kid|kids|children|boy|girl)\b",
+        r"veninde|ven|friend|barn|boern|child|kid|kids|children|boy|girl|kat|hund|cat|dog|foraeldre"
+        r"|parents|svigermor|svigerfar|farmor|farfar|mormor|morfar|dad|mom|mum|partner|grandma"
+        r"|grandpa)\b",
         r"\b(?:var|was|had|havde|were) (?:paa |on |a |en )?(?:ferie|kursus|fri|vacation|holiday|"
         r"course|day off|away|vaek|syg|sick)\b",
         r"\bom et aar\b|\bnext year\b|\bfrokost\b|\blunch\b",
@@ -261,6 +263,32 @@ GUARDS = tuple(
         r"\b(?:har haft|have had|had) (?:\w+ )?(?:omgangssyge|influenza|feber|the flu|a cold"
         r"|fever)\b",
         r"\b(?:log|raise) a (?:call|ticket) with\b",
+        # free as in free of charge; a course someone else gives; of course
+        r"\bfri (?:bar|parkering|adgang|entre|kaffe|frugt|wifi|bane|parking)\b"
+        r"|\bholder (?:et |en )?(?:\w+ ){0,2}kursus (?:i|for|om)\b|\bof course\b"
+        r"|\bout of (?!office\b)\w+|\bflu (?:shots?|jabs?|vaccin\w*)\b|\binfluenzavaccin\w*",
+        # moods, not illness
+        r"\b(?:migraene|hovedpine|ondt i hovedet) af\b|\bgiving me (?:a )?(?:migraine|headache)\b"
+        r"|\bikke frisk paa\b|\bhar det (?:daarligt|skidt) med\b|\bfeel(?:ing)? bad about\b",
+        # the phone's number, bill or list; a phone taken home; a duty at another workplace
+        r"^(?!.*\b(?:hotline\w*|indstilling\w*|settings|teamets)\b).*\b(?:telefon\w*|tlf|phone)"
+        r" (?:nummer\w*|number|nr|bill|list|liste|regning)\b"
+        r"|\bmed hjem\b|\btake home\b|^(?:hvis|if)\b|\baway with the\b"
+        r"|\bvagt (?:i|hos|at) (?!(?:dag|morgen|overmorgen|aften|uge|naeste|denne|weekend\w*|jul\w*"
+        r"|den|d|\d+|januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october|jan|feb|mar|apr|jun|jul|aug|sep|okt|oct|nov|dec)\b)[a-z]+",
+        # a rota, a plan or a code for something else (`vagtplan for opvasken`, `rota for who
+        # brings cake`, `kode på døren`); a new rota or calendar someone got or bought
+        r"\b(?:rota|vagtplan\w*|vagter\w*|schedule|plan(?:en)?) (?:for|til) (?:the |de |den |det )?"
+        r"(?!(?:next|naeste|denne|this|coming|kommende|resten|rest|hele|whole|uge\w*|week\w*"
+        r"|maaned\w*|month|mandag\w*|tirsdag\w*|onsdag\w*|torsdag\w*|fredag\w*|monday|tuesday"
+        r"|wednesday|thursday|friday|weekend\w*|januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october|jan|feb|mar|apr|jun|jul|aug|sep|okt|oct|nov|dec|\d+|paask\w*|easter|nytaar|i|today|tomorrow|dig|mig|me|you"
+        r"|os|us|teamet|the team|hotline\w*|telefonen)\b)[a-z]+"
+        r"|\b\w*kage\w*\b|\bcake\b|\bkode\w* (?:paa|on) [a-z]+",
+        r"\b(?:har|have|has) (?:faaet|lagt|got|published|lavet|made) (?:\w+ )?(?:ny|nye|new)"
+        r" (?:vagtplan|rota)\w*|\b(?:koebt|bought|got|fik|faaet) (?:en |a )?(?:ny|new)"
+        r" (?:kalender|calendar)\b",
+        r"\ben dag\b|\bsome day\b|\bvil gerne blive\b|\bwould like to be\b",
+        r"\bmomentum\b|\bprisme\b|\bsilkeborg data\b|\bsd loen\b",
         r"\b(?:vagtplan\w*|vagter\w*|rota|schedule|planen) (?:for|til) (?:\w+ )?(?:rengoering\w*"
         r"|opvask\w*|kaffe\w*|koekken\w*|julemarked\w*|kantine\w*|frokost\w*|cleaning|dishes|coffee"
         r"|kitchen)\b",
@@ -296,7 +324,7 @@ _DAYWORD = (
 RULES: tuple[tuple[str, int, str], ...] = (
     # help
     ("help", 6, r"^(?:hjaelp|help|\?)(?: me| mig)?(?: \?)*$"),
-    ("help", 5, r"\bhvad kan du\b|\bwhat (?:commands|can you do)\b"),
+    ("help", 5, r"\bhvad kan du\b|\bwhat (?:commands|can you (?:\w+ )?do)\b"),
     ("help", 13, r"\bhvilke kommandoer\b|\bwhich commands\b"),
     ("help", 5, r"\bhow does (?:this|the) bot work\b|\bhvordan du virker\b"),
     ("help", 4, r"\bkan du hjaelpe mig\b(?! med)|\bhjaelp\b"),
@@ -479,7 +507,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "new_case",
         9,
-        r"\b(?:create|make|start|log|register) (?:a |an )?(?:new )?(?:case|call)\b"
+        r"\b(?:create|make|start) (?:a |an )?(?:new )?case\b|\bopen (?:a|an|a new) case\b"
+        r"|\b(?:log|register) (?:a |an )?(?:new )?(?:case|call)\b"
         r"|\bopen (?:a|an|a new) case\b",
     ),
     ("new_case", 9, r"\blog(?:ge|ger)? (?:et|a|an) (?:opkald|call)\b|\bnyt opkald\b(?! fra)"),
@@ -491,7 +520,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"|\bskrive? et opkald\b",
     ),
     ("new_case", 9, r"\bnew call\b|\bopkald\b.*\blogge?s\b|\bskal logges\b"),
-    ("new_case", 9, r"\bhad a call\b|\bneed to log\b|\bregistrer\w* (?:et |a )?(?:opkald|call)\b"),
+    (
+        "new_case",
+        9,
+        r"\bhad a call\b|\bneed to log (?:a|the|this|an|it|that)\b|\bregistrer\w* (?:et "
+        r"|a )?(?:opkald|call)\b",
+    ),
     (
         "new_case",
         9,
@@ -499,7 +533,11 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r" (?:henvendelse|opkald)\b|\blog(?:ge|ger)? (?:lige |gerne )?(?:et|a|an) (?:opkald|call)\b"
         r"|\b(?:opret|oprette|opretter|oprettes) (?:\w+ ){0,2}som (?:en )?sag\b",
     ),
-    ("new_case", 9, r"\b(?:vil (?:gerne )?|skal )logge (?:det|den|opkaldet)\b"),
+    (
+        "new_case",
+        9,
+        r"\b(?:vil (?:gerne )?|skal )logge (?:det|opkaldet)\b|\blogge den(?: \?| tak| please)*$",
+    ),
     # case
     ("case", 7, r"\b(?:sag|case|sagen)(?: nr)? #? ?\d+\b|# ?\d+\b|\bnr \d+\b"),
     ("case", 6, r"^(?:sag|case)$"),
@@ -541,8 +579,13 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("cases_week", 9, r"\bsager\b.*\bi denne uge\b|\bcases\b.*\bthis week\b"),
     ("cases_week", 9, r"\b(?:hvilke|vis|show|hvad)\b.*\bsager\b.*\b(?:den her uge|ugens loeb)\b"),
     # reassign
-    ("reassign", 10, r"\boverdrag\w*\b|\breassign\b"),
-    ("reassign", 10, r"\b(?:giv|give|flyt|move|pass|send) (?:sag|case)\b"),
+    (
+        "reassign",
+        10,
+        r"\b(?:overdrag\w*|reassign)\b(?=.*\b(?:sag\w*|case\w*|\d+)\b)|^(?:overdrag|reassign)\b"
+        r"|\b(?:sag\w*|case\w*|\d+)\b.*\b(?:overdrag\w*|reassign)\b",
+    ),
+    ("reassign", 10, r"\b(?:giv|give|flyt|move|pass|send) (?:sag|case) (?:nr )?#? ?\d+"),
     (
         "reassign",
         10,
@@ -564,7 +607,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
         "reassign",
         10,
         r"\b(?:flyt|giv|give|move|send|pass|hand)\w* (?:sag(?:en)? |case )?(?:nr |#)? ?\d+"
-        r" (?:\w+ )?(?:til|to)\b",
+        r" (?:videre |over |on )?(?:til|to)\b",
     ),
     (
         "reassign",
@@ -628,7 +671,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "away",
         6,
-        r"\bkan ikke (?:vaere her|komme(?: ind)?|vaere paa arbejde)\b(?! til\b)|\bcan t (?:be"
+        r"\bkan ikke (?:vaere her|komme(?! ind paa| paa| til| on)(?: ind)?|vaere paa arbejde)\b"
+        r"(?! (?:til|paa|on|to)\b)|\bcan t (?:be"
         r"|come) in\b",
     ),
     # my_absences
@@ -690,7 +734,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "swap",
         6,
-        r"\b(?:(?:over)?tag(?:e|er)|take|takes|take over|cover|covers|have) (?:min|mine|my)"
+        r"\b(?:(?:over)?tag(?:e|er)|take|takes|take over|cover|covers|have)(?: du| you)? (?:min"
+        r"|mine|my)"
         r" (?:\w+ )?(?:vagt\w*|tlf|shift\w*|duty|duties|mandag|tirsdag|onsdag"
         r"|torsdag|fredag|monday|tuesday|wednesday|thursday|friday)\b",
     ),
@@ -758,7 +803,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "sick",
         7,
-        r"\bnot well\b|\bunwell\b|\bflu\b|\bforkoel\w*\b|\bmigraene\b|\bmigraine\b|\bdown with\b",
+        r"\bnot well\b|\bunwell\b|\bflu\b|\bforkoel(?:et|ede|else)\b|\bmigraene\b|\bmigraine\b"
+        r"|\bdown with\b",
     ),
     ("sick", 7, r"\bfeeling (?:rough|awful|terrible|crap|poorly|bad)\b|\bunder the weather\b"),
     ("sick", 7, r"\bhar det (?:skidt|daarligt)\b|\bikke (?:frisk|rask)\b|\bnot feeling well\b"),
@@ -805,7 +851,9 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "set_duty",
         10,
-        r"\bput [a-z]+ on duty\b|\blaegge (?:vagten|telefonen)\b.* over (?:til|paa)\b",
+        r"\bput [a-z]+ on duty\b|\blaegge (?:vagten|telefonen) (?:(?:den|d) \w+(?: \w+)? "
+        r"|i morgen |paa \w+ )?over"
+        r" (?:til|paa)\b",
     ),
     ("set_duty", 10, r"\bassign (?:the )?(?:vagt|vagten|duty|phone|shift) (?:to|on|for)\b"),
     (
@@ -832,16 +880,29 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"\b(?:lav|laeg|laegge) (?:en |den )?(?:ny |nye )?vagtplan\w*\b"
         r"|\b(?:kan du|vil du|du|kunne du|please) (?:\w+ )?planlaegge vagter\w*\b"
         r"|^planlaeg vagter\w*\b"
-        r"|\blav (?:en |den )?nye? plan\w*\b|\bregenerate\b",
+        r"|\blav (?:en |den )?nye? plan(?:en)?(?= (?:for|til) (?:uge|naeste|januar|februar|marts"
+        r"|april|maj|juni|juli|august|september|oktober|november|december|january|february|march"
+        r"|may|june|july|october|jan|feb|mar|apr|jun|jul|aug|sep|okt|oct|nov|dec|\d)|(?: \?)*$)"
+        r"|\bregenerate (?:the |a )?(?:rota|schedule|plan)\b",
     ),
     ("generate", 11, r"\b(?:make|create|build) (?:a|an) (?:new )?rota\b"),
     ("generate", 11, r"\bredo the rota\b|\bmake a new rota\b|\bplanlaeg vagterne\b"),
     ("generate", 11, r"\blaegge (?:en )?(?:ny )?vagtplan\b|\bnew rota\b|\bny vagtplan\b"),
-    ("generate", 11, r"\bgenerate\b|\blav\b.*\bvagtplan\b|\bmake the rota\b"),
+    (
+        "generate",
+        11,
+        r"^generate\b|\bgenerate (?:the |a |a new |new )?(?:rota|schedule|duties|vagtplan\w*"
+        r"|plan)\b"
+        r"|\blav\b.*\bvagtplan\b|\bmake the rota\b",
+    ),
     # calendar
     ("calendar", 9, r"\bmin kalender\b|\bmy calendar\b|\bcalendar link\b|\bvagtkalender\b"),
     ("calendar", 9, r"\boutlook kalender\b|\bkalenderlink\b|\bi min (?:outlook )?kalender\b"),
-    ("new_calendar", 11, r"\bny kalender\b|\bnew calendar\b|\bnyt kalenderlink\b"),
+    (
+        "new_calendar",
+        11,
+        r"^(?:ny kalender|new calendar)\b|\bnyt kalenderlink\b|\bnew calendar link\b",
+    ),
     ("new_calendar", 11, r"\bny\w* link\b.*\bkalender\w*\b|\bnew link\b.*\bcalendar\b"),
     (
         "new_calendar",
@@ -870,7 +931,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ("members", 13, r"\bwho is in the team\b|\bhvem er paa vagtplanen og\b"),
     ("members", 13, r"\bmedlemm\w*\b.*\broller\b|\bmembers\b.*\broles\b"),
     # role
-    ("role", 12, r"\brolle(?:n|r|rne)?\b|\brole\b|\btil (?:team)?leder\b|\bblive (?:team)?leder\b"),
+    (
+        "role",
+        12,
+        r"\brolle(?:n|r|rne)?\b|\brole\b|\btil (?:team)?leder\b(?! samtale)"
+        r"|\bblive (?:team)?leder\b",
+    ),
     ("role", 12, r"\bskal vaere (?:sagsbehandler|leder|omstilling)\b"),
     (
         "role",
@@ -895,7 +961,8 @@ RULES: tuple[tuple[str, int, str], ...] = (
     (
         "off_rota",
         13,
-        r"\baf (?:vagt)?plan(?:en)?\b|\boff (?:the )?rota\b|\bskal ikke have vagter\b",
+        r"\baf vagtplan(?:en)?\b|\b(?:tag|tage|fjern|saet|smid)\w* (?:\w+ ){0,2}af planen\b"
+        r"|\boff (?:the )?rota\b|\bskal ikke have vagter\b",
     ),
     (
         "off_rota",
@@ -905,8 +972,15 @@ RULES: tuple[tuple[str, int, str], ...] = (
     ),
     ("off_rota", 13, r"\bfjern\b.*\bvagtplan\w*\b|\bremove\b.*\brota\b"),
     # workdays
-    ("workdays", 12, r"\barbejdsdage\b|\bworkdays\b|\barbejder kun\b|\bonly works\b"),
-    ("workdays", 12, r"\bgaar ned i tid\b|\barbejder ikke om\b|\bworks only\b"),
+    (
+        "workdays",
+        12,
+        r"\barbejdsdage\b|\bworkdays\b|\b(?:arbejder kun|only works|works only) (?:om |paa |on )?"
+        r"(?:mandag|tirsdag|onsdag|torsdag|fredag|monday|tuesday|wednesday|thursday|friday|man|tir"
+        r"|tirs|ons|tor|tors|fre|\w+ dage"
+        r"|\w+ days)",
+    ),
+    ("workdays", 12, r"\bgaar ned i tid\b|\barbejder ikke om\b"),
     (
         "workdays",
         12,
@@ -949,7 +1023,17 @@ RULES: tuple[tuple[str, int, str], ...] = (
         13,
         r"\b(?:her i kanalen|here in the channel)\b.*\b(?:hver morgen|every morning)\b",
     ),
-    ("language", 12, r"\bsprog\b|\blanguage\b|\bpaa (?:dansk|engelsk)\b|\bin (?:english|danish)\b"),
+    (
+        "language",
+        12,
+        r"^(?:sprog|language)\b|\b(?:skift|change|switch|set|saet|aendr)\w* (?:\w+ )?(?:sprog"
+        r"|language)\b"
+        r"|^(?:paa|in) (?:dansk|engelsk|english|danish)\b|\b(?:svar|skriv|tal|snak|answer|reply"
+        r"|write|speak|talk)\w* (?:til mig |to me |me |mig )?(?:paa|in) (?:dansk|engelsk|english"
+        r"|danish)\b"
+        r"|\b(?:have|get|faa) (?:it|det|svar\w*|answers?) (?:paa|in) (?:dansk|engelsk|english"
+        r"|danish)\b",
+    ),
     ("language", 12, r"\benglish please\b|\bspeak (?:danish|english)\b|\bswitch to english\b"),
     ("language", 12, r"\bswitch to danish\b|\bdansk tak\b|\bengelsk tak\b"),
     (
@@ -960,7 +1044,12 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"|\b(?:write|answer|reply|speak) to me in (?:english|danish)\b",
     ),
     ("switch_team", 13, r"\bskift team\b|\bswitch teams?\b|\bskift til team\b"),
-    ("switch_team", 13, r"\b(?:i m|jeg er) (?:in|med i|i) (?:two|to|2) teams\b"),
+    (
+        "switch_team",
+        13,
+        r"\b(?:i m|jeg er) (?:in|med i|i) (?:two|to|2) teams\b.*\b(?:change|switch|skift\w*"
+        r"|hvordan|how)\b",
+    ),
     ("switch_team", 13, r"\bother team\b|\bandet team\b|\bswitch\w* to the other one\b"),
     (
         "switch_team",
@@ -986,14 +1075,14 @@ SMALLTALK = frozenset(
         "good morning afternoon og ogsaa saa vi ses bye farvel skal du ok nice day a have jul "
         "glaedelig godt nytaar hvordan gaar det so much there everyone alle allesammen sammen "
         "now ha en take care eftermiddag aften mate guys folks team "
-        "morning evening all lot super fint great godaften du er guld"
+        "morning evening all lot super fint great godaften du er guld happy holidays"
     )
 )
 GREETINGS = frozenset(
     _words(
         "care eftermiddag aften hej hejsa hi hello hey goddag godmorgen morgen weekend tak thanks "
         "thank thx cheers "
-        "bye farvel ses jul nytaar gaar day morning afternoon evening godaften"
+        "bye farvel ses jul nytaar gaar day morning afternoon evening godaften holidays"
     )
 )
 

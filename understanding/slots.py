@@ -32,23 +32,27 @@ _DAY = (
     rf"|(?P<dof>\d{{1,2}}(?:st|nd|rd|th)? of (?:{_MONTH})\b)"
     rf"|(?<!med )(?<!with )(?P<mond>(?:{_MONTH}) \d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"|(?P<rel>i dag|idag|today|i morgen|imorgen|tomorrow|i overmorgen|overmorgen"
-    rf"|the day after(?! tomorrow)|the day after tomorrow|i gaar|yesterday)"
+    rf"|the day after(?! tomorrow)|the day after tomorrow|i gaar|yesterday)(?![a-z])"
     rf"|(?P<in>om (?:\d+|en|et|to|tre|fire|one|two|three) (?:uger?|weeks?))"
     rf"|(?P<past>i (?:{_LONG_WEEKDAYS.replace('dag', 'dags')}))"
     rf"|(?P<next>(?:naeste|next) (?:{_LONG_WEEKDAYS}))"
     rf"|(?P<short>(?:on|next|this) (?:mon|tues?|wed|thu|thurs?|fri))\b"
-    rf"|(?P<wd>(?:{_LONG_WEEKDAYS}))(?:'?s|en)?(?P<wdnext> (?:i )?(?:naeste uge|next week))?"
+    rf"|(?P<wdd>(?:{_LONG_WEEKDAYS}) (?:den |d\.? ?|the )?(?P<wddn>\d{{1,2}}))"
+    rf"(?!\d)(?!(?:\.|st|nd|rd|th)? ?(?:of )?(?:{_MONTH})\b)(?:\.|st|nd|rd|th)?(?![\d./])"
+    rf"|(?P<wd>(?:{_LONG_WEEKDAYS}))(?:'?s|en)?(?![a-z])"
+    rf"(?P<wdnext> (?:i )?(?:naeste uge|next week|om en uge|in a week))?"
     rf"|(?P<nth>(?:den|d\.?|the) \d{{1,2}})(?!\d)(?!(?:\.|st|nd|rd|th)? ?(?:of )?(?:{_MONTH})\b)"
     rf"(?:\.|st|nd|rd|th)?(?![\d./])"
 )
 _SPAN = re.compile(
-    rf"(?P<w1>(?:uge|week|uke) (?P<wa>\d{{1,2}})(?: ?(?:-|til|to) ?(?:uge )?(?P<wb>\d{{1,2}}))?)\b"
+    rf"(?P<w1>(?:uge|week|uke) (?P<wa>\d{{1,2}})(?: ?(?:-|til|to|og"
+    rf"|and) ?(?:uge )?(?P<wb>\d{{1,2}}))?)\b"
     rf"|(?P<ddm>(?P<e1>\d{{1,2}})\.? ?- ?(?P<e2>\d{{1,2}})[./](?P<em>\d{{1,2}}))(?![\d./])"
-    rf"|(?<!med )(?<!with )(?P<mdd>(?P<mm>{_MONTH}) (?P<f1>\d{{1,2}}) ?-"
-    rf" ?(?P<f2>\d{{1,2}}))(?![\d./])"
-    rf"|(?<!kl )(?<!kl\. )(?<!klokken )(?P<dd>(?:den |d\. )?(?P<d1>\d{{1,2}})\.? ?(?:-|og|and"
-    rf"|til) ?"
-    rf"(?:den |d\. )?(?P<d2>\d{{1,2}})\.? ?"
+    rf"|(?<!med )(?<!with )(?P<mdd>(?P<mm>{_MONTH}) (?P<f1>\d{{1,2}})(?:st|nd|rd|th)? ?-"
+    rf" ?(?P<f2>\d{{1,2}})(?:st|nd|rd|th)?)(?![\d./])"
+    rf"|(?<!kl )(?<!kl\. )(?<!klokken )(?P<dd>(?:den |d\. |the )?(?P<d1>\d{{1,2}})(?:\.|st|nd|rd"
+    rf"|th)?"
+    rf" ?(?:-|og|and|til|to) ?(?:den |d\. |the )?(?P<d2>\d{{1,2}})(?:\.|st|nd|rd|th)? ?(?:of )?"
     rf"(?P<mon>{_MONTH})?)(?![\d./])"
     rf"|(?P<isorange>\d{{4}}-\d\d-\d\d\.\.\d{{4}}-\d\d-\d\d)"
     rf"|(?P<nextweek>(?:i )?naeste uge|next week)"
@@ -62,7 +66,9 @@ _SPAN = re.compile(
 )
 _DAYS = re.compile(_DAY)
 # A weekday right after two bare numbers: they were hours (`kursus 9-15 på torsdag`).
-_CLOCK = re.compile(rf"\s*(?:paa |on )?(?:{_LONG_WEEKDAYS})\b")
+_CLOCK = re.compile(
+    rf"\s*(?:(?:paa |on )?(?:{_LONG_WEEKDAYS})|i morgen|i dag|i overmorgen|tomorrow|today)\b"
+)
 
 
 def _words(text: str) -> list[str]:
@@ -78,6 +84,19 @@ class Found:
     first: date | None
     last: date | None
     period: str | None = None  # "today", "week", "month", "year", "next_week", "week:N"
+
+
+def _on_or_before(last: date, day: int) -> date:
+    """`21. til 2. januar`: the 21st on or before the span's last day (21 December)."""
+    month_start = last.replace(day=1)
+    for start in (month_start, (month_start - timedelta(days=1)).replace(day=1)):
+        try:
+            found = start.replace(day=day)
+        except ValueError:
+            continue
+        if found <= last:
+            return found
+    raise BadDate(f"{day}")
 
 
 def _week(number: int, today: date) -> date:
@@ -107,6 +126,10 @@ def _one_day(match: re.Match[str], today: date) -> date | None:
             return parse_date(text[2:-1], today, "back") - (
                 timedelta(days=7) if text[2:-1] == _weekday_name(today) else timedelta()
             )
+        if group in ("wdd", "wddn"):
+            day = int(match.group("wddn"))
+            nth = _DAYS.fullmatch(f"den {day}")
+            return _one_day(nth, today) if nth else None
         if group in ("wd", "wdnext"):
             return None  # handled by the caller, which sees both groups
         if group == "nth":
@@ -190,8 +213,8 @@ def find_dates(folded: str, today: date) -> list[Found]:
             tail = f". {month_word}" if month_word else ""
             try:
                 if month_word:
-                    first = parse_date(match.group("d1") + tail, today)
                     last = parse_date(match.group("d2") + tail, today)
+                    first = _on_or_before(last, int(match.group("d1")))
                 else:
                     # `den 15. og 16.`: days of the month, the next such.
                     first_m = _DAYS.fullmatch(f"den {match.group('d1')}")
@@ -262,7 +285,7 @@ _WEEKDAY_ONLY = re.compile(rf"(?:{_LONG_WEEKDAYS})(?:'?s|en)?")
 _WEEKDAY_NEXT_WEEK = re.compile(rf"(?:{_LONG_WEEKDAYS})(?:'?s|en)? (?:i )?(?:naeste uge|next week)")
 _THEN_DATE = re.compile(r"^\s*,?\s*(?:den |d\.? ?|the )?$")
 # Weekdays in one list or span: `mandag, tirsdag og onsdag`, `fra mandag til onsdag`.
-_JOINED = re.compile(r"^\s*(?:og|and|,|eller|or|-|–|til|to|until)\s*$")
+_JOINED = re.compile(r"^\s*(?:og|and|,|eller|or|-|–|til|to|until|till|through|thru)\s*$")
 
 
 def _weekdays_placed(folded: str, found: list[Found]) -> list[Found]:
@@ -292,7 +315,30 @@ def _weekdays_placed(folded: str, found: list[Found]) -> list[Found]:
             placed.insert(0, Found(here.start, here.end, day, day, here.period))
             continue
         placed.insert(0, here)
-    return placed
+    return _run_forward(folded, placed)
+
+
+def _run_forward(folded: str, found: list[Found]) -> list[Found]:
+    """`afspadsering fredag og mandag`: a listed weekday before the one named just before it is
+    in the week after."""
+    out: list[Found] = []
+    for here in found:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.first is not None
+            and here.first is not None
+            and here.first == here.last
+            and here.first < before.first
+            and _JOINED.match(folded[before.end : here.start])
+            and _WEEKDAY_ONLY.fullmatch(folded[here.start : here.end])
+        ):
+            day = here.first
+            while day < before.first:
+                day += timedelta(weeks=1)
+            here = Found(here.start, here.end, day, day, here.period)
+        out.append(here)
+    return out
 
 
 def _is_weekday(folded: str, found: Found) -> bool:
@@ -305,7 +351,10 @@ def back_on(folded: str, found: Found) -> bool:
     return bool(_BACK.search(folded[max(0, found.start - 24) : found.start]))
 
 
-_BACK = re.compile(r"\b(?:tilbage|back|igen|retur|return\w*)\b(?:\s+\S+){0,2}\s*$")
+_BACK = re.compile(
+    r"\b(?:tilbage|back|igen|retur|return\w*|kommer(?: nok| ind)?|coming (?:back"
+    r"|in))\b(?:\s+\S+){0,2}\s*$"
+)
 
 
 def bare_weekday(folded: str, found: Found) -> bool:
@@ -456,6 +505,12 @@ _STOP = frozenset(
 )
 
 
+# A member's single name that is a place (`i Lund`) or the verb `bo` (`skal bo i …`).
+_NOT_A_PERSON = re.compile(
+    r"\b(?:i|ved|in|at) [A-ZÆØÅ]\w+$|\b(?:skal|vil|kan|at|må|maa) bo (?:i|på|paa|hos|sammen)\b"
+)
+
+
 @lru_cache(maxsize=256)
 def _key(text: str) -> str:
     """Looser than fold, as rules.names matches: `Søren`, `Soeren` and `Soren` are one."""
@@ -515,6 +570,8 @@ def find_people(text: str, names: Sequence[str]) -> list[Person]:
             hit = len(bare) >= 2 and _key(bare) in name_words
         else:
             hit = bare[:1].isupper() and word.start() > 0 and len(bare) >= 2
+        if hit and _NOT_A_PERSON.search(text[max(0, word.start() - 6) : word.end() + 4]):
+            hit = False  # `kursus i Lund`, `skal bo i sommerhus`: a place, the verb `bo`
         if hit:
             people.append(Person(word.start(), word.end(), bare))
             taken.append(word.span())

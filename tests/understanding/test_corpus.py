@@ -50,12 +50,14 @@ def test_own_paraphrases(phrase: str, intent: str, slots: dict[str, str]) -> Non
         assert got.intent not in CHANGES_DATA
 
 
-def test_adversarial_chatter_never_turns_into_a_change() -> None:
-    """tests/understanding/adversarial.tsv: 295 sentences an independent reviewer aimed at
-    the rules' weak spots (office chatter with the bot's words, codes for printers, `min søn
-    vil tage min telefon`, hearsay, habits), and requests in the new short forms. Before the
-    fixes 99 of its 189 chatter rows became a change; none may."""
-    result = score(load_own("adversarial.tsv"), "own")
+@pytest.mark.parametrize("name", ["adversarial.tsv", "adversarial2.tsv"])
+def test_adversarial_chatter_never_turns_into_a_change(name: str) -> None:
+    """Sentences two independent reviewers aimed at the rules' weak spots (office chatter
+    with the bot's words, codes for printers, `min søn vil tage min telefon`, hearsay, habits,
+    citizens' and relatives' sickness, other workplaces' rotas) and requests in new short
+    forms: 295 and 408 rows. Before the fixes 99 of the first set's 189 chatter rows, and then
+    233 of the second's 321, became a change; none may."""
+    result = score(load_own(name), "own")
     assert result.must_not == []
     assert result.wrong_change == []
     assert result.intent_accuracy >= 0.95
