@@ -41,15 +41,36 @@ from tests.e2e.teams import Teams, teams_session
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 HANDLER = ("app.py", "_messages")  # the bot's /api/messages handler: 100 % of a turn
 KINDS = ("SELECT", "INSERT", "UPDATE", "DELETE")
+DRIVER = ("BEGIN", "COMMIT", "ROLLBACK", "PREPARE")
 
 
 class Statements:
-    """Counts the statements an engine runs, by their first word."""
+    """Counts the statements an engine runs, by their first word, and on PostgreSQL the round
+    trips SQLAlchemy does not see as statements: asyncpg's BEGIN, COMMIT and ROLLBACK, and a
+    statement's first PREPARE on a connection (later ones use the connection's cache)."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.kinds: Counter[str] = Counter()
         self.texts: Counter[str] = Counter()
         event.listen(engine.sync_engine, "before_cursor_execute", self._seen)
+        if engine.dialect.name == "postgresql":
+            self._count_driver_round_trips()
+
+    def _count_driver_round_trips(self) -> None:
+        import asyncpg.transaction
+
+        def counted(owner: Any, name: str, kind: str) -> None:
+            real = getattr(owner, name)
+
+            async def call(*args: Any, **kwargs: Any) -> Any:
+                self.kinds[kind] += 1
+                return await real(*args, **kwargs)
+
+            setattr(owner, name, call)
+
+        for name, kind in (("start", "BEGIN"), ("commit", "COMMIT"), ("rollback", "ROLLBACK")):
+            counted(asyncpg.transaction.Transaction, name, kind)
+        counted(asyncpg.Connection, "prepare", "PREPARE")
 
     def _seen(self, _conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
         words = statement.split(None, 1)
@@ -104,9 +125,14 @@ def scenarios(teams: Teams, url: str, seeded: Any, now: datetime) -> list[Scenar
 
 
 def _per_turn(kinds: Counter[str], turns: int) -> str:
-    total = sum(kinds.values())
+    total = sum(kinds[k] for k in (*KINDS, "other"))
     parts = [f"{k} {kinds[k] / turns:.1f}" for k in (*KINDS, "other") if kinds[k]]
-    return f"{total / turns:.1f} ({', '.join(parts) or 'none'})"
+    line = f"{total / turns:.1f} ({', '.join(parts) or 'none'})"
+    driver = [f"{k} {kinds[k] / turns:.1f}" for k in DRIVER if kinds[k]]
+    if driver:  # PostgreSQL: every statement is a round trip, and so is each of these
+        trips = total + sum(kinds[k] for k in DRIVER)
+        line += f"; round trips {trips / turns:.1f} (+ {', '.join(driver)})"
+    return line
 
 
 def report(

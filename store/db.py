@@ -50,7 +50,18 @@ def create_engine(url: str) -> AsyncEngine:
         event.listen(engine.sync_engine, "begin", _begin_immediate)
         _SQLITE_TURNS[engine] = WriterLock()
         return engine
-    engine = create_async_engine(url, pool_size=10, max_overflow=10, hide_parameters=True)
+    from store import pg_lazy_begin  # the PostgreSQL dialect, only when it is used
+
+    # READ COMMITTED explicitly, whatever the server's default: reads before a unit's first
+    # write run outside its transaction (store/pg_lazy_begin.py), which is the same only there.
+    engine = create_async_engine(
+        url,
+        pool_size=10,
+        max_overflow=10,
+        hide_parameters=True,
+        isolation_level="READ COMMITTED",
+    )
+    event.listen(engine.sync_engine.pool, "connect", pg_lazy_begin.install)
     event.listen(engine.sync_engine.pool, "connect", _checked_in)  # new: no ping needed
     event.listen(engine.sync_engine.pool, "checkin", _checked_in)
     event.listen(engine.sync_engine.pool, "checkout", _ping_if_idle(engine))

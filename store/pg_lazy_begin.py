@@ -1,0 +1,78 @@
+"""PostgreSQL: a unit of work begins its transaction at its first write, not its first read (#17).
+
+SQLAlchemy's asyncpg adapter sends BEGIN before a connection's first statement and COMMIT at
+the end: two round trips on top of the statements, so a `vagt` turn (two SELECTs) cost four.
+Under READ COMMITTED every statement takes its own snapshot whether or not a transaction is
+open, so a plain SELECT run before the unit's first write sees exactly what it would see inside
+it, and it neither takes nor needs a lock that lasts until COMMIT. Such a SELECT therefore runs
+as the adapter's autocommit mode runs it (no BEGIN); the first statement that is anything else
+(INSERT, UPDATE, DELETE, WITH …, SAVEPOINT, a SELECT … FOR UPDATE/SHARE or one that calls a
+function with side effects) begins the transaction, and everything after it runs inside. The
+adapter commits or rolls back only a transaction it started, so a unit that only read costs its
+SELECTs and nothing else; a unit that writes is as atomic as before.
+
+Only under READ COMMITTED: under REPEATABLE READ or SERIALIZABLE the snapshot is the first
+statement's, so every statement runs in the transaction as before.
+"""
+
+import functools
+import re
+from typing import Any
+
+from sqlalchemy.dialects.postgresql.asyncpg import (
+    AsyncAdapt_asyncpg_connection,
+    AsyncAdapt_asyncpg_cursor,
+)
+
+READ_COMMITTED = "read_committed"  # the adapter's name for the level (its _isolation_lookup)
+
+_SELECT = re.compile(r"\s*SELECT\b", re.IGNORECASE)
+# Anything that makes a SELECT more than a read: row locks, SELECT INTO (creates a table), and
+# functions that write, lock or change the session. Matched anywhere in the text, so a name in a
+# string literal only costs a BEGIN, never a read outside the transaction that needed one.
+_NOT_A_READ = re.compile(
+    r"\bFOR\s+(?:NO\s+KEY\s+)?UPDATE\b|\bFOR\s+(?:KEY\s+)?SHARE\b|\bINTO\b"
+    r"|\b(?:nextval|setval|pg_advisory\w*|pg_try_advisory\w*|set_config|pg_notify"
+    r"|lo_\w+|txid_current|pg_current_xact_id)\s*\(",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=1024)  # a statement's text is the same on every call
+def plain_select(operation: str) -> bool:
+    """A statement that only reads, whose result does not depend on an open transaction."""
+    return bool(_SELECT.match(operation)) and not _NOT_A_READ.search(operation)
+
+
+class LazyBeginCursor(AsyncAdapt_asyncpg_cursor):
+    __slots__ = ()
+
+    async def _prepare_and_execute(self, operation: Any, parameters: Any) -> None:
+        conn = self._adapt_connection
+        read_first = (
+            conn._transaction is None
+            and conn.isolation_level == READ_COMMITTED
+            and not self.server_side  # asyncpg's cursors exist only inside a transaction
+            and plain_select(operation)
+        )
+        # The adapter skips BEGIN in autocommit mode. A connection runs one statement at a
+        # time (the unit of work's session), so nothing else sees the level in between.
+        if read_first:
+            conn.isolation_level = "autocommit"
+        try:
+            await super()._prepare_and_execute(operation, parameters)  # type: ignore[no-untyped-call]
+        finally:
+            if read_first:
+                conn.isolation_level = READ_COMMITTED
+
+
+class LazyBeginConnection(AsyncAdapt_asyncpg_connection):
+    __slots__ = ()
+    _cursor_cls = LazyBeginCursor
+
+
+def install(dbapi_conn: Any, _record: Any) -> None:
+    """A pool "connect" listener: the new connection's cursors begin lazily. The adapter's
+    connection has __slots__, so the cursor class comes with a subclass of the same layout."""
+    if type(dbapi_conn) is AsyncAdapt_asyncpg_connection:
+        dbapi_conn.__class__ = LazyBeginConnection
