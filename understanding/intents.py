@@ -1063,9 +1063,29 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"\bskift\w* (?:til )?team\b|\bswitch\w* to team\b|\bchange (?:to )?team\b",
     ),
 )
-_COMPILED = tuple(
-    (intent, weight, re.compile(p), required(p) or ("",)) for intent, weight, p in RULES
-)
+
+
+def _by_intent() -> tuple[
+    tuple[str, tuple[str, ...], tuple[tuple[int, re.Pattern[str], tuple[str, ...]], ...]], ...
+]:
+    """Per intent, in the order the intents first appear in RULES: the strings one of which
+    any of its patterns needs, and its patterns heaviest first."""
+    grouped: dict[str, list[tuple[int, re.Pattern[str], tuple[str, ...]]]] = {}
+    for intent, weight, pattern in RULES:
+        grouped.setdefault(intent, []).append(
+            (weight, re.compile(pattern), tuple(required(pattern) or ("",)))
+        )
+    return tuple(
+        (
+            intent,
+            tuple(sorted({need for _, _, needs in rules for need in needs})),
+            tuple(sorted(rules, key=lambda rule: -rule[0])),
+        )
+        for intent, rules in grouped.items()
+    )
+
+
+_BY_INTENT = _by_intent()
 
 # Greetings and thanks: a sentence of only these is smalltalk.
 SMALLTALK = frozenset(
@@ -1100,14 +1120,20 @@ def unpadded(words: str) -> str:
 
 
 def score(words: str) -> list[tuple[str, int]]:
-    """Every intent whose pattern matches, best first, with its weight."""
-    best: dict[str, int] = {}
+    """Every intent whose pattern matches, best first, with its weight (a tie goes to the
+    intent that comes first in RULES). A pattern whose needed strings are all missing from
+    the sentence cannot match and is skipped unread; so is an intent none of whose patterns
+    can match, which is most of them for any one sentence."""
+    best: list[tuple[str, int]] = []
     has = words.__contains__
-    for intent, weight, pattern, need in _COMPILED:
-        # A pattern whose required words are all missing cannot match: skipped unread.
-        if weight > best.get(intent, 0) and any(map(has, need)) and pattern.search(words):
-            best[intent] = weight
-    return sorted(best.items(), key=lambda item: -item[1])
+    for intent, needs, rules in _BY_INTENT:
+        if not any(map(has, needs)):
+            continue
+        for weight, pattern, need in rules:  # heaviest first: the first match is the best
+            if any(map(has, need)) and pattern.search(words):
+                best.append((intent, weight))
+                break
+    return sorted(best, key=lambda item: -item[1])
 
 
 # The writer saying they will not be at work is a request whatever else the sentence says
