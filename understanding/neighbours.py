@@ -59,10 +59,18 @@ def _weighted(features: Counter[str], idf: dict[str, float], unseen: float) -> d
     return {f: w / norm for f, w in raw.items()}
 
 
+# A feature in more examples than this (`jeg`, `er`, `det`) picks no candidates: walking its
+# postings was most of a slow message's time. It still counts, exactly, in the similarity of
+# the candidates that rarer features find; an example that shares only such words with a
+# sentence is never among the near ones anyway (their weights are small).
+COMMON = 100
+
+
 @dataclass(frozen=True)
 class _Index:
     intents: tuple[str, ...]
     postings: dict[str, tuple[tuple[int, float], ...]]  # feature → (example, weight)
+    vectors: tuple[dict[str, float], ...]  # example → its weights
     idf: dict[str, float]
     unseen: float  # the weight of a feature no example has
 
@@ -71,9 +79,17 @@ class _Index:
 
     def nearest(self, tokens: Sequence[str]) -> list[tuple[float, int]]:
         sums: dict[int, float] = {}
+        common: list[tuple[str, float]] = []
         for feature, weight in self.vector(tokens).items():
-            for example, other in self.postings.get(feature, ()):
+            postings = self.postings.get(feature, ())
+            if len(postings) > COMMON:
+                common.append((feature, weight))
+                continue
+            for example, other in postings:
                 sums[example] = sums.get(example, 0.0) + weight * other
+        for example in sums:
+            vector = self.vectors[example]
+            sums[example] += sum(weight * vector.get(feature, 0.0) for feature, weight in common)
         return sorted(((s, e) for e, s in sums.items()), reverse=True)[:NEIGHBOURS]
 
 
@@ -85,12 +101,14 @@ def _build(rows: Iterable[tuple[tuple[str, ...], str]]) -> _Index:
     idf = {f: math.log((total + 1) / (n + 0.5)) for f, n in seen.items()}
     unseen = math.log(total + 1)
     postings: dict[str, list[tuple[int, float]]] = {}
-    for number, features in enumerate(counted):
-        for f, w in _weighted(features, idf, unseen).items():
+    vectors = tuple(_weighted(features, idf, unseen) for features in counted)
+    for number, vector in enumerate(vectors):
+        for f, w in vector.items():
             postings.setdefault(f, []).append((number, w))
     return _Index(
         tuple(intent for _, intent in labelled),
         {f: tuple(p) for f, p in postings.items()},
+        vectors,
         idf,
         unseen,
     )
