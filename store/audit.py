@@ -58,6 +58,12 @@ class AuditRepo:
             }
         )
 
+    async def write_pending(self) -> None:
+        """Write what was recorded so far now (a statement that writes entries of its own
+        comes next, and ids follow the order entries were recorded in)."""
+        if self.session.info.get(PENDING):
+            await self.session.run_sync(_write_pending)
+
     async def for_subject(self, team_id: int, subject: str) -> list[AuditEntry]:
         await self.session.run_sync(_write_pending)
         rows = await self.session.scalars(
