@@ -2,6 +2,7 @@
 approval when the team wants one; what a taken swap changes in the rota. Each refusal is
 raised before anything changes."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -12,8 +13,12 @@ from rules import swaps as rules
 from rules import weekdays
 from rules.working_days import Calendar
 from store.models import Member, Membership, SwapRequestRow
+from store.outbox import Queued
 from store.store import Store
 from store.swaps import Move, TakeSeen, plain
+
+# What to tell the requester of a taken request (requester, taker): queued with the take.
+Notice = Callable[[Member, Member], Queued]
 
 # An absence's days share one channel post; each of their requests has this reason.
 ABSENCE = "absence"
@@ -180,6 +185,7 @@ class Taken:
     requester: Member
     taker: Member
     awaiting_approval: bool  # the rota changes when a lead approves
+    told: bool = False  # the notice given to take() was queued
 
 
 async def take(
@@ -191,9 +197,11 @@ async def take(
     today: date,
     now: datetime,
     approval: bool,
+    notice: Notice | None = None,
 ) -> Taken:
     """Take (or accept) a request. Of two takers at once exactly one wins (a conditional
-    update); the other is told it is taken. Without approval the rota changes at once."""
+    update); the other is told it is taken. Without approval the rota changes at once, and
+    `notice` (to the requester, built from requester and taker) is queued in the same write."""
     row = await find(store, team_id, swap_id)
     seen = await store.swaps.seen_for_take(row, taker_id)
     if seen is None:  # pragma: no cover - a request's row goes with its requester
@@ -210,12 +218,14 @@ async def take(
         raise NotForYou() from None
     except rules.NotAvailableThatDay:
         raise NotAvailableThatDay(row.day) from None
+    told = False
     if approval:
         if not await store.swaps.take(swap_id, taker_id, now, awaiting=True):
             raise await _not_open(store, await _fresh(store, swap_id), today)
     else:
-        await _take_and_move(store, row, taker, requester, seen, now, today)
-    return Taken(await _fresh(store, swap_id), requester, taker, approval)
+        queued = notice(requester, taker) if notice else None
+        told = await _take_and_move(store, row, taker, requester, seen, now, today, queued)
+    return Taken(await _fresh(store, swap_id), requester, taker, approval, told)
 
 
 async def _take_and_move(
@@ -226,24 +236,29 @@ async def _take_and_move(
     seen: TakeSeen,
     now: datetime,
     today: date,
-) -> None:
-    """Take without approval: the take, the rota change and their history in one write while
-    the rota still has who it had when the take was checked (#17); a day changed since is
-    read and written again, and its history names who really had it."""
+    notice: Queued | None,
+) -> bool:
+    """Take without approval: the take, the rota change, their history and the notice in one
+    write while the rota still has who it had when the take was checked (#17); a day changed
+    since is read and written again, and its history names who really had it. True if the
+    notice was queued."""
     moves = [Move(row.day, seen.holder, taker.id)]
     if row.offered_day is not None:
         moves.append(Move(row.offered_day, seen.offered_holder, requester.id))
     entries = [(m, _duty_entry(row.team_id, taker.id, m.day, m.before, m.to, now)) for m in moves]
     taken = _taken_entry(row, taker, requester, now)
-    moved = await store.swaps.take_moving(row.team_id, row.id, taker.id, now, entries, taken)
-    if moved is None:
+    written = await store.swaps.take_moving(
+        row.team_id, row.id, taker.id, now, entries, taken, notice
+    )
+    if written is None:
         raise await _not_open(store, await _fresh(store, row.id), today)
     for move in moves:
-        if move.day not in moved:
+        if move.day not in written.moved:
             before = await store.rota.set(
                 row.team_id, move.day, move.to, now, kept=True, source="swap"
             )
             store.audit.record(**_duty_entry(row.team_id, taker.id, move.day, before, move.to, now))
+    return written.told
 
 
 def _duty_entry(

@@ -34,13 +34,16 @@ from store.models import (
     DutyHandover,
     Member,
     Membership,
+    OutboxMessage,
     SwapRequestRow,
 )
+from store.outbox import OutboxRepo, Queued
 
 _SWAPS = Base.metadata.tables[SwapRequestRow.__tablename__]
 _DUTIES = Base.metadata.tables[Duty.__tablename__]
 _AUDIT = Base.metadata.tables[AuditEntry.__tablename__]
 _ENTRY = ("team_id", "actor_id", "action", "subject", "before", "after", "at")
+_OUTBOX = Base.metadata.tables[OutboxMessage.__tablename__]
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,15 @@ class Move:
     day: date
     before: int | None
     to: int
+
+
+@dataclass(frozen=True)
+class TakeWritten:
+    """What a take that won wrote besides the request: the days moved, and whether the
+    notice was queued (False if its key was queued before)."""
+
+    moved: list[date]
+    told: bool
 
 
 @dataclass(frozen=True)
@@ -171,12 +183,15 @@ def _conditional_update(state: str, columns: tuple[str, ...]) -> Update:
 
 
 @cache
-def _take_moving_pg(moves: int) -> Executable:
+def _take_moving_pg(moves: int, notice: bool) -> Executable:
     """PostgreSQL: take a request and move its `moves` duty days in one statement (#17):
     WITH took (the conditional UPDATE: one winner), moved_<n> (each day's UPDATE while the
     rota still has who it had, and only if took won), logged (a history entry per day moved,
-    then the take's own, each only if its step wrote a row). Returns whether it was taken
-    and which days moved; a take that lost writes nothing."""
+    then the take's own, each only if its step wrote a row), and with a `notice`, queued (the
+    outbox row, only if took won, once per key). Returns whether it was taken, which days
+    moved and whether the notice was queued; a take that lost writes nothing."""
+    from sqlalchemy.dialects import postgresql  # only a PostgreSQL engine needs its dialect
+
     c = _SWAPS.c
     took = (
         update(_SWAPS)
@@ -222,12 +237,27 @@ def _take_moving_pg(moves: int) -> Executable:
         .returning(_AUDIT.c.id)
         .cte("logged")
     )
-    counted: list[Any] = [select(func.count()).select_from(s).scalar_subquery() for s in moved]
-    return select(
-        select(func.count()).select_from(took).scalar_subquery(),
-        select(func.count()).select_from(logged).scalar_subquery(),
-        *(counted or [literal(0)]),
-    )
+    steps = [logged]
+    if notice:
+        o = _OUTBOX.c
+        row = [bindparam(f"o_{k}", type_=o[k].type) for k in _QUEUED]
+        steps.append(
+            postgresql.insert(_OUTBOX)
+            .from_select(list(_QUEUED), select(*row).select_from(took))
+            .on_conflict_do_nothing(index_elements=["key"])
+            .returning(o.id)
+            .cte("queued")
+        )
+    else:
+        steps.append(select(literal(0)).where(literal(False)).cte("queued"))
+    counts: list[Any] = [
+        select(func.count()).select_from(step).scalar_subquery() for step in (took, *steps, *moved)
+    ]
+    return select(*counts)
+
+
+# The outbox columns a queued message writes (Queued.row's keys).
+_QUEUED = tuple(Queued("", None, "", "", {}).row(datetime.min))
 
 
 def _open_columns() -> tuple[Any, ...]:
@@ -348,12 +378,14 @@ class SwapRepo:
         now: datetime,
         moves: list[tuple[Move, dict[str, Any]]],
         taken: dict[str, Any],
-    ) -> list[date] | None:
+        notice: Queued | None = None,
+    ) -> TakeWritten | None:
         """Take the request (as `take`, no approval) and give each move's day to its new
         holder while the rota still has `before` on it, with the history entry that goes
         with each day moved, and the take's entry (`taken`). The days moved, or None if
         someone took it first (then nothing is written). A day not moved (the rota changed,
-        the day has no row, or this session holds its row) is the caller's to write.
+        the day has no row, or this session holds its row) is the caller's to write. The
+        `notice` (to the requester) is queued with the take, once per key.
         On PostgreSQL one statement (#17: four round trips before); on SQLite the same steps
         one by one (in-process, so the count does not matter)."""
         candidates = [(m, e) for m, e in moves if not self._holds_duty(team_id, m.day)]
@@ -366,19 +398,23 @@ class SwapRepo:
                     audit.record(**entry)
                     days.append(move.day)
             audit.record(**taken)
-            return days
+            told = notice is not None and await OutboxRepo(self.session).queue(notice, now)
+            return TakeWritten(days, told)
         await AuditRepo(self.session).write_pending()  # rarely any: a take is a turn's first write
         params: dict[str, Any] = {"swap_id": swap_id, "taker": taker, "at": now, "team": team_id}
         for n, (move, entry) in enumerate(candidates):
             params.update({f"on_{n}": move.day, f"before_{n}": move.before, f"to_{n}": move.to})
             params.update(_entry_params(f"e{n}", entry))
         params.update(_entry_params("taken", taken))
-        found = await self.session.execute(_take_moving_pg(len(candidates)), params)
-        won, _logged, *moved = found.one()
+        if notice is not None:
+            params.update({f"o_{k}": v for k, v in notice.row(now).items()})
+        stmt = _take_moving_pg(len(candidates), notice is not None)
+        won, _logged, queued, *moved = (await self.session.execute(stmt, params)).one()
         if not won:
             return None
         self._written(swap_id, {"taken_by": taker, "taken_at": now, "awaiting_approval": False})
-        return [m.day for (m, _), n in zip(candidates, moved, strict=False) if n]
+        days = [m.day for (m, _), n in zip(candidates, moved, strict=True) if n]
+        return TakeWritten(days, bool(queued))
 
     async def settle_approval(self, swap_id: int, approve: bool) -> bool:
         """A lead's decision on a taken request: keep it (approve) or open it again."""

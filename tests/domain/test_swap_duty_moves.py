@@ -7,10 +7,11 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from domain import swaps
-from store.models import Duty, SwapRequestRow
+from store.models import Duty, Member, OutboxMessage, SwapRequestRow
+from store.outbox import Queued
 from store.swaps import TakeSeen
 from tests.domain.swaps_store import CALENDAR, NOW, TODAY, Team, team
 
@@ -24,6 +25,21 @@ async def _days_held_by_the_database_only(t: Team) -> None:
     for held in list(t.store.session.identity_map.values()):
         if isinstance(held, Duty):
             t.store.session.expunge(held)
+
+
+def _notice(requester: Member, taker: Member) -> Queued:
+    return Queued(
+        "swap-taken",
+        None,
+        "swap_taken",
+        f"member:{requester.id}",
+        {"text": f"{taker.name} took it"},
+    )
+
+
+async def _notices(t: Team) -> list[tuple[str, int, str]]:
+    rows = await t.store.session.scalars(select(OutboxMessage))
+    return [(m.key, int(m.recipient.split(":")[1]), m.payload["text"]) for m in rows]
 
 
 async def _history(t: Team, *days: date) -> list[tuple[str, object, object]]:
@@ -52,8 +68,12 @@ async def test_both_days_change_hands_and_the_history_says_from_whom(db_url: str
             offered_day=WEDNESDAY,
         )
         await _days_held_by_the_database_only(t)
-        await swaps.take(t.store, t.id, row.id, t.bo.id, today=TODAY, now=NOW, approval=False)
+        taken = await swaps.take(
+            t.store, t.id, row.id, t.bo.id, today=TODAY, now=NOW, approval=False, notice=_notice
+        )
         assert (await t.holder(TUESDAY), await t.holder(WEDNESDAY)) == (t.bo.id, t.anne.id)
+        assert taken.told and await _notices(t) == [("swap-taken", t.anne.id, "Bo took it")]
+        assert not await t.store.outbox.queue(_notice(t.anne, t.bo), NOW)  # once per key
         assert await _history(t, TUESDAY, WEDNESDAY) == [
             ("swap_requested", None, {"swap": row.id, "target": t.bo.id}),
             ("duty", {"member": t.anne.id}, {"member": t.bo.id}),
@@ -108,7 +128,10 @@ async def test_a_take_that_lost_changes_nothing(db_url: str) -> None:
             ),
         )
         with pytest.raises(swaps.NotOpenForTaking) as refused:
-            await swaps.take(t.store, t.id, row.id, t.bo.id, today=TODAY, now=NOW, approval=False)
+            await swaps.take(
+                t.store, t.id, row.id, t.bo.id, today=TODAY, now=NOW, approval=False, notice=_notice
+            )
         assert refused.value.taker == "Karin"
+        assert await _notices(t) == []
         assert await t.holder(TUESDAY) == t.anne.id
         assert [a for a, _, _ in await _history(t, TUESDAY)] == ["swap_requested"]
