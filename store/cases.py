@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
-from store.audit import AuditRepo, Draft
+from store.audit import PENDING, AuditRepo, Draft
 from store.flows import Claim, claim_statement
 from store.models import AuditEntry, Base, Case, CaseCounter
 from store.upsert import as_written
@@ -116,8 +116,9 @@ class CaseRepo:
             params = _params(values, entry)
             if claim is not None:
                 params.update(claim.params(_CLAIM))
+            sole = claim is not None and self._nothing_else_written()
             found = await self.session.execute(
-                _numbered_pg(entry is not None, claim is not None), params
+                _numbered_pg(entry is not None, claim is not None, sole), params
             )
             row = found.first()
             if row is None:  # the claim lost: the statement wrote nothing
@@ -136,6 +137,13 @@ class CaseRepo:
                 [(entry_id, {**entry, "subject": f"{SUBJECT}{case_id}"})]
             )
         return case
+
+    def _nothing_else_written(self) -> bool:
+        """Nothing waits to be written with this unit (no history entries, no new or changed
+        rows): an intake is then the unit's sole write (store/pg_lazy_begin.py), and the
+        intake turn writes nothing after it."""
+        session = self.session.sync_session
+        return not (session.info.get(PENDING) or session.new or session.dirty or session.deleted)
 
     async def get(self, team_id: int, case_id: int) -> Case | None:
         """The case with that id if it is the team's (a card's id is typed by anyone)."""
@@ -204,12 +212,15 @@ def _params(values: dict[str, Any], entry: dict[str, Any] | None) -> dict[str, A
 
 
 @cache
-def _numbered_pg(with_entry: bool, with_claim: bool = False) -> Executable:
+def _numbered_pg(with_entry: bool, with_claim: bool = False, sole: bool = False) -> Executable:
     """WITH counted (the counter bumped), new_case (inserted with that number), entry (its
     first history entry): one statement, one round trip while the counter row is locked.
     With a claim, `claimed` (the card flow's conditional UPDATE) comes first and each step
-    reads the one before it: a lost claim bumps no counter and inserts nothing (no rows)."""
+    reads the one before it: a lost claim bumps no counter and inserts nothing (no rows).
+    `sole`: marked as the unit's only write (it then runs without BEGIN and COMMIT)."""
     from sqlalchemy.dialects import postgresql  # only a PostgreSQL engine needs its dialect
+
+    from store.pg_lazy_begin import SOLE_WRITE
 
     team = bindparam("c_team_id", type_=_COUNTERS.c.team_id.type)
     count = postgresql.insert(_COUNTERS)
@@ -232,8 +243,9 @@ def _numbered_pg(with_entry: bool, with_claim: bool = False) -> Executable:
         .returning(_CASES.c.id, _CASES.c.number)
         .cte("new_case")
     )
+    hints = [SOLE_WRITE] if sole else []
     if not with_entry:
-        return select(new_case.c.id, new_case.c.number, literal(None))
+        return select(new_case.c.id, new_case.c.number, literal(None)).prefix_with(*hints)
     subject = literal(SUBJECT) + cast(new_case.c.id, String)
     entry = (
         insert(_AUDIT)
@@ -248,7 +260,9 @@ def _numbered_pg(with_entry: bool, with_claim: bool = False) -> Executable:
         .cte("entry")
     )
     both = new_case.join(entry, true())  # one row each
-    return select(new_case.c.id, new_case.c.number, entry.c.id).select_from(both)
+    return (
+        select(new_case.c.id, new_case.c.number, entry.c.id).select_from(both).prefix_with(*hints)
+    )
 
 
 @cache

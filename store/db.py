@@ -65,6 +65,8 @@ def create_engine(url: str) -> AsyncEngine:
         isolation_level="READ COMMITTED",
     )
     event.listen(engine.sync_engine.pool, "connect", pg_lazy_begin.install)
+    event.listen(engine.sync_engine.pool, "connect", pg_lazy_begin.unseal)
+    event.listen(engine.sync_engine.pool, "checkin", pg_lazy_begin.unseal)
     event.listen(engine.sync_engine.pool, "connect", _checked_in)  # new: no ping needed
     event.listen(engine.sync_engine.pool, "checkin", _checked_in)
     event.listen(engine.sync_engine.pool, "checkout", _ping_if_idle(engine))
