@@ -11,6 +11,7 @@ from dialogs.cover import named_holder_at
 from dialogs.messages import t
 from dialogs.plain import Reply
 from domain import cases as domain
+from store.flows import Claim
 from store.models import CardFlow
 
 
@@ -24,10 +25,11 @@ async def create_case(
 ) -> list[Reply]:
     lang, team, now = caller.lang, caller.in_team, ctx.clock.now()
     call = domain.intake(caller.role, value, ctx.settings.zone, now)
-    if not await ctx.store.flows.claim(flow, value["v"], caller.member.id, now, done=True):
-        return [Reply(t(lang, "card_outdated", name=t(lang, "someone")))]
     holder, holder_name = await named_holder_at(ctx, team, call.call_at)
-    case = await domain.open_case(ctx.store, team.id, caller.member.id, call, holder, now)
+    # The card is claimed in the statement that opens the case (#17): a second click opens
+    # none, and a refusal before it leaves the card as it was.
+    claim = Claim(flow, value["v"], caller.member.id, now)
+    case = await domain.open_case(ctx.store, team.id, caller.member.id, call, holder, now, claim)
     # Every name a new case's card shows: its owner's and its logger's (no roster read).
     names = {caller.member.id: caller.member.name}
     if holder is not None and holder_name:

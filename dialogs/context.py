@@ -11,6 +11,7 @@ from domain.errors import NotInTeam
 from domain.settings import Settings
 from rules.working_days import Calendar
 from store.models import Member, Membership, Team
+from store.outbox import Queued
 from store.store import Store
 
 # Asks Teams about a team's roster now: (the team's service URL, its Teams id, a person's Teams
@@ -100,6 +101,18 @@ class Context:
         the team's); once per key."""
         lang = self.language_of(team, member)
         return await self.notify(key, team.id, kind, f"member:{member.id}", reply(lang))
+
+    def told(
+        self, team: Team, member: Member, key: str, kind: str, reply: Callable[[str], Reply]
+    ) -> Queued:
+        """`tell`'s message, for the domain to queue with the change it is about (see
+        `queued`)."""
+        lang = self.language_of(team, member)
+        return Queued(key, team.id, kind, f"member:{member.id}", reply(lang).to_payload())
+
+    def queued(self, queued: bool) -> None:
+        """A message built with `told` was queued: the edge sends it right away."""
+        self.outbox_touched = self.outbox_touched or queued
 
     def language_of(self, team: Team, member: Member) -> str:
         """What the bot writes to a member in: their own choice, else the team's."""

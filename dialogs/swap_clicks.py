@@ -9,12 +9,13 @@ from dialogs.messages import format_day, t
 from dialogs.plain import Reply
 from dialogs.refusals import said
 from dialogs.swap_cards import ON_POST, absence_card, day_line
-from dialogs.swap_posts import ask_leads, post_open, tell
+from dialogs.swap_posts import ask_leads, notice, post_open, tell
 from domain import swaps
 from domain.errors import Refused
 from domain.swaps import ABSENCE
 from rules.swaps import status
 from store.models import Member, SwapRequestRow, Team
+from store.outbox import Queued
 from store.swaps import plain
 
 
@@ -45,29 +46,23 @@ async def _act(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Repl
         today=ctx.today(),
         now=ctx.clock.now(),
         approval=approval,
+        notice=lambda requester, taker: _taken_notice(ctx, team, row, requester, taker),
     )
+    ctx.queued(taken.told)
     row, requester, day = taken.request, taken.requester, format_day(caller.lang, taken.request.day)
     done = await _taken_card(caller, ctx, row, requester.name, value)
     if taken.awaiting_approval:
         await ask_leads(ctx, team, row, caller.member, requester)
         return [Reply(card=done, update=True), Reply(t(caller.lang, "swap_wait_approval", day=day))]
-    await _told_taken(ctx, team, row, requester, caller.member)
     return [Reply(card=done, update=True), Reply(t(caller.lang, "swap_done", day=day))]
 
 
-async def _told_taken(
+def _taken_notice(
     ctx: Context, team: Team, row: SwapRequestRow, requester: Member, taker: Member
-) -> None:
-    await tell(
-        ctx,
-        team,
-        requester,
-        f"swap-taken:{row.id}",
-        "swap_taken",
-        "swap_told_taken",
-        row.day,
-        name=taker.name,
-    )
+) -> Queued:
+    """The requester is told who took the day (queued with the take, or with the approval)."""
+    said = notice("swap_told_taken", row.day, name=taker.name)
+    return ctx.told(team, requester, f"swap-taken:{row.id}", "swap_taken", said)
 
 
 async def _taken_card(
@@ -166,7 +161,11 @@ async def decide(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Re
     )
     row, taker, requester = decided.request, decided.taker, decided.requester
     if decided.approved:
-        await _told_taken(ctx, team, row, requester, taker)
+        ctx.queued(
+            await ctx.store.outbox.queue(
+                _taken_notice(ctx, team, row, requester, taker), ctx.clock.now()
+            )
+        )
         for person in (taker, requester):
             await tell(
                 ctx,

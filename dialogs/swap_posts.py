@@ -1,6 +1,7 @@
 """What the bot sends about swaps on its own: the request's card (to the channel or to the
 colleague asked), an absence's post, the leads' approval cards and 1:1 notices."""
 
+from collections.abc import Callable
 from datetime import date
 
 from dialogs.context import Context
@@ -74,10 +75,9 @@ async def tell(
     **values: str,
 ) -> bool:
     """A 1:1 notice about a duty day, in the member's language."""
-    return await ctx.tell(
-        team,
-        member,
-        key,
-        kind,
-        lambda lang: Reply(t(lang, message, day=format_day(lang, day), **values)),
-    )
+    return await ctx.tell(team, member, key, kind, notice(message, day, **values))
+
+
+def notice(message: str, day: date, **values: str) -> Callable[[str], Reply]:
+    """A notice about a duty day, in whichever language it is read in."""
+    return lambda lang: Reply(t(lang, message, day=format_day(lang, day), **values))

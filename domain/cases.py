@@ -9,9 +9,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from domain.errors import CardUnknown, NotAllowed, Refused
+from domain.errors import CardUnknown, NotAllowed, Refused, Term
 from store.audit import Draft
 from store.cases import SUBJECT
+from store.flows import Claim
 from store.members import is_staff
 from store.models import AuditEntry, Case, Member
 from store.store import Store
@@ -40,6 +41,13 @@ CLOCK_SLACK = timedelta(minutes=5)
 
 # A form's values as the client sent them: anything, or nothing.
 Form = Mapping[str, object]
+
+
+class IntakeOutdated(Refused):
+    """Someone saved the intake card first (a second click on it): no second case."""
+
+    def __init__(self) -> None:
+        super().__init__("card_outdated", name=Term("someone"))
 
 
 class CaseMissing(Refused):
@@ -162,27 +170,38 @@ def intake(role: str | None, form: Form, zone: tzinfo, now: datetime) -> Intake:
 
 
 async def open_case(
-    store: Store, team_id: int, logged_by: int, call: Intake, holder: int | None, now: datetime
+    store: Store,
+    team_id: int,
+    logged_by: int,
+    call: Intake,
+    holder: int | None,
+    now: datetime,
+    claim: Claim | None = None,
 ) -> Case:
     """The case for a checked call, owned by who held the phone then (`holder`), else by who
-    logged it; its history starts with the owner."""
+    logged it; its history starts with the owner. With the intake card's `claim`, the case is
+    opened only if the claim wins, in the same write (IntakeOutdated if it lost: nothing
+    changed)."""
     owner = holder or logged_by
-    case = await store.cases.create(
-        team_id,
-        now,
-        call_at=call.call_at,
-        logged_by=logged_by,
-        owner_id=owner,
-        caller=call.caller,
-        topic=call.topic,
-        company=call.company,
-        contact_name=call.contact_name,
-        contact_phone=call.contact_phone,
-        employee=call.employee,
-        first_absence=call.first_absence,
-        note=call.note,
-        history=Draft(logged_by, "case_created", None, {"member": owner}, now),
-    )
+    fields = {
+        "call_at": call.call_at,
+        "logged_by": logged_by,
+        "owner_id": owner,
+        "caller": call.caller,
+        "topic": call.topic,
+        "company": call.company,
+        "contact_name": call.contact_name,
+        "contact_phone": call.contact_phone,
+        "employee": call.employee,
+        "first_absence": call.first_absence,
+        "note": call.note,
+    }
+    history = Draft(logged_by, "case_created", None, {"member": owner}, now)
+    if claim is None:
+        return await store.cases.create(team_id, now, history=history, **fields)
+    case = await store.cases.create_claimed(claim, team_id, now, history=history, **fields)
+    if case is None:
+        raise IntakeOutdated()
     return case
 
 

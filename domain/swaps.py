@@ -2,10 +2,10 @@
 approval when the team wants one; what a taken swap changes in the rota. Each refusal is
 raised before anything changes."""
 
-from collections.abc import Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from types import MappingProxyType
+from typing import Any
 
 from domain.errors import CardUnknown, NotAllowed, Refused, Term
 from domain.rota import takes_turns
@@ -13,8 +13,12 @@ from rules import swaps as rules
 from rules import weekdays
 from rules.working_days import Calendar
 from store.models import Member, Membership, SwapRequestRow
+from store.outbox import Queued
 from store.store import Store
-from store.swaps import TakeSeen, plain
+from store.swaps import Move, TakeSeen, plain
+
+# What to tell the requester of a taken request (requester, taker): queued with the take.
+Notice = Callable[[Member, Member], Queued]
 
 # An absence's days share one channel post; each of their requests has this reason.
 ABSENCE = "absence"
@@ -181,6 +185,7 @@ class Taken:
     requester: Member
     taker: Member
     awaiting_approval: bool  # the rota changes when a lead approves
+    told: bool = False  # the notice given to take() was queued
 
 
 async def take(
@@ -192,9 +197,11 @@ async def take(
     today: date,
     now: datetime,
     approval: bool,
+    notice: Notice | None = None,
 ) -> Taken:
     """Take (or accept) a request. Of two takers at once exactly one wins (a conditional
-    update); the other is told it is taken. Without approval the rota changes at once."""
+    update); the other is told it is taken. Without approval the rota changes at once, and
+    `notice` (to the requester, built from requester and taker) is queued in the same write."""
     row = await find(store, team_id, swap_id)
     seen = await store.swaps.seen_for_take(row, taker_id)
     if seen is None:  # pragma: no cover - a request's row goes with its requester
@@ -211,15 +218,76 @@ async def take(
         raise NotForYou() from None
     except rules.NotAvailableThatDay:
         raise NotAvailableThatDay(row.day) from None
-    if not await store.swaps.take(swap_id, taker_id, now, awaiting=approval):
-        raise await _not_open(store, await _fresh(store, swap_id), today)
-    row = await _fresh(store, swap_id)
-    if not approval:
-        held = {row.day: seen.holder}
-        if row.offered_day is not None:
-            held[row.offered_day] = seen.offered_holder
-        await _apply(store, row, taker, requester, taker_id, now, held)
-    return Taken(row, requester, taker, approval)
+    told = False
+    if approval:
+        if not await store.swaps.take(swap_id, taker_id, now, awaiting=True):
+            raise await _not_open(store, await _fresh(store, swap_id), today)
+    else:
+        queued = notice(requester, taker) if notice else None
+        told = await _take_and_move(store, row, taker, requester, seen, now, today, queued)
+    return Taken(await _fresh(store, swap_id), requester, taker, approval, told)
+
+
+async def _take_and_move(
+    store: Store,
+    row: SwapRequestRow,
+    taker: Member,
+    requester: Member,
+    seen: TakeSeen,
+    now: datetime,
+    today: date,
+    notice: Queued | None,
+) -> bool:
+    """Take without approval: the take, the rota change, their history and the notice in one
+    write while the rota still has who it had when the take was checked (#17); a day changed
+    since is read and written again, and its history names who really had it. True if the
+    notice was queued."""
+    moves = [Move(row.day, seen.holder, taker.id)]
+    if row.offered_day is not None:
+        moves.append(Move(row.offered_day, seen.offered_holder, requester.id))
+    entries = [(m, _duty_entry(row.team_id, taker.id, m.day, m.before, m.to, now)) for m in moves]
+    taken = _taken_entry(row, taker, requester, now)
+    written = await store.swaps.take_moving(
+        row.team_id, row.id, taker.id, now, entries, taken, notice
+    )
+    if written is None:
+        raise await _not_open(store, await _fresh(store, row.id), today)
+    for move in moves:
+        if move.day not in written.moved:
+            before = await store.rota.set(
+                row.team_id, move.day, move.to, now, kept=True, source="swap"
+            )
+            store.audit.record(**_duty_entry(row.team_id, taker.id, move.day, before, move.to, now))
+    return written.told
+
+
+def _duty_entry(
+    team_id: int, actor_id: int, day: date, before: int | None, to: int, now: datetime
+) -> dict[str, Any]:
+    """The history entry of a duty day that changed hands (AuditRepo.record's arguments)."""
+    return {
+        "team_id": team_id,
+        "actor_id": actor_id,
+        "action": "duty",
+        "subject": f"day:{day.isoformat()}",
+        "now": now,
+        "before": {"member": before},
+        "after": {"member": to},
+    }
+
+
+def _taken_entry(
+    row: SwapRequestRow, taker: Member, requester: Member, now: datetime
+) -> dict[str, Any]:
+    return {
+        "team_id": row.team_id,
+        "actor_id": taker.id,
+        "action": "swap_taken",
+        "subject": f"day:{row.day.isoformat()}",
+        "now": now,
+        "before": {"member": requester.id},
+        "after": {"member": taker.id},
+    }
 
 
 async def _both_can_hold(store: Store, row: SwapRequestRow, taker_id: int, seen: TakeSeen) -> bool:
@@ -322,42 +390,20 @@ async def _apply(
     requester: Member,
     actor_id: int,
     now: datetime,
-    held: Mapping[date, int | None] = MappingProxyType({}),
 ) -> None:
-    """The rota change of a taken swap, in the same transaction as the take. `held`: who
-    the rota had on the days when the take was checked, if it was read then."""
-    await _move(store, row.team_id, row.day, taker.id, actor_id, now, held)
+    """The rota change of an approved swap, in the same transaction as the approval."""
+    await _move(store, row.team_id, row.day, taker.id, actor_id, now)
     if row.offered_day is not None:
-        await _move(store, row.team_id, row.offered_day, requester.id, actor_id, now, held)
-    store.audit.record(
-        row.team_id,
-        taker.id,
-        "swap_taken",
-        f"day:{row.day.isoformat()}",
-        now,
-        {"member": requester.id},
-        {"member": taker.id},
-    )
+        await _move(store, row.team_id, row.offered_day, requester.id, actor_id, now)
+    store.audit.record(**_taken_entry(row, taker, requester, now))
 
 
 async def _move(
-    store: Store,
-    team_id: int,
-    day: date,
-    to: int,
-    actor_id: int,
-    now: datetime,
-    held: Mapping[date, int | None],
+    store: Store, team_id: int, day: date, to: int, actor_id: int, now: datetime
 ) -> None:
-    """Give the day to `to`. If `held` says who had it when the take was checked, one UPDATE
-    does it while that is still so; else the rota is read and written."""
-    if day in held and await store.swaps.move_duty(team_id, day, held[day], to, now):
-        before = held[day]
-    else:
-        before = await store.rota.set(team_id, day, to, now, kept=True, source="swap")
-    store.audit.record(
-        team_id, actor_id, "duty", f"day:{day.isoformat()}", now, {"member": before}, {"member": to}
-    )
+    """Give the day to `to`: the rota is read and written."""
+    before = await store.rota.set(team_id, day, to, now, kept=True, source="swap")
+    store.audit.record(**_duty_entry(team_id, actor_id, day, before, to, now))
 
 
 async def log_expired(store: Store, team_id: int, today: date, now: datetime) -> None:

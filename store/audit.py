@@ -58,6 +58,12 @@ class AuditRepo:
             }
         )
 
+    async def write_pending(self) -> None:
+        """Write what was recorded so far now (a statement that writes entries of its own
+        comes next, and ids follow the order entries were recorded in)."""
+        if self.session.info.get(PENDING):
+            await self.session.run_sync(_write_pending)
+
     async def for_subject(self, team_id: int, subject: str) -> list[AuditEntry]:
         await self.session.run_sync(_write_pending)
         rows = await self.session.scalars(
@@ -87,6 +93,14 @@ class AuditRepo:
         self.session.info.setdefault(WRITTEN, []).extend(
             as_written(AuditEntry, {**values, "id": entry_id}) for entry_id, values in entries
         )
+
+
+def nothing_pending(session: AsyncSession) -> bool:
+    """Nothing waits to be written with this unit (no history entries, no new, changed or
+    deleted rows): the statement that comes next may be its sole write (#17,
+    store/pg_lazy_begin.py), if the turn writes nothing after it."""
+    sync = session.sync_session
+    return not (sync.info.get(PENDING) or sync.new or sync.dirty or sync.deleted)
 
 
 @event.listens_for(Session, "before_commit")

@@ -21,7 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
-from store.audit import AuditRepo, Draft
+from store.audit import AuditRepo, Draft, nothing_pending
+from store.flows import Claim, claim_statement
 from store.models import AuditEntry, Base, Case, CaseCounter
 from store.upsert import as_written
 
@@ -67,6 +68,7 @@ _BLANK = {
     if c.key not in ("id", "number")
 }
 _HISTORY = Draft._fields
+_CLAIM = "f_"  # the names of a claim's parameters in the intake statement
 
 
 class CaseRepo:
@@ -82,15 +84,53 @@ class CaseRepo:
         entry) on PostgreSQL: the team's counter row stays locked until the commit, and
         concurrent intakes of one team queue on it, so it is held for one statement, not
         for the rest of the turn (#17). Rolled back, the number is not used up: no gaps."""
+        case = await self._create(None, team_id, now, history, fields)
+        assert case is not None  # without a claim there is nothing to lose
+        return case
+
+    async def create_claimed(
+        self,
+        claim: Claim,
+        team_id: int,
+        now: datetime,
+        *,
+        history: Draft | None = None,
+        **fields: Any,
+    ) -> Case | None:
+        """`create` if the card flow's claim wins, in the same statement on PostgreSQL (the
+        claim, the counter, the case and its entry: #17, one round trip instead of two);
+        None if another click got there first, and then nothing is written."""
+        return await self._create(claim, team_id, now, history, fields)
+
+    async def _create(
+        self,
+        claim: Claim | None,
+        team_id: int,
+        now: datetime,
+        history: Draft | None,
+        fields: dict[str, Any],
+    ) -> Case | None:
         values = {**_BLANK, **fields, "team_id": team_id, "logged_at": now, "anonymised": False}
         entry = _entry(history, team_id) if history else None
         if self.session.get_bind().dialect.name == "postgresql":
+            params = _params(values, entry)
+            if claim is not None:
+                params.update(claim.params(_CLAIM))
+            sole = claim is not None and nothing_pending(self.session)
             found = await self.session.execute(
-                _numbered_pg(entry is not None), _params(values, entry)
+                _numbered_pg(entry is not None, claim is not None, sole), params
             )
-            case_id, number, entry_id = found.one()
+            row = found.first()
+            if row is None:  # the claim lost: the statement wrote nothing
+                return None
+            case_id, number, entry_id = row
         else:
-            case_id, number, entry_id = await self.session.run_sync(_numbered, values, entry)
+            numbered = await self.session.run_sync(_numbered, values, entry, claim)
+            if numbered is None:
+                return None
+            case_id, number, entry_id = numbered
+        if claim is not None:
+            claim.won()
         case = as_written(Case, {**values, "id": case_id, "number": number}, self.session)
         if entry is not None:
             AuditRepo(self.session).written(
@@ -165,31 +205,40 @@ def _params(values: dict[str, Any], entry: dict[str, Any] | None) -> dict[str, A
 
 
 @cache
-def _numbered_pg(with_entry: bool) -> Executable:
+def _numbered_pg(with_entry: bool, with_claim: bool = False, sole: bool = False) -> Executable:
     """WITH counted (the counter bumped), new_case (inserted with that number), entry (its
-    first history entry): one statement, one round trip while the counter row is locked."""
+    first history entry): one statement, one round trip while the counter row is locked.
+    With a claim, `claimed` (the card flow's conditional UPDATE) comes first and each step
+    reads the one before it: a lost claim bumps no counter and inserts nothing (no rows).
+    `sole`: marked as the unit's only write (it then runs without BEGIN and COMMIT)."""
     from sqlalchemy.dialects import postgresql  # only a PostgreSQL engine needs its dialect
 
+    from store.pg_lazy_begin import SOLE_WRITE
+
+    team = bindparam("c_team_id", type_=_COUNTERS.c.team_id.type)
+    count = postgresql.insert(_COUNTERS)
+    if with_claim:
+        claimed = claim_statement(_CLAIM).cte("claimed")
+        count = count.from_select(
+            ["team_id", "last"], select(team, literal(1)).select_from(claimed)
+        )
+    else:
+        count = count.values(team_id=team, last=1)
     counted = (
-        postgresql.insert(_COUNTERS)
-        .values(team_id=bindparam("c_team_id", type_=_COUNTERS.c.team_id.type), last=1)
-        .on_conflict_do_update(index_elements=["team_id"], set_={"last": _COUNTERS.c.last + 1})
+        count.on_conflict_do_update(index_elements=["team_id"], set_={"last": _COUNTERS.c.last + 1})
         .returning(_COUNTERS.c.last)
         .cte("counted")
     )
+    columns = {c: bindparam(f"c_{c}", type_=_CASES.c[c].type) for c in _BLANK}
     new_case = (
         insert(_CASES)
-        .values(
-            {
-                **{c: bindparam(f"c_{c}", type_=_CASES.c[c].type) for c in _BLANK},
-                "number": select(counted.c.last).scalar_subquery(),
-            }
-        )
+        .from_select([*columns, "number"], select(*columns.values(), counted.c.last))
         .returning(_CASES.c.id, _CASES.c.number)
         .cte("new_case")
     )
+    hints = [SOLE_WRITE] if sole else []
     if not with_entry:
-        return select(new_case.c.id, new_case.c.number, literal(None))
+        return select(new_case.c.id, new_case.c.number, literal(None)).prefix_with(*hints)
     subject = literal(SUBJECT) + cast(new_case.c.id, String)
     entry = (
         insert(_AUDIT)
@@ -204,7 +253,9 @@ def _numbered_pg(with_entry: bool) -> Executable:
         .cte("entry")
     )
     both = new_case.join(entry, true())  # one row each
-    return select(new_case.c.id, new_case.c.number, entry.c.id).select_from(both)
+    return (
+        select(new_case.c.id, new_case.c.number, entry.c.id).select_from(both).prefix_with(*hints)
+    )
 
 
 @cache
@@ -224,11 +275,15 @@ _INSERT_ENTRY = insert(_AUDIT).returning(_AUDIT.c.id)
 
 
 def _numbered(
-    session: Session, values: dict[str, Any], entry: dict[str, Any] | None
-) -> tuple[int, int, int | None]:
-    """SQLite (one writer at a time: the order does not matter): counter, case and entry in
-    three statements on one greenlet hop."""
+    session: Session, values: dict[str, Any], entry: dict[str, Any] | None, claim: Claim | None
+) -> tuple[int, int, int | None] | None:
+    """SQLite (one writer at a time: the order does not matter): the claim, counter, case and
+    entry in up to four statements on one greenlet hop; None if the claim lost."""
     conn = session.connection()
+    if claim is not None:
+        won = conn.execute(claim_statement(""), claim.params("")).first()
+        if won is None:
+            return None
     number = conn.execute(_count_sqlite(), {"team_id": values["team_id"]}).scalar_one()
     case_id = conn.execute(_INSERT_CASE, {**values, "number": number}).scalar_one()
     if entry is None:

@@ -58,10 +58,15 @@ def create_engine(url: str) -> AsyncEngine:
         url,
         pool_size=10,
         max_overflow=10,
+        # The connection used last goes out first: it has the statements prepared and was
+        # not idle (#17); the others stay idle until a burst needs them.
+        pool_use_lifo=True,
         hide_parameters=True,
         isolation_level="READ COMMITTED",
     )
     event.listen(engine.sync_engine.pool, "connect", pg_lazy_begin.install)
+    event.listen(engine.sync_engine.pool, "connect", pg_lazy_begin.unseal)
+    event.listen(engine.sync_engine.pool, "checkin", pg_lazy_begin.unseal)
     event.listen(engine.sync_engine.pool, "connect", _checked_in)  # new: no ping needed
     event.listen(engine.sync_engine.pool, "checkin", _checked_in)
     event.listen(engine.sync_engine.pool, "checkout", _ping_if_idle(engine))

@@ -1,7 +1,9 @@
 """Card flows: the state behind a card, and the version check that makes old clicks harmless."""
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Update, bindparam, delete, update
@@ -13,19 +15,58 @@ from store.models import Base, CardFlow
 _FLOWS = Base.metadata.tables[CardFlow.__tablename__]
 
 
-def _claim(with_state: bool) -> Update:
+def _claim(with_state: bool, prefix: str = "") -> Update:
     """Built once (#17): a Core UPDATE of the table, bound per click. `state` keeps its
-    column's type, so a CPR number in it is refused on bind as on every write."""
+    column's type, so a CPR number in it is refused on bind as on every write. `prefix`
+    names its parameters apart from those of a statement that embeds it."""
     columns = ["version", "done", "handled_by", "handled_at", *(["state"] if with_state else [])]
     c = _FLOWS.c
     return (
         update(_FLOWS)
-        .where(c.id == bindparam("flow_id"), c.version == bindparam("seen"), ~c.done)
-        .values({name: bindparam(f"new_{name}", type_=c[name].type) for name in columns})
+        .where(
+            c.id == bindparam(f"{prefix}flow_id"), c.version == bindparam(f"{prefix}seen"), ~c.done
+        )
+        .values({name: bindparam(f"{prefix}new_{name}", type_=c[name].type) for name in columns})
     )
 
 
 _CLAIMS = {False: _claim(False), True: _claim(True)}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A flow to move on from `version` (to done) in the same statement as the write it
+    allows: nothing is written unless the claim wins, and a lost claim writes nothing (#17)."""
+
+    flow: CardFlow
+    version: int
+    member_id: int
+    now: datetime
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "version": self.version + 1,
+            "done": True,
+            "handled_by": self.member_id,
+            "handled_at": self.now,
+        }
+
+    def params(self, prefix: str) -> dict[str, Any]:
+        """The bound values of `claim_statement(prefix)`."""
+        values = {f"{prefix}new_{key}": value for key, value in self.values().items()}
+        return {**values, f"{prefix}flow_id": self.flow.id, f"{prefix}seen": self.version}
+
+    def won(self) -> None:
+        """The flow as stored once the claim won: no second SELECT, and nothing to flush."""
+        for key, value in self.values().items():
+            set_committed_value(self.flow, key, value)
+
+
+@cache
+def claim_statement(prefix: str) -> Update:
+    """The conditional UPDATE of a `Claim`, RETURNING the flow's id, for a statement that
+    embeds it (its parameters named with `prefix`)."""
+    return _claim(False, prefix).returning(_FLOWS.c.id)
 
 
 class FlowRepo:

@@ -4,6 +4,7 @@ A message about a case has a kind that starts with `case_` and a key `<what>:<ca
 so the case's copies can be found and deleted with the case's personal data."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -12,6 +13,31 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.models import OutboxMessage
 from store.upsert import insert_ignore
+
+
+@dataclass(frozen=True)
+class Queued:
+    """A message to queue once per key, written by whoever writes the change it is about."""
+
+    key: str
+    team_id: int | None
+    kind: str
+    recipient: str
+    payload: dict[str, Any]
+
+    def row(self, now: datetime) -> dict[str, Any]:
+        """The outbox row's values, queued at `now`."""
+        return {
+            "key": self.key,
+            "team_id": self.team_id,
+            "kind": self.kind,
+            "recipient": self.recipient,
+            "payload": self.payload,
+            "status": "pending",
+            "attempts": 0,
+            "next_try_at": now,
+            "created_at": now,
+        }
 
 
 def _unclaimed(now: datetime) -> ColumnElement[bool]:
@@ -45,22 +71,11 @@ class OutboxRepo:
         now: datetime,
     ) -> bool:
         """False if a message with this key exists already (sent or not): exactly-once."""
-        return await insert_ignore(
-            self.session,
-            OutboxMessage,
-            ["key"],
-            {
-                "key": key,
-                "team_id": team_id,
-                "kind": kind,
-                "recipient": recipient,
-                "payload": payload,
-                "status": "pending",
-                "attempts": 0,
-                "next_try_at": now,
-                "created_at": now,
-            },
-        )
+        return await self.queue(Queued(key, team_id, kind, recipient, payload), now)
+
+    async def queue(self, message: Queued, now: datetime) -> bool:
+        """`enqueue` of a message built beforehand."""
+        return await insert_ignore(self.session, OutboxMessage, ["key"], message.row(now))
 
     async def due_ids(self, now: datetime, limit: int) -> list[int]:
         return list(await self.session.scalars(_due(now, limit)))

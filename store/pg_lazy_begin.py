@@ -13,6 +13,14 @@ SELECTs and nothing else; a unit that writes is as atomic as before.
 
 Only under READ COMMITTED: under REPEATABLE READ or SERIALIZABLE the snapshot is the first
 statement's, so every statement runs in the transaction as before.
+
+A unit whose writes are all one statement needs no transaction around it: PostgreSQL runs a
+single statement atomically. A statement marked `SOLE_WRITE` (the intake of a case: claim,
+number, case and history in one CTE) that is the unit's first write therefore runs without
+BEGIN, and the unit sends no COMMIT. The unit is then sealed: any later statement that is
+not a plain SELECT raises `WroteAfterSoleWrite` instead of running outside the transaction
+it would have needed, so a path that breaks the promise fails in its tests, and nothing it
+tried to write is kept. The seal lasts until the connection goes back to the pool.
 """
 
 import functools
@@ -38,6 +46,22 @@ _NOT_A_READ = re.compile(
 )
 
 
+# In a statement's text (a comment SQLAlchemy renders with `prefix_with`): the unit writes
+# nothing else, before or after it.
+SOLE_WRITE = "/* sole write */"
+# The connections (by id) whose unit ran its sole write; cleared when one goes back to the pool.
+_SEALED: set[int] = set()
+
+
+class WroteAfterSoleWrite(RuntimeError):
+    """A unit wrote again after the statement it promised would be its only write."""
+
+
+@functools.lru_cache(maxsize=1024)
+def _sole_write(operation: str) -> bool:
+    return SOLE_WRITE in operation
+
+
 @functools.lru_cache(maxsize=1024)  # a statement's text is the same on every call
 def plain_select(operation: str) -> bool:
     """A statement that only reads, whose result does not depend on an open transaction."""
@@ -49,12 +73,17 @@ class LazyBeginCursor(AsyncAdapt_asyncpg_cursor):
 
     async def _prepare_and_execute(self, operation: Any, parameters: Any) -> None:
         conn = self._adapt_connection
-        read_first = (
+        if id(conn) in _SEALED and not plain_select(operation):
+            raise WroteAfterSoleWrite(operation.split(None, 1)[0])
+        outside = (
             conn._transaction is None
             and conn.isolation_level == READ_COMMITTED
             and not self.server_side  # asyncpg's cursors exist only inside a transaction
-            and plain_select(operation)
         )
+        read_first = outside and plain_select(operation)
+        if outside and not read_first and _sole_write(operation):
+            _SEALED.add(id(conn))
+            read_first = True  # runs as a read does: one statement, committed by itself
         # The adapter skips BEGIN in autocommit mode. A connection runs one statement at a
         # time (the unit of work's session), so nothing else sees the level in between.
         if read_first:
@@ -69,6 +98,11 @@ class LazyBeginCursor(AsyncAdapt_asyncpg_cursor):
 class LazyBeginConnection(AsyncAdapt_asyncpg_connection):
     __slots__ = ()
     _cursor_cls = LazyBeginCursor
+
+
+def unseal(dbapi_conn: Any, _record: Any) -> None:
+    """A pool "checkin" and "connect" listener: the next unit on the connection is new."""
+    _SEALED.discard(id(dbapi_conn))
 
 
 def install(dbapi_conn: Any, _record: Any) -> None:

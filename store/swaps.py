@@ -7,13 +7,17 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Executable,
     Update,
     and_,
     bindparam,
     case,
     exists,
     func,
+    insert,
+    literal,
     select,
+    union_all,
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,18 +25,43 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from rules.swaps import SwapRequest
+from store.audit import AuditRepo, nothing_pending
 from store.models import (
     Absence,
+    AuditEntry,
     Base,
     Duty,
     DutyHandover,
     Member,
     Membership,
+    OutboxMessage,
     SwapRequestRow,
 )
+from store.outbox import OutboxRepo, Queued
 
 _SWAPS = Base.metadata.tables[SwapRequestRow.__tablename__]
 _DUTIES = Base.metadata.tables[Duty.__tablename__]
+_AUDIT = Base.metadata.tables[AuditEntry.__tablename__]
+_ENTRY = ("team_id", "actor_id", "action", "subject", "before", "after", "at")
+_OUTBOX = Base.metadata.tables[OutboxMessage.__tablename__]
+
+
+@dataclass(frozen=True)
+class Move:
+    """A duty day a taken swap gives to `to`, if the rota still has `before` on it."""
+
+    day: date
+    before: int | None
+    to: int
+
+
+@dataclass(frozen=True)
+class TakeWritten:
+    """What a take that won wrote besides the request: the days moved, and whether the
+    notice was queued (False if its key was queued before)."""
+
+    moved: list[date]
+    told: bool
 
 
 @dataclass(frozen=True)
@@ -153,6 +182,117 @@ def _conditional_update(state: str, columns: tuple[str, ...]) -> Update:
     )
 
 
+@cache
+def _take_moving_pg(moves: int, notice: bool, sole: bool) -> Executable:
+    """PostgreSQL: take a request and move its `moves` duty days in one statement (#17):
+    WITH took (the conditional UPDATE: one winner), moved_<n> (each day to its new holder,
+    an upsert, only if took won), logged (a history entry per day moved, `before` being who
+    the statement's snapshot had on it, then the take's own entry), and with a `notice`,
+    queued (the outbox row, only if took won, once per key). Returns whether it was taken,
+    whether the notice was queued and which days moved (all, if taken); a take that lost
+    writes nothing. `sole`: marked as the unit's only write (no BEGIN or COMMIT)."""
+    from sqlalchemy.dialects import postgresql  # only a PostgreSQL engine needs its dialect
+
+    from store.pg_lazy_begin import SOLE_WRITE
+
+    c = _SWAPS.c
+    took = (
+        update(_SWAPS)
+        .where(c.id == bindparam("swap_id"), *_open_columns())
+        .values(
+            taken_by=bindparam("taker", type_=c.taken_by.type),
+            taken_at=bindparam("at", type_=c.taken_at.type),
+            awaiting_approval=False,
+        )
+        .returning(c.id)
+        .cte("took")
+    )
+    d = _DUTIES.c
+    on = [bindparam(f"on_{n}", type_=d.day.type) for n in range(moves)]
+    # Each day to its new holder whoever the rota has now (a row made if there is none): the
+    # statement's snapshot says who that was, for the history (#17: no read and write again).
+    moved = [
+        postgresql.insert(_DUTIES)
+        .from_select(
+            ["team_id", "day", "member_id", "kept", "source", "updated_at"],
+            select(
+                bindparam("team", type_=d.team_id.type),
+                on[n],
+                bindparam(f"to_{n}", type_=d.member_id.type),
+                literal(True),
+                literal("swap"),
+                bindparam("at", type_=d.updated_at.type),
+            ).select_from(took),
+        )
+        .on_conflict_do_update(
+            index_elements=["team_id", "day"],
+            set_={
+                "member_id": bindparam(f"to_{n}", type_=d.member_id.type),
+                "kept": True,
+                "source": "swap",
+                "updated_at": bindparam("at", type_=d.updated_at.type),
+            },
+        )
+        .returning(d.day)
+        .cte(f"moved_{n}")
+        for n in range(moves)
+    ]
+    held = [
+        func.json_build_object(
+            "member",
+            select(d.member_id)
+            .where(d.team_id == bindparam("team"), d.day == on[n])
+            .scalar_subquery(),
+        )
+        for n in range(moves)
+    ]
+
+    def entry(name: str, source: Any, before: Any = None) -> Any:
+        a = _AUDIT.c
+        return select(
+            *(
+                before
+                if col == "before" and before is not None
+                else bindparam(f"{name}_{col}", type_=a[col].type)
+                for col in _ENTRY
+            )
+        ).select_from(source)
+
+    entries = [entry(f"e{n}", step, held[n]) for n, step in enumerate(moved)]
+    logged = (
+        insert(_AUDIT)
+        .from_select(list(_ENTRY), union_all(*entries, entry("taken", took)))
+        .returning(_AUDIT.c.id)
+        .cte("logged")
+    )
+    steps = [logged]
+    if notice:
+        o = _OUTBOX.c
+        row = [bindparam(f"o_{k}", type_=o[k].type) for k in _QUEUED]
+        steps.append(
+            postgresql.insert(_OUTBOX)
+            .from_select(list(_QUEUED), select(*row).select_from(took))
+            .on_conflict_do_nothing(index_elements=["key"])
+            .returning(o.id)
+            .cte("queued")
+        )
+    else:
+        steps.append(select(literal(0)).where(literal(False)).cte("queued"))
+    counts: list[Any] = [
+        select(func.count()).select_from(step).scalar_subquery() for step in (took, *steps, *moved)
+    ]
+    return select(*counts).prefix_with(*([SOLE_WRITE] if sole else []))
+
+
+# The outbox columns a queued message writes (Queued.row's keys).
+_QUEUED = tuple(Queued("", None, "", "", {}).row(datetime.min))
+
+
+def _open_columns() -> tuple[Any, ...]:
+    c = _SWAPS.c
+    return (c.taken_by.is_(None), c.declined_at.is_(None), c.cancelled_at.is_(None))
+
+
 def plain(row: SwapRequestRow) -> SwapRequest:
     return SwapRequest(
         row.id,
@@ -258,6 +398,56 @@ class SwapRepo:
         values = {"taken_by": taker, "taken_at": now, "awaiting_approval": awaiting}
         return await self._update_if(swap_id, "open", values)
 
+    async def take_moving(
+        self,
+        team_id: int,
+        swap_id: int,
+        taker: int,
+        now: datetime,
+        moves: list[tuple[Move, dict[str, Any]]],
+        taken: dict[str, Any],
+        notice: Queued | None = None,
+    ) -> TakeWritten | None:
+        """Take the request (as `take`, no approval) and give each move's day to its new
+        holder while the rota still has `before` on it, with the history entry that goes
+        with each day moved, and the take's entry (`taken`). The days moved, or None if
+        someone took it first (then nothing is written). A day not moved (the rota changed,
+        the day has no row, or this session holds its row) is the caller's to write. The
+        `notice` (to the requester) is queued with the take, once per key.
+        On PostgreSQL one statement (#17: four round trips before) that moves every day it
+        is given, whoever holds it now, and is the unit's only write when nothing else waits
+        (store/pg_lazy_begin.py); on SQLite the same steps one by one (in-process, so the
+        count does not matter), a day whose holder changed left to the caller."""
+        candidates = [(m, e) for m, e in moves if not self._holds_duty(team_id, m.day)]
+        if self.session.get_bind().dialect.name != "postgresql":
+            if not await self.take(swap_id, taker, now):
+                return None
+            audit, days = AuditRepo(self.session), []
+            for move, entry in candidates:
+                if await self.move_duty(team_id, move.day, move.before, move.to, now):
+                    audit.record(**entry)
+                    days.append(move.day)
+            audit.record(**taken)
+            told = notice is not None and await OutboxRepo(self.session).queue(notice, now)
+            return TakeWritten(days, told)
+        await AuditRepo(self.session).write_pending()  # rarely any: a take is a turn's first write
+        params: dict[str, Any] = {"swap_id": swap_id, "taker": taker, "at": now, "team": team_id}
+        for n, (move, entry) in enumerate(candidates):
+            params.update({f"on_{n}": move.day, f"to_{n}": move.to})
+            params.update(_entry_params(f"e{n}", entry))
+        params.update(_entry_params("taken", taken))
+        if notice is not None:
+            params.update({f"o_{k}": v for k, v in notice.row(now).items()})
+        # The take is the turn's only write if nothing else waits and no day is left over.
+        sole = len(candidates) == len(moves) and nothing_pending(self.session)
+        stmt = _take_moving_pg(len(candidates), notice is not None, sole)
+        won, _logged, queued, *moved = (await self.session.execute(stmt, params)).one()
+        if not won:
+            return None
+        self._written(swap_id, {"taken_by": taker, "taken_at": now, "awaiting_approval": False})
+        days = [m.day for (m, _), n in zip(candidates, moved, strict=True) if n]
+        return TakeWritten(days, bool(queued))
+
     async def settle_approval(self, swap_id: int, approve: bool) -> bool:
         """A lead's decision on a taken request: keep it (approve) or open it again."""
         values: dict[str, Any] = {"awaiting_approval": False}
@@ -280,12 +470,23 @@ class SwapRepo:
         result = await self.session.execute(stmt, {**params, "swap_id": swap_id})
         if not result.rowcount:  # type: ignore[attr-defined]
             return False
+        self._written(swap_id, values)
+        return True
+
+    def _written(self, swap_id: int, values: dict[str, Any]) -> None:
+        """The session's copy of a row a conditional update won gets the values written."""
         held = self.session.identity_map.get(identity_key(SwapRequestRow, swap_id))
         if held is not None:
             for key, value in values.items():
                 set_committed_value(held, key, value)
             self._returned.add(swap_id)
-        return True
+
+    def _holds_duty(self, team_id: int, day: date) -> bool:
+        """This session holds the day's rota row (an UPDATE behind its back leaves it stale)."""
+        return any(
+            isinstance(held, Duty) and held.team_id == team_id and held.day == day
+            for held in self.session.identity_map.values()
+        )
 
     async def seen_for_take(self, row: SwapRequestRow, taker_id: int) -> TakeSeen | None:
         """The requester, whether taker and requester are away on the days they would hold,
@@ -312,10 +513,7 @@ class SwapRepo:
         """Give a day to `to` for a swap (kept), in one UPDATE, if `before` still holds it.
         False if the rota changed since, the day has no row yet, or this session holds the
         day's row (it would go stale): then the caller writes it through the rota."""
-        if any(
-            isinstance(held, Duty) and held.team_id == team_id and held.day == day
-            for held in self.session.identity_map.values()
-        ):
+        if self._holds_duty(team_id, day):
             return False
         result = await self.session.execute(
             _MOVE,
@@ -370,3 +568,17 @@ class SwapRepo:
             .order_by(DutyHandover.day, DutyHandover.at, DutyHandover.id)
         )
         return list(rows)
+
+
+def _entry_params(name: str, entry: dict[str, Any]) -> dict[str, Any]:
+    """An audit entry (AuditRepo.record's arguments) as the bound values of `_take_moving_pg`."""
+    values = {
+        "team_id": entry["team_id"],
+        "actor_id": entry["actor_id"],
+        "action": entry["action"],
+        "subject": entry["subject"],
+        "before": entry.get("before"),
+        "after": entry.get("after"),
+        "at": entry["now"],
+    }
+    return {f"{name}_{k}": v for k, v in values.items()}

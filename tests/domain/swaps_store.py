@@ -37,9 +37,11 @@ class Team:
 
 
 @asynccontextmanager
-async def team() -> AsyncIterator[Team]:
-    """Anne, Bo and Karin (caseworkers) and Lis (a lead), all on the rota, Monday to Friday."""
-    engine = create_async_engine("sqlite+aiosqlite://", poolclass=StaticPool)
+async def team(url: str = "sqlite+aiosqlite://") -> AsyncIterator[Team]:
+    """Anne, Bo and Karin (caseworkers) and Lis (a lead), all on the rota, Monday to Friday.
+    In memory, or in the (fresh) database at `url`, where PostgreSQL's own paths run."""
+    in_memory = url == "sqlite+aiosqlite://"
+    engine = create_async_engine(url, **({"poolclass": StaticPool} if in_memory else {}))
     async with engine.begin() as conn:
         await conn.run_sync(Base.metadata.create_all)
     try:

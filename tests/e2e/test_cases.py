@@ -8,7 +8,7 @@ from sqlalchemy import select, text
 
 from bot.jobs import purge_old, tick
 from store.db import unit_of_work
-from store.models import Case, Member
+from store.models import CardFlow, Case, Member
 from tests.e2e.flows import INTAKE, setup, submit_data
 from tests.e2e.people import ANNE, BO, CAMILLA, LIS, SIGNE
 from tests.e2e.teams import Teams, User, teams_session
@@ -230,6 +230,36 @@ async def test_case_numbers_are_unique_under_concurrent_intake(db_url: str) -> N
         async with unit_of_work(teams.services.sessions) as session:
             numbers = sorted(await session.scalars(select(Case.number)))
         assert numbers == list(range(1, 21))
+
+
+async def test_one_intake_card_saved_twice_at_once_opens_one_case(db_url: str) -> None:
+    """The card's claim and the case are one write (#17): of two saves at once one opens the
+    case, the other is told the card is outdated, and no number is used up by it."""
+    async with teams_session(db_url) as teams:
+        await teams.at("2027-01-04 07:00")
+        await setup(teams, on_rota=CREW, people=(LIS, *CREW))
+        await teams.at("2027-01-04 10:00")
+        card = (await teams.say(teams.personal(CREW[0], "ny sag")))[0]
+        value = {
+            **submit_data(card.card),
+            **INTAKE,
+            "call_date": "2027-01-04",
+            "call_time": "09:00",
+        }
+        answers = await asyncio.gather(
+            *(teams.say(teams.personal(CREW[0], "", value=value)) for _ in range(2))
+        )
+        texts = sorted(a[0].text or a[0].card_text for a in answers)
+        assert sum("er oprettet" in text for text in texts) == 1, texts
+        assert sum("er oprettet" not in text for text in texts) == 1, texts
+        later = await teams.say(teams.personal(CREW[0], "ny sag"))
+        again = {**submit_data(later[0].card), **INTAKE, "call_date": "2027-01-04"}
+        await teams.say(teams.personal(CREW[0], "", value={**again, "call_time": "09:30"}))
+        async with unit_of_work(teams.services.sessions) as session:
+            numbers = sorted(await session.scalars(select(Case.number)))
+            flows = list(await session.scalars(select(CardFlow.done)))
+        assert numbers == [1, 2]
+        assert all(flows)
 
 
 async def test_cpr_in_a_card_field_is_refused_and_stored_nowhere(sqlite_url: str) -> None:

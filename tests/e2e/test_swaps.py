@@ -233,6 +233,8 @@ async def test_twenty_colleagues_take_the_same_request_at_once(db_url: str) -> N
             actions = [a.action for a in await session.scalars(select(AuditEntry))]
         assert taker is not None and taker.name == won[0]
         assert actions.count("swap_taken") == 1
+        # The requester is told once, by the winner's write (#17).
+        assert len(await told(teams, requester, f"{won[0]} tager din vagt")) == 1
 
 
 async def test_same_day_cover_hands_over_from_that_moment(sqlite_url: str) -> None:

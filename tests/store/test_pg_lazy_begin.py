@@ -9,7 +9,7 @@ from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from store.db import create_engine, sessions, unit_of_work
-from store.pg_lazy_begin import plain_select
+from store.pg_lazy_begin import SOLE_WRITE, WroteAfterSoleWrite, plain_select
 
 PROBE = "CREATE TABLE begin_probe (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)"
 
@@ -95,6 +95,48 @@ async def test_repeatable_read_keeps_every_read_in_the_transaction(engine: Async
         async with conn.begin():
             await conn.execute(text("SELECT n FROM begin_probe"))
             assert sent.control()[-1:] == ["BEGIN"]
+
+
+SOLE = (
+    "WITH bumped AS (UPDATE begin_probe SET n = n + 1 WHERE id = 1 RETURNING n)"
+    f" SELECT {SOLE_WRITE} n FROM bumped"
+)
+
+
+async def test_a_sole_write_runs_without_begin_or_commit(engine: AsyncEngine) -> None:
+    sent = Sent(engine)
+    async with unit_of_work(sessions(engine)) as session:
+        assert await session.scalar(text("SELECT n FROM begin_probe WHERE id = 1")) == 0
+        assert await session.scalar(text(SOLE)) == 1
+        assert await session.scalar(text("SELECT n FROM begin_probe WHERE id = 1")) == 1
+    assert sent.control() == []
+    assert await _n(engine) == 1
+
+
+async def test_a_write_after_a_sole_write_is_refused_and_not_kept(engine: AsyncEngine) -> None:
+    with pytest.raises(WroteAfterSoleWrite):
+        async with unit_of_work(sessions(engine)) as session:
+            await session.execute(text(SOLE))
+            await session.execute(text("INSERT INTO begin_probe VALUES (2, 7)"))
+    assert await _n(engine) == 1  # the sole write is one statement, committed by itself
+    assert await _n(engine, 2) is None
+    # the connection's next unit is a new one (not sealed): it writes as usual
+    async with unit_of_work(sessions(engine)) as session:
+        await session.execute(text("INSERT INTO begin_probe VALUES (3, 1)"))
+    assert await _n(engine, 3) == 1
+
+
+async def test_a_sole_write_after_another_write_runs_in_the_transaction(
+    engine: AsyncEngine,
+) -> None:
+    sent = Sent(engine)
+    with pytest.raises(RuntimeError):
+        async with unit_of_work(sessions(engine)) as session:
+            await session.execute(text("INSERT INTO begin_probe VALUES (2, 7)"))
+            await session.execute(text(SOLE))
+            raise RuntimeError("the turn fails after its writes")
+    assert sent.control() == ["BEGIN", "ROLLBACK"]
+    assert await _n(engine) == 0 and await _n(engine, 2) is None
 
 
 @pytest.mark.parametrize(
