@@ -95,14 +95,6 @@ class AuditRepo:
         )
 
 
-def nothing_pending(session: AsyncSession) -> bool:
-    """Nothing waits to be written with this unit (no history entries, no new, changed or
-    deleted rows): the statement that comes next may be its sole write (#17,
-    store/pg_lazy_begin.py), if the turn writes nothing after it."""
-    sync = session.sync_session
-    return not (sync.info.get(PENDING) or sync.new or sync.dirty or sync.deleted)
-
-
 @event.listens_for(Session, "before_commit")
 def _write_pending(session: Session) -> None:
     entries = session.info.pop(PENDING, None)

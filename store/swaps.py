@@ -25,7 +25,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from rules.swaps import SwapRequest
-from store.audit import AuditRepo, nothing_pending
+from store.audit import AuditRepo
 from store.models import (
     Absence,
     AuditEntry,
@@ -183,17 +183,14 @@ def _conditional_update(state: str, columns: tuple[str, ...]) -> Update:
 
 
 @cache
-def _take_moving_pg(moves: int, notice: bool, sole: bool) -> Executable:
+def _take_moving_pg(moves: int, notice: bool) -> Executable:
     """PostgreSQL: take a request and move its `moves` duty days in one statement (#17):
-    WITH took (the conditional UPDATE: one winner), moved_<n> (each day to its new holder,
-    an upsert, only if took won), logged (a history entry per day moved, `before` being who
-    the statement's snapshot had on it, then the take's own entry), and with a `notice`,
-    queued (the outbox row, only if took won, once per key). Returns whether it was taken,
-    whether the notice was queued and which days moved (all, if taken); a take that lost
-    writes nothing. `sole`: marked as the unit's only write (no BEGIN or COMMIT)."""
+    WITH took (the conditional UPDATE: one winner), moved_<n> (each day's UPDATE while the
+    rota still has who it had, and only if took won), logged (a history entry per day moved,
+    then the take's own, each only if its step wrote a row), and with a `notice`, queued (the
+    outbox row, only if took won, once per key). Returns whether it was taken, which days
+    moved and whether the notice was queued; a take that lost writes nothing."""
     from sqlalchemy.dialects import postgresql  # only a PostgreSQL engine needs its dialect
-
-    from store.pg_lazy_begin import SOLE_WRITE
 
     c = _SWAPS.c
     took = (
@@ -208,57 +205,32 @@ def _take_moving_pg(moves: int, notice: bool, sole: bool) -> Executable:
         .cte("took")
     )
     d = _DUTIES.c
-    on = [bindparam(f"on_{n}", type_=d.day.type) for n in range(moves)]
-    # Each day to its new holder whoever the rota has now (a row made if there is none): the
-    # statement's snapshot says who that was, for the history (#17: no read and write again).
     moved = [
-        postgresql.insert(_DUTIES)
-        .from_select(
-            ["team_id", "day", "member_id", "kept", "source", "updated_at"],
-            select(
-                bindparam("team", type_=d.team_id.type),
-                on[n],
-                bindparam(f"to_{n}", type_=d.member_id.type),
-                literal(True),
-                literal("swap"),
-                bindparam("at", type_=d.updated_at.type),
-            ).select_from(took),
+        update(_DUTIES)
+        .where(
+            d.team_id == bindparam("team"),
+            d.day == bindparam(f"on_{n}", type_=d.day.type),
+            d.member_id.is_not_distinct_from(bindparam(f"before_{n}", type_=d.member_id.type)),
+            exists(select(took.c.id)),
         )
-        .on_conflict_do_update(
-            index_elements=["team_id", "day"],
-            set_={
-                "member_id": bindparam(f"to_{n}", type_=d.member_id.type),
-                "kept": True,
-                "source": "swap",
-                "updated_at": bindparam("at", type_=d.updated_at.type),
-            },
+        .values(
+            member_id=bindparam(f"to_{n}", type_=d.member_id.type),
+            kept=True,
+            source="swap",
+            updated_at=bindparam("at", type_=d.updated_at.type),
         )
         .returning(d.day)
         .cte(f"moved_{n}")
         for n in range(moves)
     ]
-    held = [
-        func.json_build_object(
-            "member",
-            select(d.member_id)
-            .where(d.team_id == bindparam("team"), d.day == on[n])
-            .scalar_subquery(),
-        )
-        for n in range(moves)
-    ]
 
-    def entry(name: str, source: Any, before: Any = None) -> Any:
+    def entry(name: str, source: Any) -> Any:
         a = _AUDIT.c
         return select(
-            *(
-                before
-                if col == "before" and before is not None
-                else bindparam(f"{name}_{col}", type_=a[col].type)
-                for col in _ENTRY
-            )
+            *(bindparam(f"{name}_{col}", type_=a[col].type) for col in _ENTRY)
         ).select_from(source)
 
-    entries = [entry(f"e{n}", step, held[n]) for n, step in enumerate(moved)]
+    entries = [entry(f"e{n}", step) for n, step in enumerate(moved)]
     logged = (
         insert(_AUDIT)
         .from_select(list(_ENTRY), union_all(*entries, entry("taken", took)))
@@ -281,7 +253,7 @@ def _take_moving_pg(moves: int, notice: bool, sole: bool) -> Executable:
     counts: list[Any] = [
         select(func.count()).select_from(step).scalar_subquery() for step in (took, *steps, *moved)
     ]
-    return select(*counts).prefix_with(*([SOLE_WRITE] if sole else []))
+    return select(*counts)
 
 
 # The outbox columns a queued message writes (Queued.row's keys).
@@ -414,10 +386,8 @@ class SwapRepo:
         someone took it first (then nothing is written). A day not moved (the rota changed,
         the day has no row, or this session holds its row) is the caller's to write. The
         `notice` (to the requester) is queued with the take, once per key.
-        On PostgreSQL one statement (#17: four round trips before) that moves every day it
-        is given, whoever holds it now, and is the unit's only write when nothing else waits
-        (store/pg_lazy_begin.py); on SQLite the same steps one by one (in-process, so the
-        count does not matter), a day whose holder changed left to the caller."""
+        On PostgreSQL one statement (#17: four round trips before); on SQLite the same steps
+        one by one (in-process, so the count does not matter)."""
         candidates = [(m, e) for m, e in moves if not self._holds_duty(team_id, m.day)]
         if self.session.get_bind().dialect.name != "postgresql":
             if not await self.take(swap_id, taker, now):
@@ -433,14 +403,12 @@ class SwapRepo:
         await AuditRepo(self.session).write_pending()  # rarely any: a take is a turn's first write
         params: dict[str, Any] = {"swap_id": swap_id, "taker": taker, "at": now, "team": team_id}
         for n, (move, entry) in enumerate(candidates):
-            params.update({f"on_{n}": move.day, f"to_{n}": move.to})
+            params.update({f"on_{n}": move.day, f"before_{n}": move.before, f"to_{n}": move.to})
             params.update(_entry_params(f"e{n}", entry))
         params.update(_entry_params("taken", taken))
         if notice is not None:
             params.update({f"o_{k}": v for k, v in notice.row(now).items()})
-        # The take is the turn's only write if nothing else waits and no day is left over.
-        sole = len(candidates) == len(moves) and nothing_pending(self.session)
-        stmt = _take_moving_pg(len(candidates), notice is not None, sole)
+        stmt = _take_moving_pg(len(candidates), notice is not None)
         won, _logged, queued, *moved = (await self.session.execute(stmt, params)).one()
         if not won:
             return None
