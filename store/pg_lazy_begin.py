@@ -94,6 +94,13 @@ class LazyBeginCursor(AsyncAdapt_asyncpg_cursor):
             if read_first:
                 conn.isolation_level = READ_COMMITTED
 
+    async def _executemany(self, operation: Any, seq_of_parameters: Any) -> Any:
+        # Several rows at once (an audit batch, an insert of many) are a write too: refused
+        # after a sole write like any other, never run in a transaction of their own.
+        if id(self._adapt_connection) in _SEALED:
+            raise WroteAfterSoleWrite(operation.split(None, 1)[0])
+        return await super()._executemany(operation, seq_of_parameters)  # type: ignore[no-untyped-call]
+
 
 class LazyBeginConnection(AsyncAdapt_asyncpg_connection):
     __slots__ = ()

@@ -126,6 +126,22 @@ async def test_a_write_after_a_sole_write_is_refused_and_not_kept(engine: AsyncE
     assert await _n(engine, 3) == 1
 
 
+async def test_several_rows_written_after_a_sole_write_are_refused_too(
+    engine: AsyncEngine,
+) -> None:
+    """Two parameter sets go through asyncpg's executemany, not one statement: an audit batch
+    after a take would otherwise commit in a transaction of its own."""
+    with pytest.raises(WroteAfterSoleWrite):
+        async with unit_of_work(sessions(engine)) as session:
+            await session.execute(text(SOLE))
+            await session.execute(
+                text("INSERT INTO begin_probe VALUES (:id, :n)"),
+                [{"id": 2, "n": 7}, {"id": 3, "n": 8}],
+            )
+    assert await _n(engine) == 1
+    assert await _n(engine, 2) is None and await _n(engine, 3) is None
+
+
 async def test_a_sole_write_after_another_write_runs_in_the_transaction(
     engine: AsyncEngine,
 ) -> None:
