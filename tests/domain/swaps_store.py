@@ -4,19 +4,22 @@ no migrations (the tables are made from the models)."""
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 from sqlalchemy.pool import StaticPool
 
+from domain import swaps
 from rules.working_days import Calendar
 from store.members import RosterEntry
-from store.models import Base, Member
+from store.models import Base, Member, SwapRequestRow
 from store.store import Store
 
 NOW = datetime(2027, 1, 4, 8, 0, tzinfo=UTC)  # a Monday
 TODAY = date(2027, 1, 4)
 CALENDAR = Calendar.of(("12-24",))
+TUESDAY = TODAY + timedelta(days=1)
+WEDNESDAY = TODAY + timedelta(days=2)
 
 
 @dataclass
@@ -34,6 +37,20 @@ class Team:
 
     async def hold(self, day: date, member: Member) -> None:
         await self.store.rota.set(self.id, day, member.id, NOW, kept=False, source="generated")
+
+    async def anne_asks_for_tuesday(self, **kwargs: object) -> SwapRequestRow:
+        """Anne holds Tuesday and asks for it to be taken (by anyone, or as `kwargs` say)."""
+        await self.hold(TUESDAY, self.anne)
+        return await swaps.request_swap(
+            self.store,
+            self.id,
+            self.anne.id,
+            TUESDAY,
+            today=TODAY,
+            now=NOW,
+            calendar=CALENDAR,
+            **kwargs,  # type: ignore[arg-type]
+        )
 
 
 @asynccontextmanager

@@ -3,7 +3,7 @@ was checked (#17; on PostgreSQL in the take's own statement, with its history); 
 in between, the day is read and written again, and the history names who really had it. On
 SQLite and on PostgreSQL, whose paths differ."""
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import pytest
@@ -13,10 +13,7 @@ from domain import swaps
 from store.models import Duty, Member, OutboxMessage, SwapRequestRow
 from store.outbox import Queued
 from store.swaps import TakeSeen
-from tests.domain.swaps_store import CALENDAR, NOW, TODAY, Team, team
-
-TUESDAY = TODAY + timedelta(days=1)
-WEDNESDAY = TODAY + timedelta(days=2)
+from tests.domain.swaps_store import NOW, TODAY, TUESDAY, WEDNESDAY, Team, team
 
 
 async def _days_held_by_the_database_only(t: Team) -> None:
@@ -54,19 +51,8 @@ async def _duty_history(t: Team, *days: date) -> list[tuple[object, object]]:
 
 async def test_both_days_change_hands_and_the_history_says_from_whom(db_url: str) -> None:
     async with team(db_url) as t:
-        await t.hold(TUESDAY, t.anne)
         await t.hold(WEDNESDAY, t.bo)
-        row = await swaps.request_swap(
-            t.store,
-            t.id,
-            t.anne.id,
-            TUESDAY,
-            today=TODAY,
-            now=NOW,
-            calendar=CALENDAR,
-            target=t.bo,
-            offered_day=WEDNESDAY,
-        )
+        row = await t.anne_asks_for_tuesday(target=t.bo, offered_day=WEDNESDAY)
         await _days_held_by_the_database_only(t)
         taken = await swaps.take(
             t.store, t.id, row.id, t.bo.id, today=TODAY, now=NOW, approval=False, notice=_notice
@@ -85,10 +71,7 @@ async def test_both_days_change_hands_and_the_history_says_from_whom(db_url: str
 async def _tuesday_asked_for_then(t: Team, meanwhile: Any) -> SwapRequestRow:
     """Anne asks everyone to take Tuesday; `meanwhile` (a statement) runs right after the
     take has read what it checks, as another turn's write would."""
-    await t.hold(TUESDAY, t.anne)
-    row = await swaps.request_swap(
-        t.store, t.id, t.anne.id, TUESDAY, today=TODAY, now=NOW, calendar=CALENDAR
-    )
+    row = await t.anne_asks_for_tuesday()
     await _days_held_by_the_database_only(t)
     seen_for_take = t.store.swaps.seen_for_take
 

@@ -11,25 +11,9 @@ from domain.absences import register
 from domain.errors import CardUnknown, NotAllowed
 from store.audit import PENDING
 from store.models import SwapRequestRow
-from tests.domain.swaps_store import CALENDAR, NOW, TODAY, Team, team
+from tests.domain.swaps_store import CALENDAR, NOW, TODAY, TUESDAY, WEDNESDAY, Team, team
 
-TUESDAY = TODAY + timedelta(days=1)
-WEDNESDAY = TODAY + timedelta(days=2)
 SATURDAY = TODAY + timedelta(days=5)
-
-
-async def _ask(t: Team, **kwargs: object) -> SwapRequestRow:
-    await t.hold(TUESDAY, t.anne)
-    return await swaps.request_swap(
-        t.store,
-        t.id,
-        t.anne.id,
-        TUESDAY,
-        today=TODAY,
-        now=NOW,
-        calendar=CALENDAR,
-        **kwargs,  # type: ignore[arg-type]
-    )
 
 
 async def _take(t: Team, row: SwapRequestRow, taker_id: int, approval: bool = False) -> swaps.Taken:
@@ -64,16 +48,16 @@ async def test_only_your_own_coming_working_day_can_be_offered() -> None:
 async def test_a_day_is_offered_once_and_a_day_back_must_be_theirs() -> None:
     async with team() as t:
         with pytest.raises(swaps.NotTheirDuty):
-            await _ask(t, target=t.bo, offered_day=WEDNESDAY)
-        await _ask(t)
+            await t.anne_asks_for_tuesday(target=t.bo, offered_day=WEDNESDAY)
+        await t.anne_asks_for_tuesday()
         with pytest.raises(swaps.AlreadyRequested):
-            await _ask(t)
+            await t.anne_asks_for_tuesday()
         assert _history(t) == ["swap_requested"]
 
 
 async def test_take_twice_the_second_is_not_open_for_taking() -> None:
     async with team() as t:
-        row = await _ask(t)
+        row = await t.anne_asks_for_tuesday()
         taken = await _take(t, row, t.bo.id)
         assert not taken.awaiting_approval and taken.request.taken_by == t.bo.id
         assert await t.holder(TUESDAY) == t.bo.id
@@ -86,7 +70,7 @@ async def test_take_twice_the_second_is_not_open_for_taking() -> None:
 
 async def test_of_two_takers_at_once_the_conditional_update_picks_one() -> None:
     async with team() as t:
-        row = await _ask(t)
+        row = await t.anne_asks_for_tuesday()
         # Bo's take lands between Karin's read of the open request and her update.
         await t.store.session.execute(
             update(SwapRequestRow)
@@ -102,7 +86,7 @@ async def test_of_two_takers_at_once_the_conditional_update_picks_one() -> None:
 
 async def test_who_may_take_a_request() -> None:
     async with team() as t:
-        row = await _ask(t, target=t.bo)
+        row = await t.anne_asks_for_tuesday(target=t.bo)
         with pytest.raises(swaps.OwnRequest):
             await _take(t, row, t.anne.id)
         with pytest.raises(swaps.NotForYou):
@@ -123,14 +107,14 @@ async def test_who_may_take_a_request() -> None:
 async def test_a_day_offered_back_changes_hands_too() -> None:
     async with team() as t:
         await t.hold(WEDNESDAY, t.bo)
-        row = await _ask(t, target=t.bo, offered_day=WEDNESDAY)
+        row = await t.anne_asks_for_tuesday(target=t.bo, offered_day=WEDNESDAY)
         await _take(t, row, t.bo.id)
         assert (await t.holder(TUESDAY), await t.holder(WEDNESDAY)) == (t.bo.id, t.anne.id)
 
 
 async def test_declined_or_withdrawn_requests_cannot_be_taken() -> None:
     async with team() as t:
-        row = await _ask(t, target=t.bo)
+        row = await t.anne_asks_for_tuesday(target=t.bo)
         with pytest.raises(swaps.NotForYou):
             await swaps.decline(t.store, t.id, row.id, t.karin.id, today=TODAY, now=NOW)
         with pytest.raises(swaps.NotForYou):
@@ -145,7 +129,7 @@ async def test_declined_or_withdrawn_requests_cannot_be_taken() -> None:
 
 async def test_with_approval_the_rota_changes_when_a_lead_approves() -> None:
     async with team() as t:
-        row = await _ask(t)
+        row = await t.anne_asks_for_tuesday()
         taken = await _take(t, row, t.bo.id, approval=True)
         assert taken.awaiting_approval and await t.holder(TUESDAY) == t.anne.id
         with pytest.raises(swaps.NotOpenForTaking) as late:
@@ -164,7 +148,7 @@ async def test_with_approval_the_rota_changes_when_a_lead_approves() -> None:
 
 async def test_a_rejected_swap_is_open_again() -> None:
     async with team() as t:
-        row = await _ask(t)
+        row = await t.anne_asks_for_tuesday()
         await _take(t, row, t.bo.id, approval=True)
         done = await swaps.decide(
             t.store, t.id, row.id, t.lead.id, "lead", False, today=TODAY, now=NOW
@@ -176,7 +160,7 @@ async def test_a_rejected_swap_is_open_again() -> None:
 
 async def test_expired_requests_are_logged_once() -> None:
     async with team() as t:
-        await _ask(t)
+        await t.anne_asks_for_tuesday()
         later = TUESDAY + timedelta(days=1)
         await swaps.log_expired(t.store, t.id, later, NOW)
         await swaps.log_expired(t.store, t.id, later, NOW)
