@@ -2,26 +2,18 @@
 PostgreSQL, #17): numbers count up per team without gaps, a rolled-back intake uses none, and
 the entry is the case's history as the case card and later reads see it."""
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from store.audit import Draft
-from store.db import create_engine, sessions, unit_of_work
+from store.db import unit_of_work
 from store.members import RosterEntry
 from store.models import Case
 from store.store import Store
 
 NOW = datetime(2027, 1, 4, 8, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def factory(db_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(db_url)
-    yield sessions(engine)
-    await engine.dispose()
 
 
 async def _team(factory: async_sessionmaker[AsyncSession], teams_id: str) -> tuple[int, int]:

@@ -1,7 +1,7 @@
 """The store refuses a CPR number in every personal text column, on SQLite and PostgreSQL:
 the write raises, the transaction rolls back, and the database is as it was."""
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from rules.cpr import CprInText
 from store.cases import PERSONAL
-from store.db import create_engine, sessions, unit_of_work
+from store.db import unit_of_work
 from store.members import RosterEntry
 from store.models import Base, CardFlow, Case, ConversationRef, Member, Team
 from store.personal_text import PersonalJSON, PersonalText, TeamsJSON
@@ -29,13 +29,6 @@ class Seeded:
     member_id: int
     case_id: int
     flow_id: str
-
-
-@pytest.fixture
-async def factory(db_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(db_url)
-    yield sessions(engine)
-    await engine.dispose()
 
 
 async def _seed(factory: async_sessionmaker[AsyncSession]) -> Seeded:

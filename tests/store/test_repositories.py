@@ -1,25 +1,15 @@
 """The store on SQLite and PostgreSQL alike."""
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from store.db import create_engine, sessions, unit_of_work
+from store.db import create_engine, unit_of_work
 from store.members import RosterEntry
 from store.store import Store
 
 NOW = datetime(2027, 1, 4, 8, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def factory(db_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(db_url)
-    yield sessions(engine)
-    await engine.dispose()
 
 
 async def _team(store: Store) -> int:
@@ -116,7 +106,7 @@ async def test_the_head_revision_is_alembics(tmp_path: Path) -> None:
     alembic itself would migrate to, and a second upgrade must change nothing."""
     from alembic.script import ScriptDirectory
 
-    from store.db import alembic_config, create_engine, head_revision, upgrade
+    from store.db import alembic_config, head_revision, upgrade
 
     assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
     engine = create_engine(f"sqlite+aiosqlite:///{tmp_path}/head.sqlite3")

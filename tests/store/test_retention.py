@@ -1,9 +1,7 @@
 """Retention beyond closed cases, on SQLite and PostgreSQL, with a clock the test moves."""
 
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -11,7 +9,7 @@ from bot.config import Settings
 from dialogs.context import Context
 from dialogs.retention import retention
 from domain.clock import FakeClock
-from store.db import create_engine, sessions, unit_of_work
+from store.db import unit_of_work
 from store.members import RosterEntry
 from store.models import (
     Absence,
@@ -28,13 +26,6 @@ from store.store import Store
 NOW = datetime(2027, 6, 1, 1, 0, tzinfo=UTC)  # a night: the job's hour
 TODAY = date(2027, 6, 1)
 PEOPLE = [RosterEntry(f"aad{i}", f"29:{i}", f"Person {i}", f"p{i}@x.dk") for i in range(3)]
-
-
-@pytest.fixture
-async def factory(db_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(db_url)
-    yield sessions(engine)
-    await engine.dispose()
 
 
 async def run_retention(factory: async_sessionmaker[AsyncSession], at: datetime) -> int:

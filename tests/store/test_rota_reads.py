@@ -2,14 +2,12 @@
 the same answers the domain's rules give over ORM rows."""
 
 import itertools
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.rota import takes_turns
-from store.db import create_engine, sessions, unit_of_work
+from store.db import unit_of_work
 from store.members import RosterEntry
 from store.models import Membership
 from store.rota import Person, PlannedDay
@@ -17,13 +15,6 @@ from store.store import Store
 
 NOW = datetime(2027, 1, 4, 8, 0, tzinfo=UTC)
 MONDAY = date(2027, 1, 4)
-
-
-@pytest.fixture
-async def factory(db_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(db_url)
-    yield sessions(engine)
-    await engine.dispose()
 
 
 async def _team(store: Store, names: list[str]) -> tuple[int, list[int]]:
