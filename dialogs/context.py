@@ -88,31 +88,31 @@ class Context:
         self, key: str, team_id: int | None, kind: str, recipient: str, reply: Reply
     ) -> bool:
         """Queue a message the bot sends on its own; once per key, ever."""
-        queued = await self.store.outbox.enqueue(
-            key, team_id, kind, recipient, reply.to_payload(), self.clock.now()
-        )
-        self.outbox_touched = self.outbox_touched or queued
-        return queued
+        return await self.send(Queued(key, team_id, kind, recipient, reply.to_payload()))
 
     async def tell(
         self, team: Team, member: Member, key: str, kind: str, reply: Callable[[str], Reply]
     ) -> bool:
         """Queue a 1:1 message to a member, built in their language (their own choice, else
         the team's); once per key."""
-        lang = self.language_of(team, member)
-        return await self.notify(key, team.id, kind, f"member:{member.id}", reply(lang))
+        return await self.send(self.told(team, member, key, kind, reply))
 
     def told(
         self, team: Team, member: Member, key: str, kind: str, reply: Callable[[str], Reply]
     ) -> Queued:
-        """`tell`'s message, for the domain to queue with the change it is about (see
-        `queued`)."""
+        """`tell`'s message, built now: to `send`, or for the domain to queue with the change
+        it is about (then `queued` says whether it was)."""
         lang = self.language_of(team, member)
         return Queued(key, team.id, kind, f"member:{member.id}", reply(lang).to_payload())
 
-    def queued(self, queued: bool) -> None:
-        """A message built with `told` was queued: the edge sends it right away."""
+    async def send(self, message: Queued) -> bool:
+        """Queue a message built beforehand; once per key, ever."""
+        return self.queued(await self.store.outbox.queue(message, self.clock.now()))
+
+    def queued(self, queued: bool) -> bool:
+        """A message was queued (or not): if it was, the edge sends it right away."""
         self.outbox_touched = self.outbox_touched or queued
+        return queued
 
     def language_of(self, team: Team, member: Member) -> str:
         """What the bot writes to a member in: their own choice, else the team's."""

@@ -161,11 +161,7 @@ async def decide(caller: Caller, value: dict[str, Any], ctx: Context) -> list[Re
     )
     row, taker, requester = decided.request, decided.taker, decided.requester
     if decided.approved:
-        ctx.queued(
-            await ctx.store.outbox.queue(
-                _taken_notice(ctx, team, row, requester, taker), ctx.clock.now()
-            )
-        )
+        await ctx.send(_taken_notice(ctx, team, row, requester, taker))
         for person in (taker, requester):
             await tell(
                 ctx,
