@@ -254,10 +254,7 @@ async def _take_and_move(
         raise await _not_open(store, await _fresh(store, row.id), today)
     for move in moves:
         if move.day not in written.moved:
-            before = await store.rota.set(
-                row.team_id, move.day, move.to, now, kept=True, source="swap"
-            )
-            store.audit.record(**_duty_entry(row.team_id, taker.id, move.day, before, move.to, now))
+            await _move(store, row.team_id, move.day, move.to, taker.id, now)
     return written.told
 
 
