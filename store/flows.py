@@ -42,16 +42,21 @@ class Claim:
     version: int
     member_id: int
     now: datetime
+    done: bool = True
+    state: dict[str, Any] | None = None  # the flow's new state, if it changes
 
     def values(self) -> dict[str, Any]:
-        return {
+        values: dict[str, Any] = {
             "version": self.version + 1,
-            "done": True,
+            "done": self.done,
             "handled_by": self.member_id,
             "handled_at": self.now,
         }
+        if self.state is not None:
+            values["state"] = self.state
+        return values
 
-    def params(self, prefix: str) -> dict[str, Any]:
+    def params(self, prefix: str = "") -> dict[str, Any]:
         """The bound values of `claim_statement(prefix)`."""
         values = {f"{prefix}new_{key}": value for key, value in self.values().items()}
         return {**values, f"{prefix}flow_id": self.flow.id, f"{prefix}seen": self.version}
@@ -106,22 +111,11 @@ class FlowRepo:
 
         A conditional UPDATE, so two clicks at the same instant cannot both win.
         """
-        values: dict[str, Any] = {
-            "version": version + 1,
-            "done": done,
-            "handled_by": member_id,
-            "handled_at": now,
-        }
-        if state is not None:
-            values["state"] = state
-        params = {f"new_{key}": value for key, value in values.items()}
-        result = await self.session.execute(
-            _CLAIMS[state is not None], {**params, "flow_id": flow.id, "seen": version}
-        )
+        claim = Claim(flow, version, member_id, now, done, state)
+        result = await self.session.execute(_CLAIMS[state is not None], claim.params())
         if not result.rowcount:  # type: ignore[attr-defined]
             return False
-        for key, value in values.items():  # as stored; no second SELECT, and nothing to flush
-            set_committed_value(flow, key, value)
+        claim.won()
         return True
 
     async def purge(self, before: datetime) -> int:
