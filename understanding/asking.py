@@ -106,7 +106,7 @@ _QUESTION = re.compile(r"^(?:hvem|hvad|hvorfor|who|what|why|maa vi|may we|can we
 
 
 def asks_for_change(
-    intent: str, words: str, said: str, slots: Mapping[str, str], text: str = ""
+    intent: str, words: str, said: str, slots: Mapping[str, str], text: str
 ) -> bool:
     """Whether `words` (the request without its polite padding; `said`, with it; `text`, as
     written), read as the data-changing `intent`, ask the bot for that change."""
