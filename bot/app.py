@@ -64,7 +64,10 @@ def _database_and_bot(  # type: ignore[no-untyped-def]
 ):
     async def life(app: web.Application) -> AsyncIterator[None]:
         _log_who_gets_in(settings)
-        engine = create_engine(settings.database_url)
+        # Every turn let in may hold a connection at once, and so may the outbox's sends,
+        # the scheduler's tick and a web page.
+        kept = settings.max_turns_in_flight + settings.outbox_concurrency + 2
+        engine = create_engine(settings.database_url, kept)
         if migrate if migrate is not None else settings.database_url.startswith("sqlite"):
             await upgrade(engine)
         factory = sessions(engine)

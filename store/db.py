@@ -39,7 +39,14 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 _SQLITE_TURNS: "weakref.WeakKeyDictionary[AsyncEngine, WriterLock]" = weakref.WeakKeyDictionary()
 
 
-def create_engine(url: str) -> AsyncEngine:
+# PostgreSQL connections the pool keeps open. A connection beyond them is closed when it is
+# handed back: opening one costs the bot a TLS attempt, a handshake and its statements
+# prepared again, and the server a new backend process. The server's app passes the turns it
+# lets in at once plus its background work (#17).
+KEPT_CONNECTIONS = 10
+
+
+def create_engine(url: str, kept: int = KEPT_CONNECTIONS) -> AsyncEngine:
     # hide_parameters: a failing statement must not put message texts or names in the log.
     if url.startswith("sqlite"):
         path = make_url(url).database or ":memory:"
@@ -56,7 +63,7 @@ def create_engine(url: str) -> AsyncEngine:
     # write run outside its transaction (store/pg_lazy_begin.py), which is the same only there.
     engine = create_async_engine(
         url,
-        pool_size=10,
+        pool_size=kept,
         max_overflow=10,
         # The connection used last goes out first: it has the statements prepared and was
         # not idle (#17); the others stay idle until a burst needs them.
