@@ -24,6 +24,7 @@ from sqlalchemy.sql.schema import ScalarElementColumnDefault
 from store.audit import PENDING, AuditRepo, Draft
 from store.flows import Claim, claim_statement
 from store.models import AuditEntry, Base, Case, CaseCounter
+from store.sole_write import SOLE_WRITE
 from store.upsert import as_written
 
 PERSONAL = (
@@ -219,8 +220,6 @@ def _numbered_pg(with_entry: bool, with_claim: bool = False, sole: bool = False)
     reads the one before it: a lost claim bumps no counter and inserts nothing (no rows).
     `sole`: marked as the unit's only write (it then runs without BEGIN and COMMIT)."""
     from sqlalchemy.dialects import postgresql  # only a PostgreSQL engine needs its dialect
-
-    from store.pg_lazy_begin import SOLE_WRITE
 
     team = bindparam("c_team_id", type_=_COUNTERS.c.team_id.type)
     count = postgresql.insert(_COUNTERS)

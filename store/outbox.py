@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, Select, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.models import OutboxMessage
+from store.sole_write import SOLE_WRITE
 from store.upsert import insert_ignore
 
 
@@ -129,6 +130,8 @@ class OutboxRepo:
         error: str | None = None,
         activity_id: str | None = None,
     ) -> None:
+        """A send's outcome, recorded as soon as it is known: by the sender, in a unit of its
+        own (#17: a sole write, so on PostgreSQL one round trip and not three)."""
         values: dict[str, Any] = {"status": status, "lease_until": None, "last_error": error}
         if status == "sent":
             values.update(sent_at=now, activity_id=activity_id)
@@ -138,6 +141,7 @@ class OutboxRepo:
             update(OutboxMessage)
             .where(OutboxMessage.id == message_id)
             .values(**values)
+            .prefix_with(SOLE_WRITE)
             .execution_options(synchronize_session=False)
         )
 

@@ -32,6 +32,8 @@ from sqlalchemy.dialects.postgresql.asyncpg import (
     AsyncAdapt_asyncpg_cursor,
 )
 
+from store.sole_write import SOLE_WRITE
+
 READ_COMMITTED = "read_committed"  # the adapter's name for the level (its _isolation_lookup)
 
 _SELECT = re.compile(r"\s*SELECT\b", re.IGNORECASE)
@@ -46,9 +48,6 @@ _NOT_A_READ = re.compile(
 )
 
 
-# In a statement's text (a comment SQLAlchemy renders with `prefix_with`): the unit writes
-# nothing else, before or after it.
-SOLE_WRITE = "/* sole write */"
 # The connections (by id) whose unit ran its sole write; cleared when one goes back to the pool.
 _SEALED: set[int] = set()
 

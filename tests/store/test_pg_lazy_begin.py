@@ -2,6 +2,7 @@
 a unit that only reads sends no BEGIN or COMMIT, and a unit that writes is as atomic as before."""
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -9,7 +10,10 @@ from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from store.db import create_engine, sessions, unit_of_work
-from store.pg_lazy_begin import SOLE_WRITE, WroteAfterSoleWrite, plain_select
+from store.outbox import Queued
+from store.pg_lazy_begin import WroteAfterSoleWrite, plain_select
+from store.sole_write import SOLE_WRITE
+from store.store import Store
 
 PROBE = "CREATE TABLE begin_probe (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)"
 
@@ -176,3 +180,23 @@ async def test_a_sole_write_after_another_write_runs_in_the_transaction(
 )
 def test_only_plain_selects_run_before_the_transaction(sql: str, reads: bool) -> None:
     assert plain_select(sql) is reads
+
+
+async def test_a_sends_outcome_is_one_statement_without_begin_or_commit(
+    engine: AsyncEngine,
+) -> None:
+    """The outbox sender records each send's outcome in a unit of its own (#17)."""
+    now = datetime(2027, 1, 4, 8, tzinfo=UTC)
+    sent = Sent(engine)
+    async with unit_of_work(sessions(engine)) as session:
+        await Store(session).outbox.queue(Queued("k", None, "notice", "member:1", {}), now)
+    async with unit_of_work(sessions(engine)) as session:
+        [claimed] = await Store(session).outbox.claim_due(now, timedelta(minutes=2), 1)
+    assert sent.control() == ["BEGIN", "COMMIT"] * 2
+    async with unit_of_work(sessions(engine)) as session:
+        await Store(session).outbox.finish(claimed.id, "sent", now, activity_id="a1")
+    assert sent.control() == ["BEGIN", "COMMIT"] * 2
+    async with unit_of_work(sessions(engine)) as session:
+        row = await Store(session).outbox.get(claimed.id)
+        assert row is not None
+        assert (row.status, row.activity_id, row.lease_until) == ("sent", "a1", None)
