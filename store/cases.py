@@ -21,10 +21,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
-from store.audit import PENDING, AuditRepo, Draft
+from store.audit import AuditRepo, Draft
 from store.flows import Claim, claim_statement
 from store.models import AuditEntry, Base, Case, CaseCounter
-from store.sole_write import SOLE_WRITE
+from store.sole_write import SOLE_WRITE, nothing_pending
 from store.upsert import as_written
 
 PERSONAL = (
@@ -117,7 +117,8 @@ class CaseRepo:
             params = _params(values, entry)
             if claim is not None:
                 params.update(claim.params(_CLAIM))
-            sole = claim is not None and self._nothing_else_written()
+            # With nothing pending, the intake turn writes nothing else after it.
+            sole = claim is not None and nothing_pending(self.session)
             found = await self.session.execute(
                 _numbered_pg(entry is not None, claim is not None, sole), params
             )
@@ -138,13 +139,6 @@ class CaseRepo:
                 [(entry_id, {**entry, "subject": f"{SUBJECT}{case_id}"})]
             )
         return case
-
-    def _nothing_else_written(self) -> bool:
-        """Nothing waits to be written with this unit (no history entries, no new or changed
-        rows): an intake is then the unit's sole write (store/pg_lazy_begin.py), and the
-        intake turn writes nothing after it."""
-        session = self.session.sync_session
-        return not (session.info.get(PENDING) or session.new or session.dirty or session.deleted)
 
     async def get(self, team_id: int, case_id: int) -> Case | None:
         """The case with that id if it is the team's (a card's id is typed by anyone)."""

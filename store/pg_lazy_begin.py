@@ -20,7 +20,8 @@ number, case and history in one CTE) that is the unit's first write therefore ru
 BEGIN, and the unit sends no COMMIT. The unit is then sealed: any later statement that is
 not a plain SELECT raises `WroteAfterSoleWrite` instead of running outside the transaction
 it would have needed, so a path that breaks the promise fails in its tests, and nothing it
-tried to write is kept. The seal lasts until the connection goes back to the pool.
+tried to write is kept. The seal lasts until the connection goes back to the pool, or until
+the store says the sole write wrote no row (`wrote_nothing`).
 """
 
 import functools
@@ -108,6 +109,13 @@ class LazyBeginConnection(AsyncAdapt_asyncpg_connection):
 
 def unseal(dbapi_conn: Any, _record: Any) -> None:
     """A pool "checkin" and "connect" listener: the next unit on the connection is new."""
+    _SEALED.discard(id(dbapi_conn))
+
+
+def wrote_nothing(dbapi_conn: Any) -> None:
+    """The unit's sole write turned out to write no row (every step of it was conditional on
+    one that did not happen): nothing is committed that a later write could part from, so the
+    unit may write again, in a transaction of its own as usual."""
     _SEALED.discard(id(dbapi_conn))
 
 

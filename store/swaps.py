@@ -16,6 +16,7 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    or_,
     select,
     union_all,
     update,
@@ -38,6 +39,7 @@ from store.models import (
     SwapRequestRow,
 )
 from store.outbox import OutboxRepo, Queued
+from store.sole_write import SOLE_WRITE, nothing_pending
 
 _SWAPS = Base.metadata.tables[SwapRequestRow.__tablename__]
 _DUTIES = Base.metadata.tables[Duty.__tablename__]
@@ -183,19 +185,55 @@ def _conditional_update(state: str, columns: tuple[str, ...]) -> Update:
 
 
 @cache
-def _take_moving_pg(moves: int, notice: bool) -> Executable:
+async def _wrote_nothing(session: AsyncSession) -> None:
+    """A sole write that lost wrote no row: the unit may write again (store/pg_lazy_begin.py)."""
+    from store import pg_lazy_begin  # a PostgreSQL unit, whose engine imported it
+
+    connection = await (await session.connection()).get_raw_connection()
+    pg_lazy_begin.wrote_nothing(connection.dbapi_connection)
+
+
+def _take_moving_pg(moves: int, notice: bool, sole: bool = False) -> Executable:
     """PostgreSQL: take a request and move its `moves` duty days in one statement (#17):
     WITH took (the conditional UPDATE: one winner), moved_<n> (each day's UPDATE while the
     rota still has who it had, and only if took won), logged (a history entry per day moved,
     then the take's own, each only if its step wrote a row), and with a `notice`, queued (the
     outbox row, only if took won, once per key). Returns whether it was taken, which days
-    moved and whether the notice was queued; a take that lost writes nothing."""
+    moved and whether the notice was queued; a take that lost writes nothing.
+
+    `sole`: all or nothing, as the unit's only write (no BEGIN, no COMMIT). held, first, locks
+    every day's row while it still has who it had (FOR UPDATE waits for a change under way
+    and then reads the row as changed), and took takes the request only if all of them are
+    held; then every move finds its row as checked, and none is left for the caller to write.
+    The count of rows held comes last: fewer than `moves` means the rota changed (or a day
+    has no row yet), all of them that the request was not open any more."""
     from sqlalchemy.dialects import postgresql  # only a PostgreSQL engine needs its dialect
 
     c = _SWAPS.c
+    d = _DUTIES.c
+    held = (
+        select(d.day)
+        .where(
+            d.team_id == bindparam("team"),
+            or_(
+                *(
+                    and_(
+                        d.day == bindparam(f"on_{n}", type_=d.day.type),
+                        d.member_id.is_not_distinct_from(
+                            bindparam(f"before_{n}", type_=d.member_id.type)
+                        ),
+                    )
+                    for n in range(moves)
+                )
+            ),
+        )
+        .with_for_update()
+        .cte("held")
+    )
+    all_held = (select(func.count()).select_from(held).scalar_subquery() == moves,) if sole else ()
     took = (
         update(_SWAPS)
-        .where(c.id == bindparam("swap_id"), *_open_columns())
+        .where(c.id == bindparam("swap_id"), *_open_columns(), *all_held)
         .values(
             taken_by=bindparam("taker", type_=c.taken_by.type),
             taken_at=bindparam("at", type_=c.taken_at.type),
@@ -204,7 +242,6 @@ def _take_moving_pg(moves: int, notice: bool) -> Executable:
         .returning(c.id)
         .cte("took")
     )
-    d = _DUTIES.c
     moved = [
         update(_DUTIES)
         .where(
@@ -250,10 +287,9 @@ def _take_moving_pg(moves: int, notice: bool) -> Executable:
         )
     else:
         steps.append(select(literal(0)).where(literal(False)).cte("queued"))
-    counts: list[Any] = [
-        select(func.count()).select_from(step).scalar_subquery() for step in (took, *steps, *moved)
-    ]
-    return select(*counts)
+    counted = (took, *steps, *moved, *((held,) if sole else ()))
+    counts = [select(func.count()).select_from(step).scalar_subquery() for step in counted]
+    return select(*counts).prefix_with(*([SOLE_WRITE] if sole else []))
 
 
 # The outbox columns a queued message writes (Queued.row's keys).
@@ -386,7 +422,8 @@ class SwapRepo:
         someone took it first (then nothing is written). A day not moved (the rota changed,
         the day has no row, or this session holds its row) is the caller's to write. The
         `notice` (to the requester) is queued with the take, once per key.
-        On PostgreSQL one statement (#17: four round trips before); on SQLite the same steps
+        On PostgreSQL one statement (#17: four round trips before), all or nothing and without
+        BEGIN and COMMIT when it can be (`_take_moving_pg`'s `sole`); on SQLite the same steps
         one by one (in-process, so the count does not matter)."""
         candidates = [(m, e) for m, e in moves if not self._holds_duty(team_id, m.day)]
         if self.session.get_bind().dialect.name != "postgresql":
@@ -408,11 +445,23 @@ class SwapRepo:
         params.update(_entry_params("taken", taken))
         if notice is not None:
             params.update({f"o_{k}": v for k, v in notice.row(now).items()})
+        took = {"taken_by": taker, "taken_at": now, "awaiting_approval": False}
+        # All or nothing first, as the unit's only write (#17: no BEGIN and COMMIT); it needs
+        # every day's row as checked, and a take writes nothing after it.
+        if candidates and len(candidates) == len(moves) and nothing_pending(self.session):
+            stmt = _take_moving_pg(len(candidates), notice is not None, sole=True)
+            won, _logged, queued, *_moved, held = (await self.session.execute(stmt, params)).one()
+            if won:
+                self._written(swap_id, took)
+                return TakeWritten([m.day for m, _ in candidates], bool(queued))
+            await _wrote_nothing(self.session)
+            if held == len(candidates):  # the rota as checked: the request was taken first
+                return None
         stmt = _take_moving_pg(len(candidates), notice is not None)
         won, _logged, queued, *moved = (await self.session.execute(stmt, params)).one()
         if not won:
             return None
-        self._written(swap_id, {"taken_by": taker, "taken_at": now, "awaiting_approval": False})
+        self._written(swap_id, took)
         days = [m.day for (m, _), n in zip(candidates, moved, strict=True) if n]
         return TakeWritten(days, bool(queued))
 

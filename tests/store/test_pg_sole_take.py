@@ -1,0 +1,186 @@
+"""Taking a swap on PostgreSQL through the bot's own engine (store/db.py): all or nothing, as
+its unit's only write, without BEGIN and COMMIT (#17). A day that changed hands after the take
+was checked, even while the take waits for it, is read and written again, and its history
+names who really had it; a request taken first is refused and nothing is written."""
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from domain import swaps
+from store.db import create_engine, sessions, unit_of_work
+from store.members import RosterEntry
+from store.models import AuditEntry, Duty, Member, OutboxMessage, SwapRequestRow
+from store.outbox import Queued
+from store.store import Store
+from tests.domain.swaps_store import CALENDAR, NOW, TODAY, TUESDAY, WEDNESDAY
+from tests.store.test_pg_lazy_begin import Sent
+
+
+@dataclass(frozen=True)
+class Asked:
+    team: int
+    anne: int
+    bo: int
+    karin: int
+    swap: int
+
+
+def _notice(requester: Member, taker: Member) -> Queued:
+    return Queued("swap-taken", None, "swap_taken", f"member:{requester.id}", {"text": "taken"})
+
+
+async def _asked(engine: AsyncEngine, offered: bool) -> Asked:
+    """Anne holds Tuesday and asks everyone to take it (Bo for his Wednesday, if `offered`)."""
+    async with unit_of_work(sessions(engine)) as session:
+        store = Store(session)
+        team, _ = await store.teams.install("t", "19:x", "Team X", "http://s/", "19:x", NOW)
+        roster = [RosterEntry(f"aad-{n}", f"29:{n}", n) for n in ("Anne", "Bo", "Karin")]
+        await store.members.sync_roster(team, roster, NOW)
+        ids = {}
+        for member, membership in await store.members.of_team(team.id):
+            membership.on_rota, membership.role = True, "caseworker"
+            ids[member.name] = member.id
+        await store.rota.set(team.id, TUESDAY, ids["Anne"], NOW, kept=False, source="generated")
+        await store.rota.set(team.id, WEDNESDAY, ids["Bo"], NOW, kept=False, source="generated")
+        row = await swaps.request_swap(
+            store,
+            team.id,
+            ids["Anne"],
+            TUESDAY,
+            today=TODAY,
+            now=NOW,
+            calendar=CALENDAR,
+            target=await store.members.get(ids["Bo"]) if offered else None,
+            offered_day=WEDNESDAY if offered else None,
+        )
+    return Asked(team.id, ids["Anne"], ids["Bo"], ids["Karin"], row.id)
+
+
+async def _take(engine: AsyncEngine, asked: Asked) -> swaps.Taken:
+    """Bo takes it, in a unit of its own, as a turn does."""
+    async with unit_of_work(sessions(engine)) as session:
+        return await swaps.take(
+            Store(session),
+            asked.team,
+            asked.swap,
+            asked.bo,
+            today=TODAY,
+            now=NOW,
+            approval=False,
+            notice=_notice,
+        )
+
+
+async def _state(engine: AsyncEngine, asked: Asked) -> tuple[object, ...]:
+    """Who holds Tuesday and Wednesday, the days' duty history, who took the request and how
+    many notices are queued."""
+    async with unit_of_work(sessions(engine)) as session:
+        holders = dict((await session.execute(select(Duty.day, Duty.member_id))).tuples().all())
+        history = (
+            await session.execute(
+                select(AuditEntry.subject, AuditEntry.before, AuditEntry.after)
+                .where(AuditEntry.action == "duty")
+                .order_by(AuditEntry.id)
+            )
+        ).all()
+        taken_by = await session.scalar(
+            select(SwapRequestRow.taken_by).where(SwapRequestRow.id == asked.swap)
+        )
+        notices = len((await session.scalars(select(OutboxMessage.id))).all())
+    return (
+        holders[TUESDAY],
+        holders[WEDNESDAY],
+        [(s, b, a) for s, b, a in history],
+        taken_by,
+        notices,
+    )
+
+
+@pytest.fixture
+async def engine(pg_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = create_engine(pg_url)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.mark.parametrize("offered", [False, True])
+async def test_a_take_is_one_statement_without_begin_or_commit(
+    engine: AsyncEngine, offered: bool
+) -> None:
+    asked = await _asked(engine, offered)
+    await engine.dispose()  # new connections from here on, each seen by Sent
+    sent = Sent(engine)
+    taken = await _take(engine, asked)
+    assert sent.control() == []
+    assert taken.told and taken.request.taken_by == asked.bo
+    a, b = asked.anne, asked.bo
+    tuesday = ("day:" + TUESDAY.isoformat(), {"member": a}, {"member": b})
+    wednesday = ("day:" + WEDNESDAY.isoformat(), {"member": b}, {"member": a})
+    assert await _state(engine, asked) == (
+        b,
+        a if offered else b,
+        [tuesday, wednesday] if offered else [tuesday],
+        b,
+        1,
+    )
+
+
+async def test_a_day_changed_while_the_take_waits_for_it_is_written_again(
+    engine: AsyncEngine, pg_url: str
+) -> None:
+    """Karin gets Tuesday in a transaction that is still open when Bo's take has checked the
+    rota and runs: the take waits for Tuesday's row, then finds Karin on it."""
+    asked = await _asked(engine, offered=False)
+    other = create_engine(pg_url)
+    try:
+        async with other.connect() as change:
+            await change.execute(
+                text("UPDATE duties SET member_id = :k WHERE day = :d"),
+                {"k": asked.karin, "d": TUESDAY},
+            )
+            take = asyncio.create_task(_take(engine, asked))
+            await _until_waiting_for_a_lock(change)
+            await change.commit()
+        await take
+    finally:
+        await other.dispose()
+    k, b = asked.karin, asked.bo
+    assert await _state(engine, asked) == (
+        b,
+        b,
+        [("day:" + TUESDAY.isoformat(), {"member": k}, {"member": b})],
+        b,
+        1,
+    )
+
+
+async def _until_waiting_for_a_lock(conn: object) -> None:
+    query = text(
+        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+        "AND datname = current_database()"
+    )
+    for _ in range(500):
+        async with conn.engine.connect() as probe:  # type: ignore[attr-defined]
+            if await probe.scalar(query):
+                return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the take never waited for Tuesday's row")
+
+
+async def test_a_request_taken_first_is_refused_and_nothing_is_written(
+    engine: AsyncEngine,
+) -> None:
+    asked = await _asked(engine, offered=False)
+    async with unit_of_work(sessions(engine)) as session:
+        row = await session.get(SwapRequestRow, asked.swap)
+        assert row is not None
+        row.taken_by, row.taken_at = asked.karin, NOW
+    with pytest.raises(swaps.NotOpenForTaking):
+        await _take(engine, asked)
+    a = asked.anne
+    assert await _state(engine, asked) == (a, asked.bo, [], asked.karin, 0)
