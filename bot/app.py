@@ -11,6 +11,7 @@ from aiohttp import web
 from bot import sso
 from bot.admission import admit_turns
 from bot.config import ConfigError, Settings
+from bot.jobs import TEAMS_AT_ONCE
 from bot.outbox_sender import OutboxSender
 from bot.runner import TurnRunner
 from bot.scheduler import start_scheduler
@@ -59,15 +60,21 @@ def create_app(
     return app
 
 
+def database_connections(settings: Settings) -> int:
+    """The PostgreSQL connections to keep: the setting, or one for every turn let in at once,
+    every parallel send of the outbox, every team the scheduler's tick runs at once, and two
+    for web pages and health checks (50 by default)."""
+    return settings.database_connections or (
+        settings.max_turns_in_flight + settings.outbox_concurrency + TEAMS_AT_ONCE + 2
+    )
+
+
 def _database_and_bot(  # type: ignore[no-untyped-def]
     settings: Settings, clock: Clock, migrate: bool | None, scheduled: bool
 ):
     async def life(app: web.Application) -> AsyncIterator[None]:
         _log_who_gets_in(settings)
-        # Every turn let in may hold a connection at once, and so may the outbox's sends,
-        # the scheduler's tick and a web page.
-        kept = settings.max_turns_in_flight + settings.outbox_concurrency + 2
-        engine = create_engine(settings.database_url, kept)
+        engine = create_engine(settings.database_url, database_connections(settings))
         if migrate if migrate is not None else settings.database_url.startswith("sqlite"):
             await upgrade(engine)
         factory = sessions(engine)

@@ -69,6 +69,10 @@ class Settings:
     # retries). Above the 20 conversations at once of the benchmark, below a queue that
     # would keep turns waiting for seconds.
     max_turns_in_flight: int = 32
+    # PostgreSQL connections a process keeps, and never more: every replica's, plus the CLI's
+    # and maintenance, must fit the server's max_connections (100 by default). 0: one for every
+    # turn let in at once, every parallel send and the scheduler's teams at once (bot/app.py).
+    database_connections: int = 0
 
     @property
     def zone(self) -> ZoneInfo:

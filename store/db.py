@@ -39,10 +39,11 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 _SQLITE_TURNS: "weakref.WeakKeyDictionary[AsyncEngine, WriterLock]" = weakref.WeakKeyDictionary()
 
 
-# PostgreSQL connections the pool keeps open. A connection beyond them is closed when it is
-# handed back: opening one costs the bot a TLS attempt, a handshake and its statements
-# prepared again, and the server a new backend process. The server's app passes the turns it
-# lets in at once plus its background work (#17).
+# PostgreSQL connections the pool keeps open, and never more: a unit that finds them all in
+# use waits for one. (Connections beyond the pool's, as SQLAlchemy's overflow opens them, are
+# closed when handed back, and opening one costs the bot a TLS attempt, a handshake and its
+# statements prepared again, and the server a new backend process: #17.) The server's app
+# passes enough for the turns it lets in at once and its background work.
 KEPT_CONNECTIONS = 10
 
 
@@ -64,7 +65,7 @@ def create_engine(url: str, kept: int = KEPT_CONNECTIONS) -> AsyncEngine:
     engine = create_async_engine(
         url,
         pool_size=kept,
-        max_overflow=10,
+        max_overflow=0,
         # The connection used last goes out first: it has the statements prepared and was
         # not idle (#17); the others stay idle until a burst needs them.
         pool_use_lifo=True,

@@ -19,8 +19,8 @@ single statement atomically. A statement marked `SOLE_WRITE` (the intake of a ca
 number, case and history in one CTE) that is the unit's first write therefore runs without
 BEGIN, and the unit sends no COMMIT. The unit is then sealed: any later statement that is
 not a plain SELECT raises `WroteAfterSoleWrite` instead of running outside the transaction
-it would have needed, so a path that breaks the promise fails in its tests, and nothing it
-tried to write is kept. The seal lasts until the connection goes back to the pool, or until
+it would have needed, so a path that breaks the promise fails in its tests: the sole write
+stays committed, and nothing written after it is kept. The seal lasts until the connection goes back to the pool, or until
 the store says the sole write wrote no row (`wrote_nothing`).
 """
 
