@@ -68,8 +68,8 @@ async def quiet_team(url: str) -> AsyncIterator[Teams]:
         yield teams
 
 
-async def test_throttled_twice_then_delivered_once(sqlite_url: str) -> None:
-    async with quiet_team(sqlite_url) as teams:
+async def test_throttled_twice_then_delivered_once(db_url: str) -> None:
+    async with quiet_team(db_url) as teams:
         teams.connector.failures = [(429, {"Retry-After": "3"}), (429, {"Retry-After": "3"})]
         message_id = await queue(teams)
         assert await teams.services.outbox.run_once() == 1
@@ -90,9 +90,9 @@ async def test_throttled_twice_then_delivered_once(sqlite_url: str) -> None:
         assert posts(teams) == ["Hej kanal"]
 
 
-async def test_throttling_is_waited_out_however_often_it_comes(sqlite_url: str) -> None:
+async def test_throttling_is_waited_out_however_often_it_comes(db_url: str) -> None:
     """A run of 429s is no reason to give a message up (a fan-out once lost one that way)."""
-    async with quiet_team(sqlite_url) as teams:
+    async with quiet_team(db_url) as teams:
         teams.connector.failures = [(429, {"Retry-After": "1"})] * 12
         message_id = await queue(teams)
         for _ in range(13):
@@ -103,8 +103,8 @@ async def test_throttling_is_waited_out_however_often_it_comes(sqlite_url: str) 
         assert posts(teams) == ["Hej kanal"]
 
 
-async def test_forbidden_is_final_and_never_retried(sqlite_url: str) -> None:
-    async with quiet_team(sqlite_url) as teams:
+async def test_forbidden_is_final_and_never_retried(db_url: str) -> None:
+    async with quiet_team(db_url) as teams:
         teams.connector.failures = [(403, {})]
         message_id = await queue(teams)
         await teams.services.outbox.run_once()
@@ -115,8 +115,8 @@ async def test_forbidden_is_final_and_never_retried(sqlite_url: str) -> None:
         assert posts(teams) == []
 
 
-async def test_a_claim_left_by_a_crash_is_taken_over_after_the_lease(sqlite_url: str) -> None:
-    async with quiet_team(sqlite_url) as teams:
+async def test_a_claim_left_by_a_crash_is_taken_over_after_the_lease(db_url: str) -> None:
+    async with quiet_team(db_url) as teams:
         message_id = await queue(teams)
         async with unit_of_work(teams.services.sessions) as session:  # a process that died
             claimed = await Store(session).outbox.claim_due(
@@ -133,9 +133,9 @@ async def test_a_claim_left_by_a_crash_is_taken_over_after_the_lease(sqlite_url:
 
 
 async def test_a_send_that_hangs_gives_up_inside_its_lease_and_is_tried_again(
-    sqlite_url: str,
+    db_url: str,
 ) -> None:
-    async with quiet_team(sqlite_url) as teams:
+    async with quiet_team(db_url) as teams:
         teams.services.outbox.send_timeout = 0.2
         teams.connector.delay = 2.0
         message_id = await queue(teams)
@@ -149,8 +149,8 @@ async def test_a_send_that_hangs_gives_up_inside_its_lease_and_is_tried_again(
         assert (await row(teams, message_id)).status == "sent"
 
 
-async def test_server_errors_back_off_and_give_up_after_many_attempts(sqlite_url: str) -> None:
-    async with quiet_team(sqlite_url) as teams:
+async def test_server_errors_back_off_and_give_up_after_many_attempts(db_url: str) -> None:
+    async with quiet_team(db_url) as teams:
         teams.connector.failures = [(400, {})]
         message_id = await queue(teams)
         await teams.services.outbox.run_once()
@@ -160,10 +160,10 @@ async def test_server_errors_back_off_and_give_up_after_many_attempts(sqlite_url
         assert statuses.count("dead") == 1
 
 
-async def test_old_sent_messages_and_card_flows_are_purged(sqlite_url: str) -> None:
+async def test_old_sent_messages_and_card_flows_are_purged(db_url: str) -> None:
     from bot.jobs import purge_old
 
-    async with quiet_team(sqlite_url) as teams:
+    async with quiet_team(db_url) as teams:
         message_id = await queue(teams, "test:old")
         await teams.services.outbox.run_once()
         teams.clock.advance(timedelta(days=89))
