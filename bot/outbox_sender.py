@@ -126,7 +126,7 @@ class OutboxSender:
         destination: Destination | None,
     ) -> None:
         if destination is None:
-            await self._finish(message_id, "dead", error="no way to reach the recipient")
+            await self._finish(message_id, attempts, "dead", error="no way to reach the recipient")
             return
         async with self._slots:
             self._in_flight += 1
@@ -139,7 +139,7 @@ class OutboxSender:
             except Exception as exc:
                 await self._failed(message_id, attempts, 0, None, type(exc).__name__)
             else:
-                await self._finish(message_id, "sent", activity_id=activity_id)
+                await self._finish(message_id, attempts, "sent", activity_id=activity_id)
             finally:
                 self._in_flight -= 1
 
@@ -151,14 +151,17 @@ class OutboxSender:
             log.warning(
                 "outbox message %d dead after %d attempts (%s)", message_id, attempts, error
             )
-            await self._finish(message_id, "dead", error=error)
+            await self._finish(message_id, attempts, "dead", error=error)
             return
         delay = timedelta(seconds=retry_after) if retry_after is not None else backoff(attempts)
-        await self._finish(message_id, "pending", error=error, next_try_at=self.clock.now() + delay)
+        await self._finish(
+            message_id, attempts, "pending", error=error, next_try_at=self.clock.now() + delay
+        )
 
-    async def _finish(self, message_id: int, status: str, **values: object) -> None:
+    async def _finish(self, message_id: int, attempt: int, status: str, **values: object) -> None:
         async with unit_of_work(self.sessions) as session:
-            await Store(session).outbox.finish(message_id, status, self.clock.now(), **values)  # type: ignore[arg-type]
+            outbox = Store(session).outbox
+            await outbox.finish(message_id, attempt, status, self.clock.now(), **values)  # type: ignore[arg-type]
 
 
 async def _destinations(store: Store, messages: list[OutboxMessage]) -> list[Destination | None]:

@@ -123,6 +123,7 @@ class OutboxRepo:
     async def finish(
         self,
         message_id: int,
+        attempt: int,
         status: str,
         now: datetime,
         *,
@@ -131,7 +132,9 @@ class OutboxRepo:
         activity_id: str | None = None,
     ) -> None:
         """A send's outcome, recorded as soon as it is known: by the sender, in a unit of its
-        own (#17: a sole write, so on PostgreSQL one round trip and not three)."""
+        own (#17: a sole write, so on PostgreSQL one round trip and not three). Only while the
+        message is still the claim of that `attempt` (its count once claimed): a sender that
+        stalled past its lease leaves alone the claim that took the message over."""
         values: dict[str, Any] = {"status": status, "lease_until": None, "last_error": error}
         if status == "sent":
             values.update(sent_at=now, activity_id=activity_id)
@@ -139,7 +142,7 @@ class OutboxRepo:
             values["next_try_at"] = next_try_at
         await self.session.execute(
             update(OutboxMessage)
-            .where(OutboxMessage.id == message_id)
+            .where(OutboxMessage.id == message_id, OutboxMessage.attempts == attempt)
             .values(**values)
             .prefix_with(SOLE_WRITE)
             .execution_options(synchronize_session=False)

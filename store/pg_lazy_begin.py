@@ -20,8 +20,8 @@ number, case and history in one CTE) that is the unit's first write therefore ru
 BEGIN, and the unit sends no COMMIT. The unit is then sealed: any later statement that is
 not a plain SELECT raises `WroteAfterSoleWrite` instead of running outside the transaction
 it would have needed, so a path that breaks the promise fails in its tests: the sole write
-stays committed, and nothing written after it is kept. The seal lasts until the connection goes back to the pool, or until
-the store says the sole write wrote no row (`wrote_nothing`).
+stays committed, and nothing written after it is kept. The seal lasts until the connection
+goes back to the pool, or until the store says the sole write wrote no row (`wrote_nothing`).
 """
 
 import functools

@@ -194,7 +194,9 @@ async def test_a_sends_outcome_is_one_statement_without_begin_or_commit(
         [claimed] = await Store(session).outbox.claim_due(now, timedelta(minutes=2), 1)
     assert sent.control() == ["BEGIN", "COMMIT"] * 2
     async with unit_of_work(sessions(engine)) as session:
-        await Store(session).outbox.finish(claimed.id, "sent", now, activity_id="a1")
+        await Store(session).outbox.finish(
+            claimed.id, claimed.attempts, "sent", now, activity_id="a1"
+        )
     assert sent.control() == ["BEGIN", "COMMIT"] * 2
     async with unit_of_work(sessions(engine)) as session:
         row = await Store(session).outbox.get(claimed.id)
