@@ -62,6 +62,7 @@ class Compared:
     bot: list[Run]
     echo: list[Run]
     done: int  # rows written or replies sent by the bot, over all rounds
+    apologies: int  # turns the bot answered with its error apology (a turn that failed inside)
 
     @property
     def ratio(self) -> float:
@@ -174,9 +175,12 @@ async def compare(
 
     rng = random.Random(5)
 
-    async def replies() -> int:
+    async def sent(what: str) -> int:
         async with aiohttp.ClientSession() as http, http.get(connector.url + "/counts") as r:
-            return int((await r.json())["sent"])
+            return int((await r.json())[what])
+
+    async def replies() -> int:
+        return await sent("sent")
 
     scenarios = [
         Scenario("`vagt`", said("vagt", args.turns), replies),
@@ -190,6 +194,7 @@ async def compare(
         compared = []
         for scenario in scenarios:
             bot_runs, echo_runs, done = [], [], 0
+            apologised = await sent("apologies")
             for _ in range(args.rounds):
                 # The same activities to both: the echo bot answers anything.
                 activities = await scenario.activities()
@@ -197,7 +202,8 @@ async def compare(
                 before = await scenario.done()
                 bot_runs.append(await drive(http, bot.messages, activities, args.concurrency))
                 done += await scenario.done() - before
-            compared.append(Compared(scenario.name, bot_runs, echo_runs, done))
+            apologies = await sent("apologies") - apologised
+            compared.append(Compared(scenario.name, bot_runs, echo_runs, done, apologies))
             print(f"{LABEL[served.kind]}, {scenario.name}: done", file=sys.stderr)
     return compared
 
@@ -292,7 +298,9 @@ def print_targets(measured: list[Measured]) -> None:
 
 def _failed(c: Compared) -> str:
     failed = sum(r.failures for r in c.bot + c.echo)
-    return f" ({failed} failed)" if failed else ""
+    said = [f"{failed} failed"] if failed else []
+    said += [f"{c.apologies} answered with the error apology"] if c.apologies else []
+    return f" ({', '.join(said)})" if said else ""
 
 
 def parse() -> argparse.Namespace:

@@ -12,7 +12,11 @@ from collections import Counter
 
 from aiohttp import web
 
+from dialogs.messages import MESSAGES
 from tests.e2e.connector import Connector, Sent
+
+# How the error apology begins, in each language (before its first placeholder).
+APOLOGIES = tuple(text.split("{", 1)[0] for text in MESSAGES["error_apology"])
 
 
 class ChannelThrottled(Connector):
@@ -23,9 +27,11 @@ class ChannelThrottled(Connector):
 
     throttled: int = 0
     received: int = 0
+    apologies: int = 0  # a turn that failed inside is answered too: with the error apology
 
     def _record(self, sent: Sent) -> None:
         self.received += 1
+        self.apologies += sent.text.startswith(APOLOGIES)
         self._changed.set()
 
     def _fail(self) -> web.Response | None:
@@ -54,6 +60,7 @@ def app(throttle: float = 0.0) -> web.Application:
         return web.json_response(
             {
                 "sent": connector.received,
+                "apologies": connector.apologies,
                 "channels_posted": len(posts),
                 "duplicate_posts": sum(n - 1 for n in posts.values()),
                 "throttled": connector.throttled,
