@@ -184,7 +184,6 @@ def _conditional_update(state: str, columns: tuple[str, ...]) -> Update:
     )
 
 
-@cache
 async def _wrote_nothing(session: AsyncSession) -> None:
     """A sole write that lost wrote no row: the unit may write again (store/pg_lazy_begin.py)."""
     from store import pg_lazy_begin  # a PostgreSQL unit, whose engine imported it
@@ -193,6 +192,7 @@ async def _wrote_nothing(session: AsyncSession) -> None:
     pg_lazy_begin.wrote_nothing(connection.dbapi_connection)
 
 
+@cache
 def _take_moving_pg(moves: int, notice: bool, sole: bool = False) -> Executable:
     """PostgreSQL: take a request and move its `moves` duty days in one statement (#17):
     WITH took (the conditional UPDATE: one winner), moved_<n> (each day's UPDATE while the
@@ -201,19 +201,29 @@ def _take_moving_pg(moves: int, notice: bool, sole: bool = False) -> Executable:
     outbox row, only if took won, once per key). Returns whether it was taken, which days
     moved and whether the notice was queued; a take that lost writes nothing.
 
-    `sole`: all or nothing, as the unit's only write (no BEGIN, no COMMIT). held, first, locks
-    every day's row while it still has who it had (FOR UPDATE waits for a change under way
-    and then reads the row as changed), and took takes the request only if all of them are
-    held; then every move finds its row as checked, and none is left for the caller to write.
-    The count of rows held comes last: fewer than `moves` means the rota changed (or a day
-    has no row yet), all of them that the request was not open any more."""
+    `sole`: all or nothing, as the unit's only write (no BEGIN, no COMMIT). req locks the
+    request's row while it is open, then held every day's row, in day order, while it still
+    has who it had (the order the fallback, a lead's decision and the rota's writes lock in;
+    FOR UPDATE waits for a change under way and then reads the row as changed), and took takes
+    the request only if all of them are held; then every move finds its row as checked, and
+    none is left for the caller to write. The counts of rows held and of req come last: a
+    request no longer open was taken (or declined, withdrawn) first; fewer days held than
+    `moves` means the rota changed, or a day has no row yet."""
     from sqlalchemy.dialects import postgresql  # only a PostgreSQL engine needs its dialect
 
     c = _SWAPS.c
     d = _DUTIES.c
+    # The request's row first, as the old path and a lead's decision lock it (then the days).
+    req = (
+        select(c.id)
+        .where(c.id == bindparam("swap_id"), *_open_columns())
+        .with_for_update()
+        .cte("req")
+    )
     held = (
         select(d.day)
         .where(
+            exists(select(req.c.id)),
             d.team_id == bindparam("team"),
             or_(
                 *(
@@ -227,6 +237,7 @@ def _take_moving_pg(moves: int, notice: bool, sole: bool = False) -> Executable:
                 )
             ),
         )
+        .order_by(d.day)
         .with_for_update()
         .cte("held")
     )
@@ -287,7 +298,7 @@ def _take_moving_pg(moves: int, notice: bool, sole: bool = False) -> Executable:
         )
     else:
         steps.append(select(literal(0)).where(literal(False)).cte("queued"))
-    counted = (took, *steps, *moved, *((held,) if sole else ()))
+    counted = (took, *steps, *moved, *((held, req) if sole else ()))
     counts = [select(func.count()).select_from(step).scalar_subquery() for step in counted]
     return select(*counts).prefix_with(*([SOLE_WRITE] if sole else []))
 
@@ -450,12 +461,14 @@ class SwapRepo:
         # every day's row as checked, and a take writes nothing after it.
         if candidates and len(candidates) == len(moves) and nothing_pending(self.session):
             stmt = _take_moving_pg(len(candidates), notice is not None, sole=True)
-            won, _logged, queued, *_moved, held = (await self.session.execute(stmt, params)).one()
+            won, _logged, queued, *_moved, _held, still_open = (
+                await self.session.execute(stmt, params)
+            ).one()
             if won:
                 self._written(swap_id, took)
                 return TakeWritten([m.day for m, _ in candidates], bool(queued))
             await _wrote_nothing(self.session)
-            if held == len(candidates):  # the rota as checked: the request was taken first
+            if not still_open:  # the request was taken (declined, withdrawn) first
                 return None
         stmt = _take_moving_pg(len(candidates), notice is not None)
         won, _logged, queued, *moved = (await self.session.execute(stmt, params)).one()

@@ -17,6 +17,7 @@ from store.members import RosterEntry
 from store.models import AuditEntry, Duty, Member, OutboxMessage, SwapRequestRow
 from store.outbox import Queued
 from store.store import Store
+from store.swaps import _take_moving_pg
 from tests.domain.swaps_store import CALENDAR, NOW, TODAY, TUESDAY, WEDNESDAY
 from tests.store.test_pg_lazy_begin import Sent
 
@@ -184,3 +185,73 @@ async def test_a_request_taken_first_is_refused_and_nothing_is_written(
         await _take(engine, asked)
     a = asked.anne
     assert await _state(engine, asked) == (a, asked.bo, [], asked.karin, 0)
+
+
+async def test_an_unassigned_day_is_taken_as_one_statement_too(engine: AsyncEngine) -> None:
+    asked = await _asked(engine, offered=False)
+    async with engine.begin() as conn:
+        await conn.execute(
+            text("UPDATE duties SET member_id = NULL WHERE day = :d"), {"d": TUESDAY}
+        )
+    await engine.dispose()
+    sent = Sent(engine)
+    await _take(engine, asked)
+    assert sent.control() == []
+    b = asked.bo
+    tuesday = ("day:" + TUESDAY.isoformat(), {"member": None}, {"member": b})
+    assert await _state(engine, asked) == (b, b, [tuesday], b, 1)
+
+
+async def test_a_day_deleted_while_the_take_waits_for_it_is_written_again(
+    engine: AsyncEngine, pg_url: str
+) -> None:
+    asked = await _asked(engine, offered=False)
+    other = create_engine(pg_url)
+    try:
+        async with other.connect() as change:
+            await change.execute(text("DELETE FROM duties WHERE day = :d"), {"d": TUESDAY})
+            take = asyncio.create_task(_take(engine, asked))
+            await _until_waiting_for_a_lock(change)
+            await change.commit()
+        await take
+    finally:
+        await other.dispose()
+    b = asked.bo
+    tuesday = ("day:" + TUESDAY.isoformat(), {"member": None}, {"member": b})
+    assert await _state(engine, asked) == (b, b, [tuesday], b, 1)
+
+
+async def test_a_take_waiting_on_another_take_of_the_request_is_refused_not_deadlocked(
+    engine: AsyncEngine, pg_url: str
+) -> None:
+    """Karin's take (the fallback's order: the request, then the day) holds the request's row
+    when Bo's take runs; it waits for that row before any day's, so Karin can still write
+    Tuesday, and Bo is told it is taken (an independent review found a deadlock here when the
+    days were locked first)."""
+    asked = await _asked(engine, offered=False)
+    other = create_engine(pg_url)
+    try:
+        async with other.connect() as karin:
+            await karin.execute(
+                text("UPDATE swap_requests SET taken_by = :k, taken_at = now() WHERE id = :s"),
+                {"k": asked.karin, "s": asked.swap},
+            )
+            take = asyncio.create_task(_take(engine, asked))
+            await _until_waiting_for_a_lock(karin)
+            await karin.execute(
+                text("UPDATE duties SET member_id = :k WHERE day = :d"),
+                {"k": asked.karin, "d": TUESDAY},
+            )
+            await karin.commit()
+        with pytest.raises(swaps.NotOpenForTaking):
+            await take
+    finally:
+        await other.dispose()
+    k = asked.karin
+    assert await _state(engine, asked) == (k, asked.bo, [], k, 0)
+
+
+def test_the_take_statement_is_built_once() -> None:
+    """Building it costs about a millisecond of the event loop (an independent review found
+    the cache on the wrong function)."""
+    assert _take_moving_pg(2, True, sole=True) is _take_moving_pg(2, True, sole=True)
