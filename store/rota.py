@@ -151,8 +151,10 @@ class RotaRepo:
         kept: bool,
         source: str,
     ) -> int | None:
-        """Store a day's holder; the previous holder (None if none or new)."""
-        duty = await self._get(team_id, day)
+        """Store a day's holder; the previous holder (None if none or new). The day's row is
+        locked as it is read, and read as it is then (a swap taken meanwhile is waited for):
+        the previous holder named is the one replaced, and a take's move is not overwritten."""
+        duty = await self._get(team_id, day, lock=True)
         if duty is None:
             self.session.add(
                 Duty(
@@ -170,10 +172,11 @@ class RotaRepo:
         duty.member_id, duty.kept, duty.source, duty.updated_at = member_id, kept, source, now
         return before
 
-    async def _get(self, team_id: int, day: date) -> Duty | None:
-        return await self.session.scalar(
-            select(Duty).where(Duty.team_id == team_id, Duty.day == day)
-        )
+    async def _get(self, team_id: int, day: date, *, lock: bool = False) -> Duty | None:
+        query = select(Duty).where(Duty.team_id == team_id, Duty.day == day)
+        if lock:
+            query = query.with_for_update().execution_options(populate_existing=True)
+        return await self.session.scalar(query)
 
     async def absences(self, team_id: int, first: date, last: date) -> list[Absence]:
         rows = await self.session.scalars(

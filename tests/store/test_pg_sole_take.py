@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain import swaps
+from domain import rota, swaps
 from store.db import create_engine, sessions, unit_of_work
 from store.members import RosterEntry
 from store.models import AuditEntry, Duty, Member, OutboxMessage, SwapRequestRow
@@ -255,3 +255,32 @@ def test_the_take_statement_is_built_once() -> None:
     """Building it costs about a millisecond of the event loop (an independent review found
     the cache on the wrong function)."""
     assert _take_moving_pg(2, True, sole=True) is _take_moving_pg(2, True, sole=True)
+
+
+async def test_a_lead_giving_the_day_away_meanwhile_is_not_overwritten_nor_overwrites(
+    engine: AsyncEngine,
+) -> None:
+    """Lis gives Tuesday to Karin while Bo takes Anne's request for it: the take waits for
+    her, and then moves the day from Karin, whom the history names (an independent review
+    found the lead's write overwriting the take's, naming Anne)."""
+    asked = await _asked(engine, offered=False)
+    async with unit_of_work(sessions(engine)) as session:
+        store = Store(session)
+        karin = await store.members.get(asked.karin)
+        assert karin is not None
+        days = rota.Days(CALENDAR, TODAY, NOW, 8)
+        await rota.set_duty(store, asked.team, days, TUESDAY, karin, None)
+        take = asyncio.create_task(_take(engine, asked))
+        await asyncio.sleep(0.3)  # the take waits for Tuesday's row, locked by Lis's unit
+        assert not take.done()
+    await take
+    a, b, k = asked.anne, asked.bo, asked.karin
+    day = "day:" + TUESDAY.isoformat()
+    state = await _state(engine, asked)
+    assert state == (
+        b,
+        b,
+        [(day, {"member": a}, {"member": k}), (day, {"member": k}, {"member": b})],
+        b,
+        1,
+    )
