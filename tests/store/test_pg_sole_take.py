@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import TextClause, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain import rota, swaps
@@ -137,19 +137,8 @@ async def test_a_day_changed_while_the_take_waits_for_it_is_written_again(
     """Karin gets Tuesday in a transaction that is still open when Bo's take has checked the
     rota and runs: the take waits for Tuesday's row, then finds Karin on it."""
     asked = await _asked(engine, offered=False)
-    other = create_engine(pg_url)
-    try:
-        async with other.connect() as change:
-            await change.execute(
-                text("UPDATE duties SET member_id = :k WHERE day = :d"),
-                {"k": asked.karin, "d": TUESDAY},
-            )
-            take = asyncio.create_task(_take(engine, asked))
-            await _until_waiting_for_a_lock(change)
-            await change.commit()
-        await take
-    finally:
-        await other.dispose()
+    karin_on_tuesday = _duty("UPDATE duties SET member_id = :k WHERE day = :d", k=asked.karin)
+    await _take_during(engine, pg_url, asked, karin_on_tuesday)
     k, b = asked.karin, asked.bo
     assert await _state(engine, asked) == (
         b,
@@ -173,6 +162,32 @@ async def _until_waiting_for_a_lock(conn: object) -> None:
     raise AssertionError("the take never waited for Tuesday's row")
 
 
+Change = tuple[TextClause, dict[str, object]]
+
+
+def _duty(sql: str, **values: object) -> Change:
+    return text(sql), {"d": TUESDAY, **values}
+
+
+async def _take_during(
+    engine: AsyncEngine, url: str, asked: Asked, first: Change, then: Change | None = None
+) -> swaps.Taken:
+    """Bo takes the request while another transaction has run `first` and holds its locks:
+    once the take waits for them, that transaction runs `then` and commits."""
+    other = create_engine(url)
+    try:
+        async with other.connect() as change:
+            await change.execute(*first)
+            take = asyncio.create_task(_take(engine, asked))
+            await _until_waiting_for_a_lock(change)
+            if then is not None:
+                await change.execute(*then)
+            await change.commit()
+        return await take
+    finally:
+        await other.dispose()
+
+
 async def test_a_request_taken_first_is_refused_and_nothing_is_written(
     engine: AsyncEngine,
 ) -> None:
@@ -190,9 +205,7 @@ async def test_a_request_taken_first_is_refused_and_nothing_is_written(
 async def test_an_unassigned_day_is_taken_as_one_statement_too(engine: AsyncEngine) -> None:
     asked = await _asked(engine, offered=False)
     async with engine.begin() as conn:
-        await conn.execute(
-            text("UPDATE duties SET member_id = NULL WHERE day = :d"), {"d": TUESDAY}
-        )
+        await conn.execute(*_duty("UPDATE duties SET member_id = NULL WHERE day = :d"))
     await engine.dispose()
     sent = Sent(engine)
     await _take(engine, asked)
@@ -206,16 +219,7 @@ async def test_a_day_deleted_while_the_take_waits_for_it_is_written_again(
     engine: AsyncEngine, pg_url: str
 ) -> None:
     asked = await _asked(engine, offered=False)
-    other = create_engine(pg_url)
-    try:
-        async with other.connect() as change:
-            await change.execute(text("DELETE FROM duties WHERE day = :d"), {"d": TUESDAY})
-            take = asyncio.create_task(_take(engine, asked))
-            await _until_waiting_for_a_lock(change)
-            await change.commit()
-        await take
-    finally:
-        await other.dispose()
+    await _take_during(engine, pg_url, asked, _duty("DELETE FROM duties WHERE day = :d"))
     b = asked.bo
     tuesday = ("day:" + TUESDAY.isoformat(), {"member": None}, {"member": b})
     assert await _state(engine, asked) == (b, b, [tuesday], b, 1)
@@ -229,24 +233,13 @@ async def test_a_take_waiting_on_another_take_of_the_request_is_refused_not_dead
     Tuesday, and Bo is told it is taken (an independent review found a deadlock here when the
     days were locked first)."""
     asked = await _asked(engine, offered=False)
-    other = create_engine(pg_url)
-    try:
-        async with other.connect() as karin:
-            await karin.execute(
-                text("UPDATE swap_requests SET taken_by = :k, taken_at = now() WHERE id = :s"),
-                {"k": asked.karin, "s": asked.swap},
-            )
-            take = asyncio.create_task(_take(engine, asked))
-            await _until_waiting_for_a_lock(karin)
-            await karin.execute(
-                text("UPDATE duties SET member_id = :k WHERE day = :d"),
-                {"k": asked.karin, "d": TUESDAY},
-            )
-            await karin.commit()
-        with pytest.raises(swaps.NotOpenForTaking):
-            await take
-    finally:
-        await other.dispose()
+    karin_takes = (
+        text("UPDATE swap_requests SET taken_by = :k, taken_at = now() WHERE id = :s"),
+        {"k": asked.karin, "s": asked.swap},
+    )
+    karin_on_tuesday = _duty("UPDATE duties SET member_id = :k WHERE day = :d", k=asked.karin)
+    with pytest.raises(swaps.NotOpenForTaking):
+        await _take_during(engine, pg_url, asked, karin_takes, karin_on_tuesday)
     k = asked.karin
     assert await _state(engine, asked) == (k, asked.bo, [], k, 0)
 
