@@ -115,6 +115,11 @@ def _validated(values: dict[str, object]) -> Settings:
             raise ConfigError(f"{key}: expected HH:MM, got {getattr(settings, key)!r}")
     if settings.language not in ("da", "en"):
         raise ConfigError(f"language: expected da or en, got {settings.language!r}")
+    if settings.database_connections < 0:
+        raise ConfigError(
+            f"database_connections: expected 0 (as many as the bot needs) or more, "
+            f"got {settings.database_connections}"
+        )
     from dialogs.switchboard_rules import check  # the rules are the dialogs' data
 
     check(settings.switchboard, settings.config_source)

@@ -31,6 +31,7 @@ def test_environment_overrides_the_toml_file(tmp_path: Path) -> None:
         ("announce_time = '25:00'", "announce_time: expected HH:MM"),
         ("rate_limit_messages = 'many'", "rate_limit_messages: expected a number"),
         ("language = 'de'", "language: expected da or en"),
+        ("database_connections = -1", "database_connections: expected 0"),
     ],
 )
 def test_bad_toml_is_named(tmp_path: Path, content: str, message: str) -> None:
