@@ -17,6 +17,7 @@ from dialogs.plain import Reply
 from domain.clock import Clock
 from store.db import unit_of_work
 from store.models import ConversationRef, Member, OutboxMessage, Team
+from store.outbox import Outcome
 from store.store import Store
 from store.writer_lock import background
 
@@ -106,8 +107,10 @@ class OutboxSender:
     async def run_once(self) -> int:
         """Claim what is due now (as many as may be in flight), send it; how many were tried.
 
-        Claimed and resolved in one transaction; each outcome is recorded as soon as its send
-        ends, so a crash repeats at most the sends that were under way."""
+        Claimed in one transaction, sent at once, and the outcomes recorded together when the
+        sends have ended (#17: one statement, not one unit per message): a crash repeats at
+        most the claim's sends, the ones under way together. Until then they count as in
+        flight, so a shutdown waits for their record too."""
         if self._stopping:
             return 0
         async with unit_of_work(self.sessions) as session:
@@ -115,7 +118,13 @@ class OutboxSender:
             claimed = await store.outbox.claim_due(self.clock.now(), self.lease, self.concurrency)
             where = await _destinations(store, claimed)
             work = [(m.id, m.payload, m.attempts, d) for m, d in zip(claimed, where, strict=True)]
-        await asyncio.gather(*(self._send(*item) for item in work))
+        self._in_flight += len(work)
+        try:
+            outcomes = await asyncio.gather(*(self._send(*item) for item in work))
+            async with unit_of_work(self.sessions) as session:
+                await Store(session).outbox.finish(outcomes, self.clock.now())
+        finally:
+            self._in_flight -= len(work)
         return len(work)
 
     async def _send(
@@ -124,44 +133,31 @@ class OutboxSender:
         payload: dict[str, object],
         attempts: int,
         destination: Destination | None,
-    ) -> None:
+    ) -> Outcome:
         if destination is None:
-            await self._finish(message_id, attempts, "dead", error="no way to reach the recipient")
-            return
+            return Outcome(message_id, attempts, "dead", "no way to reach the recipient")
         async with self._slots:
-            self._in_flight += 1
             try:
                 activity_id = await asyncio.wait_for(
                     self.deliver(destination, Reply.from_payload(payload)), self.send_timeout
                 )
             except DeliveryError as exc:
-                await self._failed(message_id, attempts, exc.status, exc.retry_after, str(exc))
+                return self._failed(message_id, attempts, exc.status, exc.retry_after, str(exc))
             except Exception as exc:
-                await self._failed(message_id, attempts, 0, None, type(exc).__name__)
-            else:
-                await self._finish(message_id, attempts, "sent", activity_id=activity_id)
-            finally:
-                self._in_flight -= 1
+                return self._failed(message_id, attempts, 0, None, type(exc).__name__)
+            return Outcome(message_id, attempts, "sent", activity_id=activity_id)
 
-    async def _failed(
+    def _failed(
         self, message_id: int, attempts: int, status: int, retry_after: float | None, error: str
-    ) -> None:
+    ) -> Outcome:
         limit = MAX_THROTTLED_ATTEMPTS if status == 429 else MAX_ATTEMPTS
         if status in FINAL_STATUSES or attempts >= limit:
             log.warning(
                 "outbox message %d dead after %d attempts (%s)", message_id, attempts, error
             )
-            await self._finish(message_id, attempts, "dead", error=error)
-            return
+            return Outcome(message_id, attempts, "dead", error)
         delay = timedelta(seconds=retry_after) if retry_after is not None else backoff(attempts)
-        await self._finish(
-            message_id, attempts, "pending", error=error, next_try_at=self.clock.now() + delay
-        )
-
-    async def _finish(self, message_id: int, attempt: int, status: str, **values: object) -> None:
-        async with unit_of_work(self.sessions) as session:
-            outbox = Store(session).outbox
-            await outbox.finish(message_id, attempt, status, self.clock.now(), **values)  # type: ignore[arg-type]
+        return Outcome(message_id, attempts, "pending", error, next_try_at=self.clock.now() + delay)
 
 
 async def _destinations(store: Store, messages: list[OutboxMessage]) -> list[Destination | None]:

@@ -3,12 +3,14 @@
 A message about a case has a kind that starts with `case_` and a key `<what>:<case id>:…`,
 so the case's copies can be found and deleted with the case's personal data."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, bindparam, column, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.models import OutboxMessage
@@ -39,6 +41,91 @@ class Queued:
             "next_try_at": now,
             "created_at": now,
         }
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How a send ended: `sent`, `pending` (tried again at `next_try_at`) or `dead`."""
+
+    message_id: int
+    attempt: int  # the message's attempts once claimed: the claim it records
+    status: str
+    error: str | None = None
+    activity_id: str | None = None
+    next_try_at: datetime | None = None
+
+
+# A send's outcome: its status, no lease, its error (or none); when and as what it was sent, and
+# when it is tried again, only where the outcome says (else kept).
+_FINISHED = ("id", "attempt", "status", "error", "sent_at", "activity_id", "next_try_at")
+
+
+def _finished(v: Any) -> dict[str, Any]:
+    o = OutboxMessage
+    return {
+        "status": v.status,
+        "lease_until": None,
+        "last_error": v.error,
+        "sent_at": func.coalesce(v.sent_at, o.sent_at),
+        "activity_id": func.coalesce(v.activity_id, o.activity_id),
+        "next_try_at": func.coalesce(v.next_try_at, o.next_try_at),
+    }
+
+
+def _one(outcome: Outcome, now: datetime) -> dict[str, Any]:
+    sent = outcome.status == "sent"
+    return {
+        "o_id": outcome.message_id,
+        "o_attempt": outcome.attempt,
+        "o_status": outcome.status,
+        "o_error": outcome.error,
+        "o_sent_at": now if sent else None,
+        "o_activity_id": outcome.activity_id if sent else None,
+        "o_next_try_at": outcome.next_try_at,
+    }
+
+
+def _arrays(outcomes: Sequence[Outcome], now: datetime) -> dict[str, list[Any]]:
+    rows = [_one(o, now) for o in outcomes]
+    return {f"o_{name}s": [row[f"o_{name}"] for row in rows] for name in _FINISHED}
+
+
+_COLUMN = {"attempt": "attempts", "error": "last_error"}
+
+
+def _type(name: str) -> Any:
+    return OutboxMessage.__table__.c[_COLUMN.get(name, name)].type
+
+
+_FINISH_ONE = (
+    update(OutboxMessage)
+    .where(OutboxMessage.id == bindparam("o_id"), OutboxMessage.attempts == bindparam("o_attempt"))
+    .values(
+        **_finished(SimpleNamespace(**{n: bindparam(f"o_{n}", type_=_type(n)) for n in _FINISHED}))
+    )
+    .execution_options(synchronize_session=False)
+)
+
+
+@cache
+def _finish_all_pg() -> Any:
+    """UPDATE … FROM unnest(one array per field) AS v: every outcome of a claim at once."""
+    from sqlalchemy.dialects.postgresql import ARRAY  # only a PostgreSQL engine needs it
+
+    arrays = [bindparam(f"o_{name}s", type_=ARRAY(_type(name))) for name in _FINISHED]
+    v = (
+        func.unnest(*arrays)
+        .table_valued(*(column(name, _type(name)) for name in _FINISHED))
+        .render_derived()
+        .alias("v")
+    )
+    return (
+        update(OutboxMessage)
+        .where(OutboxMessage.id == v.c.id, OutboxMessage.attempts == v.c.attempt)
+        .values(**_finished(v.c))
+        .prefix_with(SOLE_WRITE)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _unclaimed(now: datetime) -> ColumnElement[bool]:
@@ -120,33 +207,18 @@ class OutboxRepo:
     async def by_key(self, key: str) -> OutboxMessage | None:
         return await self.session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
 
-    async def finish(
-        self,
-        message_id: int,
-        attempt: int,
-        status: str,
-        now: datetime,
-        *,
-        next_try_at: datetime | None = None,
-        error: str | None = None,
-        activity_id: str | None = None,
-    ) -> None:
-        """A send's outcome, recorded as soon as it is known: by the sender, in a unit of its
-        own (#17: a sole write, so on PostgreSQL one round trip and not three). Only while the
-        message is still the claim of that `attempt` (its count once claimed): a sender that
-        stalled past its lease leaves alone the claim that took the message over."""
-        values: dict[str, Any] = {"status": status, "lease_until": None, "last_error": error}
-        if status == "sent":
-            values.update(sent_at=now, activity_id=activity_id)
-        if next_try_at is not None:
-            values["next_try_at"] = next_try_at
-        await self.session.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id == message_id, OutboxMessage.attempts == attempt)
-            .values(**values)
-            .prefix_with(SOLE_WRITE)
-            .execution_options(synchronize_session=False)
-        )
+    async def finish(self, outcomes: Sequence[Outcome], now: datetime) -> None:
+        """How a claim's sends ended, recorded together when they have (#17: on PostgreSQL one
+        statement, its unit's only write, where a statement each took three round trips).
+        Each only while the message is still the claim of its `attempt`: a sender that stalled
+        past its lease leaves alone the claim that took the message over."""
+        if not outcomes:
+            return
+        if self.session.get_bind().dialect.name == "postgresql":
+            await self.session.execute(_finish_all_pg(), _arrays(outcomes, now))
+            return
+        for outcome in outcomes:
+            await self.session.execute(_FINISH_ONE, _one(outcome, now))
 
     async def purge(self, before: datetime) -> int:
         """Forget messages sent (or given up) before a date: their texts name people."""
