@@ -59,6 +59,8 @@ class OutboxSender:
         self._wake = asyncio.Event()
         self._stopping = False
         self._in_flight = 0
+        self._ended: list[tuple[Outcome, asyncio.Future[None]]] = []
+        self._recorder: asyncio.Task[None] | None = None
 
     def kick(self) -> None:
         self._wake.set()
@@ -107,10 +109,9 @@ class OutboxSender:
     async def run_once(self) -> int:
         """Claim what is due now (as many as may be in flight), send it; how many were tried.
 
-        Claimed in one transaction, sent at once, and the outcomes recorded together when the
-        sends have ended (#17: one statement, not one unit per message): a crash repeats at
-        most the claim's sends, the ones under way together. Until then they count as in
-        flight, so a shutdown waits for their record too."""
+        Claimed in one transaction; each outcome is recorded as soon as its send ends, so a
+        crash repeats at most the sends that were under way. Outcomes that end together are
+        recorded in one statement (`_record`)."""
         if self._stopping:
             return 0
         async with unit_of_work(self.sessions) as session:
@@ -118,13 +119,7 @@ class OutboxSender:
             claimed = await store.outbox.claim_due(self.clock.now(), self.lease, self.concurrency)
             where = await _destinations(store, claimed)
             work = [(m.id, m.payload, m.attempts, d) for m, d in zip(claimed, where, strict=True)]
-        self._in_flight += len(work)
-        try:
-            outcomes = await asyncio.gather(*(self._send(*item) for item in work))
-            async with unit_of_work(self.sessions) as session:
-                await Store(session).outbox.finish(outcomes, self.clock.now())
-        finally:
-            self._in_flight -= len(work)
+        await asyncio.gather(*(self._send(*item) for item in work))
         return len(work)
 
     async def _send(
@@ -133,19 +128,57 @@ class OutboxSender:
         payload: dict[str, object],
         attempts: int,
         destination: Destination | None,
-    ) -> Outcome:
+    ) -> None:
         if destination is None:
-            return Outcome(message_id, attempts, "dead", "no way to reach the recipient")
+            unreachable = "no way to reach the recipient"
+            await self._record(Outcome(message_id, attempts, "dead", unreachable))
+            return
         async with self._slots:
+            self._in_flight += 1
             try:
-                activity_id = await asyncio.wait_for(
-                    self.deliver(destination, Reply.from_payload(payload)), self.send_timeout
-                )
-            except DeliveryError as exc:
-                return self._failed(message_id, attempts, exc.status, exc.retry_after, str(exc))
+                await self._record(await self._outcome(message_id, attempts, destination, payload))
+            finally:
+                self._in_flight -= 1
+
+    async def _outcome(
+        self, message_id: int, attempts: int, destination: Destination, payload: dict[str, object]
+    ) -> Outcome:
+        try:
+            activity_id = await asyncio.wait_for(
+                self.deliver(destination, Reply.from_payload(payload)), self.send_timeout
+            )
+        except DeliveryError as exc:
+            return self._failed(message_id, attempts, exc.status, exc.retry_after, str(exc))
+        except Exception as exc:
+            return self._failed(message_id, attempts, 0, None, type(exc).__name__)
+        return Outcome(message_id, attempts, "sent", activity_id=activity_id)
+
+    async def _record(self, outcome: Outcome) -> None:
+        """Record an outcome, and return once it is. Outcomes that end while one is recorded
+        wait and go together in the next statement (#17: one statement, its unit's only write,
+        for what a burst of sends ended, where each took a unit). The recorder is a task of its
+        own: a send cancelled while it waits (a shutdown) does not stop the record."""
+        recorded = asyncio.get_running_loop().create_future()
+        self._ended.append((outcome, recorded))
+        if self._recorder is None or self._recorder.done():
+            self._recorder = asyncio.create_task(self._record_ended())
+        await recorded
+
+    async def _record_ended(self) -> None:
+        await asyncio.sleep(0)  # outcomes ending in this same moment join the first statement
+        while self._ended:
+            batch, self._ended = self._ended, []
+            try:
+                async with unit_of_work(self.sessions) as session:
+                    await Store(session).outbox.finish([o for o, _ in batch], self.clock.now())
             except Exception as exc:
-                return self._failed(message_id, attempts, 0, None, type(exc).__name__)
-            return Outcome(message_id, attempts, "sent", activity_id=activity_id)
+                for _, recorded in batch:
+                    if not recorded.done():
+                        recorded.set_exception(exc)
+            else:
+                for _, recorded in batch:
+                    if not recorded.done():
+                        recorded.set_result(None)
 
     def _failed(
         self, message_id: int, attempts: int, status: int, retry_after: float | None, error: str

@@ -208,10 +208,10 @@ class OutboxRepo:
         return await self.session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
 
     async def finish(self, outcomes: Sequence[Outcome], now: datetime) -> None:
-        """How a claim's sends ended, recorded together when they have (#17: on PostgreSQL one
-        statement, its unit's only write, where a statement each took three round trips).
-        Each only while the message is still the claim of its `attempt`: a sender that stalled
-        past its lease leaves alone the claim that took the message over."""
+        """How sends ended, recorded together (#17: on PostgreSQL one statement, its unit's
+        only write, where each outcome took a unit of three round trips). Each only while the
+        message is still the claim of its `attempt`: a sender that stalled past its lease
+        leaves alone the claim that took the message over."""
         if not outcomes:
             return
         if self.session.get_bind().dialect.name == "postgresql":

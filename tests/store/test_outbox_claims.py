@@ -2,10 +2,18 @@
 as it says, and only while the message is still the claim it was sent under: a sender that
 stalled past its lease leaves alone the claim that took the message over."""
 
+import asyncio
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 
+import pytest
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot import outbox_sender
+from bot.delivery import Destination
+from dialogs.plain import Reply
+from domain.clock import FakeClock
 from store.db import unit_of_work
 from store.models import OutboxMessage
 from store.outbox import Outcome, Queued
@@ -73,3 +81,46 @@ async def test_a_stalled_senders_outcome_leaves_the_new_claim_alone(factory: Fac
     await _finish(factory, Outcome(took_over.id, took_over.attempts, "sent", activity_id="new"))
     row = await _row(factory, stalled.id)
     assert (row.status, row.activity_id, row.lease_until) == ("sent", "new", None)
+
+
+async def test_a_send_that_ended_is_recorded_while_another_of_its_claim_hangs(
+    factory: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crash then repeats only the send that was under way (an independent review found
+    finished outcomes waiting for the claim's slowest send when they were recorded at its end)."""
+
+    async def reachable(_store: object, messages: list[OutboxMessage]) -> list[Destination]:
+        return [Destination("http://connector", "t", channel_id="c") for _ in messages]
+
+    monkeypatch.setattr(outbox_sender, "_destinations", reachable)
+    async with unit_of_work(factory) as session:
+        for key in ("fast1", "fast2", "slow"):
+            await Store(session).outbox.enqueue(
+                key, None, "n", "member:1", Reply(key).to_payload(), NOW
+            )
+    delivered: Counter[str] = Counter()
+    hang = asyncio.Event()
+
+    async def deliver(_to: Destination, reply: Reply) -> str:
+        delivered[reply.text] += 1
+        if reply.text == "slow" and delivered["slow"] == 1:
+            await hang.wait()
+        return "act"
+
+    clock = FakeClock()
+    clock.set(NOW)
+    sender = outbox_sender.OutboxSender(factory, clock, deliver, lease=LEASE)
+    under_way = asyncio.create_task(sender.run_once())
+    for _ in range(200):
+        async with unit_of_work(factory) as session:
+            rows = {m.key: m.status for m in await session.scalars(select(OutboxMessage))}
+        if rows == {"fast1": "sent", "fast2": "sent", "slow": "pending"}:
+            break
+        await asyncio.sleep(0.01)
+    assert rows == {"fast1": "sent", "fast2": "sent", "slow": "pending"}
+    under_way.cancel()  # the process dies here
+    with pytest.raises(asyncio.CancelledError):
+        await under_way
+    clock.set(LATER)
+    await outbox_sender.OutboxSender(factory, clock, deliver, lease=LEASE).run_once()
+    assert delivered == {"fast1": 1, "fast2": 1, "slow": 2}
