@@ -114,12 +114,19 @@ class OutboxSender:
         recorded in one statement (`_record`)."""
         if self._stopping:
             return 0
-        async with unit_of_work(self.sessions) as session:
-            store = Store(session)
-            claimed = await store.outbox.claim_due(self.clock.now(), self.lease, self.concurrency)
-            where = await _destinations(store, claimed)
-            work = [(m.id, m.payload, m.attempts, d) for m, d in zip(claimed, where, strict=True)]
-        await asyncio.gather(*(self._send(*item) for item in work))
+        self._in_flight += 1  # from the claim on: a shutdown waits for what it claims
+        try:
+            async with unit_of_work(self.sessions) as session:
+                store = Store(session)
+                now = self.clock.now()
+                claimed = await store.outbox.claim_due(now, self.lease, self.concurrency)
+                where = await _destinations(store, claimed)
+                work = [
+                    (m.id, m.payload, m.attempts, d) for m, d in zip(claimed, where, strict=True)
+                ]
+            await asyncio.gather(*(self._send(*item) for item in work))
+        finally:
+            self._in_flight -= 1
         return len(work)
 
     async def _send(

@@ -17,7 +17,7 @@ async def test_a_send_in_flight_at_shutdown_completes_and_is_recorded(sqlite_url
             pass  # a replica that comes and goes does no harm
         await install(teams)  # queues the setup card for the installer
         await asyncio.sleep(0.3)  # the sender has claimed it and waits for the connector
-        assert teams.services.outbox._in_flight == 1
+        assert teams.services.outbox._in_flight > 0  # the round and its send
     # The session has shut the bot down; the send finished first.
     engine = create_engine(sqlite_url)
     async with unit_of_work(sessions(engine)) as session:

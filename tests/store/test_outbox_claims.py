@@ -5,6 +5,7 @@ stalled past its lease leaves alone the claim that took the message over."""
 import asyncio
 from collections import Counter
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -16,7 +17,7 @@ from dialogs.plain import Reply
 from domain.clock import FakeClock
 from store.db import unit_of_work
 from store.models import OutboxMessage
-from store.outbox import Outcome, Queued
+from store.outbox import OutboxRepo, Outcome, Queued
 from store.store import Store
 
 NOW = datetime(2027, 1, 4, 8, tzinfo=UTC)
@@ -83,16 +84,17 @@ async def test_a_stalled_senders_outcome_leaves_the_new_claim_alone(factory: Fac
     assert (row.status, row.activity_id, row.lease_until) == ("sent", "new", None)
 
 
+async def _reachable(_store: object, messages: list[OutboxMessage]) -> list[Destination]:
+    return [Destination("http://connector", "t", channel_id="c") for _ in messages]
+
+
 async def test_a_send_that_ended_is_recorded_while_another_of_its_claim_hangs(
     factory: Factory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A crash then repeats only the send that was under way (an independent review found
     finished outcomes waiting for the claim's slowest send when they were recorded at its end)."""
 
-    async def reachable(_store: object, messages: list[OutboxMessage]) -> list[Destination]:
-        return [Destination("http://connector", "t", channel_id="c") for _ in messages]
-
-    monkeypatch.setattr(outbox_sender, "_destinations", reachable)
+    monkeypatch.setattr(outbox_sender, "_destinations", _reachable)
     async with unit_of_work(factory) as session:
         for key in ("fast1", "fast2", "slow"):
             await Store(session).outbox.enqueue(
@@ -124,3 +126,47 @@ async def test_a_send_that_ended_is_recorded_while_another_of_its_claim_hangs(
     clock.set(LATER)
     await outbox_sender.OutboxSender(factory, clock, deliver, lease=LEASE).run_once()
     assert delivered == {"fast1": 1, "fast2": 1, "slow": 2}
+
+
+async def test_a_shutdown_waits_for_a_claim_under_way(
+    factory: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """drain() returned at once while a round was still claiming (its sends not begun): the
+    claimed message then waited out its lease (found by an independent review)."""
+    monkeypatch.setattr(outbox_sender, "_destinations", _reachable)
+    await _queued(factory, "k")
+    claiming, release = asyncio.Event(), asyncio.Event()
+    claim_due = OutboxRepo.claim_due
+
+    async def slow_claim(repo: OutboxRepo, *args: Any) -> list[OutboxMessage]:
+        claimed = await claim_due(repo, *args)
+        claiming.set()
+        await release.wait()
+        return claimed
+
+    monkeypatch.setattr(OutboxRepo, "claim_due", slow_claim)
+    delivered: list[str] = []
+
+    async def deliver(_to: Destination, reply: Reply) -> str:
+        delivered.append(reply.text)
+        return "act"
+
+    clock = FakeClock()
+    clock.set(NOW)
+    sender = outbox_sender.OutboxSender(factory, clock, deliver, lease=LEASE)
+    round_ = asyncio.create_task(sender.run_once())
+    await claiming.wait()
+    drained = asyncio.create_task(sender.drain(timeout=5))
+    await asyncio.sleep(0.2)
+    assert not drained.done()
+    release.set()
+    await drained
+    assert await round_ == 1
+    assert delivered == [""]
+    [row] = await _all_rows(factory)
+    assert (row.status, row.lease_until) == ("sent", None)
+
+
+async def _all_rows(factory: Factory) -> list[OutboxMessage]:
+    async with unit_of_work(factory) as session:
+        return list(await session.scalars(select(OutboxMessage)))
