@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA
 
 from rules.text import fold
 from understanding.literals import required
-from understanding.slots import VOCABULARY_SOURCES
+from understanding.slots import MONTH, VOCABULARY_SOURCES
 
 
 def _words(text: str) -> list[str]:
@@ -275,13 +275,14 @@ GUARDS = tuple(
         r" (?:nummer\w*|number|nr|bill|list|liste|regning)\b"
         r"|\bmed hjem\b|\btake home\b|^(?:hvis|if)\b|\baway with the\b"
         r"|\bvagt (?:i|hos|at) (?!(?:dag|morgen|overmorgen|aften|uge|naeste|denne|weekend\w*|jul\w*"
-        r"|den|d|\d+|januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october|jan|feb|mar|apr|jun|jul|aug|sep|okt|oct|nov|dec)\b)[a-z]+",
+        rf"|den|d|\d+|{MONTH})\b)[a-z]+",
         # a rota, a plan or a code for something else (`vagtplan for opvasken`, `rota for who
         # brings cake`, `kode på døren`); a new rota or calendar someone got or bought
         r"\b(?:rota|vagtplan\w*|vagter\w*|schedule|plan(?:en)?) (?:for|til) (?:the |de |den |det )?"
         r"(?!(?:next|naeste|denne|this|coming|kommende|resten|rest|hele|whole|uge\w*|week\w*"
         r"|maaned\w*|month|mandag\w*|tirsdag\w*|onsdag\w*|torsdag\w*|fredag\w*|monday|tuesday"
-        r"|wednesday|thursday|friday|weekend\w*|januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october|jan|feb|mar|apr|jun|jul|aug|sep|okt|oct|nov|dec|\d+|paask\w*|easter|nytaar|i|today|tomorrow|dig|mig|me|you"
+        r"|wednesday|thursday|friday|weekend\w*|"
+        rf"{MONTH}|\d+|paask\w*|easter|nytaar|i|today|tomorrow|dig|mig|me|you"
         r"|os|us|teamet|the team|hotline\w*|telefonen)\b)[a-z]+"
         r"|\b\w*kage\w*\b|\bcake\b|\bkode\w* (?:paa|on) [a-z]+",
         r"\b(?:har|have|has) (?:faaet|lagt|got|published|lavet|made) (?:\w+ )?(?:ny|nye|new)"
@@ -880,9 +881,7 @@ RULES: tuple[tuple[str, int, str], ...] = (
         r"\b(?:lav|laeg|laegge) (?:en |den )?(?:ny |nye )?vagtplan\w*\b"
         r"|\b(?:kan du|vil du|du|kunne du|please) (?:\w+ )?planlaegge vagter\w*\b"
         r"|^planlaeg vagter\w*\b"
-        r"|\blav (?:en |den )?nye? plan(?:en)?(?= (?:for|til) (?:uge|naeste|januar|februar|marts"
-        r"|april|maj|juni|juli|august|september|oktober|november|december|january|february|march"
-        r"|may|june|july|october|jan|feb|mar|apr|jun|jul|aug|sep|okt|oct|nov|dec|\d)|(?: \?)*$)"
+        rf"|\blav (?:en |den )?nye? plan(?:en)?(?= (?:for|til) (?:uge|naeste|{MONTH}|\d)|(?: \?)*$)"
         r"|\bregenerate (?:the |a )?(?:rota|schedule|plan)\b",
     ),
     ("generate", 11, r"\b(?:make|create|build) (?:a|an) (?:new )?rota\b"),

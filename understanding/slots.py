@@ -22,15 +22,15 @@ _BARE_MONTHS = (
     "januar|january|februar|february|marts|march|april|juni|june|juli|july|august|"
     "september|oktober|october|november|december|maj"
 )
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 # One day, as written: the alternatives are tried in this order at each position.
 _DAY = (
     rf"(?P<iso>\d{{4}}-\d{{1,2}}-\d{{1,2}})"
     rf"|(?P<dm>\d{{1,2}}[./]\d{{1,2}}(?:[./](?:\d{{4}}|\d{{2}}))?)(?![\d/])"
-    rf"|(?P<dmon>\d{{1,2}}\.? ?(?:{_MONTH})\b)"
-    rf"|(?P<dof>\d{{1,2}}(?:st|nd|rd|th)? of (?:{_MONTH})\b)"
-    rf"|(?<!med )(?<!with )(?P<mond>(?:{_MONTH}) \d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|(?P<dmon>\d{{1,2}}\.? ?(?:{MONTH})\b)"
+    rf"|(?P<dof>\d{{1,2}}(?:st|nd|rd|th)? of (?:{MONTH})\b)"
+    rf"|(?<!med )(?<!with )(?P<mond>(?:{MONTH}) \d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"|(?P<rel>i dag|idag|today|i morgen|imorgen|tomorrow|i overmorgen|overmorgen"
     rf"|the day after(?! tomorrow)|the day after tomorrow|i gaar|yesterday)(?![a-z])"
     rf"|(?P<in>om (?:\d+|en|et|to|tre|fire|one|two|three) (?:uger?|weeks?))"
@@ -38,22 +38,22 @@ _DAY = (
     rf"|(?P<next>(?:naeste|next) (?:{_LONG_WEEKDAYS}))"
     rf"|(?P<short>(?:on|next|this) (?:mon|tues?|wed|thu|thurs?|fri))\b"
     rf"|(?P<wdd>(?:{_LONG_WEEKDAYS}) (?:den |d\.? ?|the )?(?P<wddn>\d{{1,2}}))"
-    rf"(?!\d)(?!(?:\.|st|nd|rd|th)? ?(?:of )?(?:{_MONTH})\b)(?:\.|st|nd|rd|th)?(?![\d./])"
+    rf"(?!\d)(?!(?:\.|st|nd|rd|th)? ?(?:of )?(?:{MONTH})\b)(?:\.|st|nd|rd|th)?(?![\d./])"
     rf"|(?P<wd>(?:{_LONG_WEEKDAYS}))(?:'?s|en)?(?![a-z])"
     rf"(?P<wdnext> (?:i )?(?:naeste uge|next week|om en uge|in a week))?"
-    rf"|(?P<nth>(?:den|d\.?|the) \d{{1,2}})(?!\d)(?!(?:\.|st|nd|rd|th)? ?(?:of )?(?:{_MONTH})\b)"
+    rf"|(?P<nth>(?:den|d\.?|the) \d{{1,2}})(?!\d)(?!(?:\.|st|nd|rd|th)? ?(?:of )?(?:{MONTH})\b)"
     rf"(?:\.|st|nd|rd|th)?(?![\d./])"
 )
 _SPAN = re.compile(
     rf"(?P<w1>(?:uge|week|uke) (?P<wa>\d{{1,2}})(?: ?(?:-|til|to|og"
     rf"|and) ?(?:uge )?(?P<wb>\d{{1,2}}))?)\b"
     rf"|(?P<ddm>(?P<e1>\d{{1,2}})\.? ?- ?(?P<e2>\d{{1,2}})[./](?P<em>\d{{1,2}}))(?![\d./])"
-    rf"|(?<!med )(?<!with )(?P<mdd>(?P<mm>{_MONTH}) (?P<f1>\d{{1,2}})(?:st|nd|rd|th)? ?-"
+    rf"|(?<!med )(?<!with )(?P<mdd>(?P<mm>{MONTH}) (?P<f1>\d{{1,2}})(?:st|nd|rd|th)? ?-"
     rf" ?(?P<f2>\d{{1,2}})(?:st|nd|rd|th)?)(?![\d./])"
     rf"|(?<!kl )(?<!kl\. )(?<!klokken )(?P<dd>(?:den |d\. |the )?(?P<d1>\d{{1,2}})(?:\.|st|nd|rd"
     rf"|th)?"
     rf" ?(?:-|og|and|til|to) ?(?:den |d\. |the )?(?P<d2>\d{{1,2}})(?:\.|st|nd|rd|th)? ?(?:of )?"
-    rf"(?P<mon>{_MONTH})?)(?![\d./])"
+    rf"(?P<mon>{MONTH})?)(?![\d./])"
     rf"|(?P<isorange>\d{{4}}-\d\d-\d\d\.\.\d{{4}}-\d\d-\d\d)"
     rf"|(?P<nextweek>(?:i )?naeste uge|next week)"
     rf"|(?P<thisweek>(?:i )?denne uge|this week(?!end)|ugens|this week's)"
