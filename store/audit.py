@@ -32,6 +32,28 @@ class Draft(NamedTuple):
     at: datetime
 
 
+def entry_row(
+    team_id: int | None,
+    actor_id: int | None,
+    action: str,
+    subject: str,
+    now: datetime,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """An entry's row, from `AuditRepo.record`'s arguments (a statement that writes entries
+    of its own binds these)."""
+    return {
+        "team_id": team_id,
+        "actor_id": actor_id,
+        "action": action,
+        "subject": subject,
+        "before": before,
+        "after": after,
+        "at": now,
+    }
+
+
 class AuditRepo:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -46,17 +68,8 @@ class AuditRepo:
         before: dict[str, Any] | None = None,
         after: dict[str, Any] | None = None,
     ) -> None:
-        self.session.info.setdefault(PENDING, []).append(
-            {
-                "team_id": team_id,
-                "actor_id": actor_id,
-                "action": action,
-                "subject": subject,
-                "before": before,
-                "after": after,
-                "at": now,
-            }
-        )
+        entry = entry_row(team_id, actor_id, action, subject, now, before, after)
+        self.session.info.setdefault(PENDING, []).append(entry)
 
     async def write_pending(self) -> None:
         """Write what was recorded so far now (a statement that writes entries of its own

@@ -26,7 +26,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from rules.swaps import SwapRequest
-from store.audit import AuditRepo
+from store.audit import AuditRepo, entry_row
 from store.models import (
     Absence,
     AuditEntry,
@@ -213,35 +213,34 @@ def _take_moving_pg(moves: int, notice: bool, sole: bool = False) -> Executable:
 
     c = _SWAPS.c
     d = _DUTIES.c
-    # The request's row first, as the old path and a lead's decision lock it (then the days).
-    req = (
-        select(c.id)
-        .where(c.id == bindparam("swap_id"), *_open_columns())
-        .with_for_update()
-        .cte("req")
-    )
-    held = (
-        select(d.day)
-        .where(
-            exists(select(req.c.id)),
+
+    def as_checked(n: int) -> Any:
+        """The n-th move's day, while the rota still has who it had when the take checked."""
+        return and_(
             d.team_id == bindparam("team"),
-            or_(
-                *(
-                    and_(
-                        d.day == bindparam(f"on_{n}", type_=d.day.type),
-                        d.member_id.is_not_distinct_from(
-                            bindparam(f"before_{n}", type_=d.member_id.type)
-                        ),
-                    )
-                    for n in range(moves)
-                )
-            ),
+            d.day == bindparam(f"on_{n}", type_=d.day.type),
+            d.member_id.is_not_distinct_from(bindparam(f"before_{n}", type_=d.member_id.type)),
         )
-        .order_by(d.day)
-        .with_for_update()
-        .cte("held")
-    )
-    all_held = (select(func.count()).select_from(held).scalar_subquery() == moves,) if sole else ()
+
+    locked: tuple[Any, ...] = ()
+    all_held: tuple[Any, ...] = ()
+    if sole:
+        # The request's row first, as the old path and a lead's decision lock it (then the days).
+        req = (
+            select(c.id)
+            .where(c.id == bindparam("swap_id"), *_open_columns())
+            .with_for_update()
+            .cte("req")
+        )
+        held = (
+            select(d.day)
+            .where(exists(select(req.c.id)), or_(*(as_checked(n) for n in range(moves))))
+            .order_by(d.day)
+            .with_for_update()
+            .cte("held")
+        )
+        locked = (held, req)
+        all_held = (select(func.count()).select_from(held).scalar_subquery() == moves,)
     took = (
         update(_SWAPS)
         .where(c.id == bindparam("swap_id"), *_open_columns(), *all_held)
@@ -255,12 +254,7 @@ def _take_moving_pg(moves: int, notice: bool, sole: bool = False) -> Executable:
     )
     moved = [
         update(_DUTIES)
-        .where(
-            d.team_id == bindparam("team"),
-            d.day == bindparam(f"on_{n}", type_=d.day.type),
-            d.member_id.is_not_distinct_from(bindparam(f"before_{n}", type_=d.member_id.type)),
-            exists(select(took.c.id)),
-        )
+        .where(as_checked(n), exists(select(took.c.id)))
         .values(
             member_id=bindparam(f"to_{n}", type_=d.member_id.type),
             kept=True,
@@ -298,7 +292,7 @@ def _take_moving_pg(moves: int, notice: bool, sole: bool = False) -> Executable:
         )
     else:
         steps.append(select(literal(0)).where(literal(False)).cte("queued"))
-    counted = (took, *steps, *moved, *((held, req) if sole else ()))
+    counted = (took, *steps, *moved, *locked)
     counts = [select(func.count()).select_from(step).scalar_subquery() for step in counted]
     return select(*counts).prefix_with(*([SOLE_WRITE] if sole else []))
 
@@ -602,13 +596,4 @@ class SwapRepo:
 
 def _entry_params(name: str, entry: dict[str, Any]) -> dict[str, Any]:
     """An audit entry (AuditRepo.record's arguments) as the bound values of `_take_moving_pg`."""
-    values = {
-        "team_id": entry["team_id"],
-        "actor_id": entry["actor_id"],
-        "action": entry["action"],
-        "subject": entry["subject"],
-        "before": entry.get("before"),
-        "after": entry.get("after"),
-        "at": entry["now"],
-    }
-    return {f"{name}_{k}": v for k, v in values.items()}
+    return {f"{name}_{k}": v for k, v in entry_row(**entry).items()}
