@@ -21,6 +21,8 @@ nothing. Words are the recogniser's normalised words (`understanding.intents.nor
 import re
 from collections.abc import Mapping
 
+# A greeting or a filler before the words that count (`hej bot, kan du …`, `ok giv …`).
+_HELLO = "hej|hi|hey|hello|godmorgen|morgen|ok|okay"
 # The writer as subject or object (Danish `i` is `in`: English `I` only with a verb after it).
 _WRITER = re.compile(
     r"\b(?:jeg|mig|me|im|i (?:m|am|ll|will|have|ve|need|want|d|take|won t|can t|cant|feel|got|was"
@@ -34,12 +36,13 @@ _MY_OWN = re.compile(
 # Said to the bot: a request frame, or an imperative at the start.
 _TO_THE_BOT = re.compile(
     r"\b(?:kan du|vil du|kunne du|gider du|can you|could you|would you|will you|please|pls|plz"
-    r"|vaer soed|venligst)\b|^(?:(?:hej|hi|hey|hello|godmorgen|morgen|bot|ok|okay) )*(?:kan jeg"
+    r"|vaer soed|venligst)\b|"
+    rf"^(?:(?:{_HELLO}|bot) )*(?:kan jeg"
     r"|can i|could i|may i|maa jeg|hvordan|how do i|how can i|how to)\b"
     r"|\b(?:tak|please|pls|plz|thanks)(?: \?)*$"
 )
 _IMPERATIVE = re.compile(
-    r"^(?:(?:hej|hi|hey|hello|godmorgen|morgen|bot|ok|okay|lige) )*(?:giv|saet|lav|laeg|flyt"
+    rf"^(?:(?:{_HELLO}|bot|lige) )*(?:giv|saet|lav|laeg|flyt"
     r"|overdrag|over drag|byt|tilfoej|fjern|registrer|meld|skift|opret|log|tag|slet|annuller"
     r"|aflys|ret|aendr|nulstil|opdater|noter|skriv|vis|send|generer|planlaeg|post|annoncer|lad"
     r"|give|set|make|move|put|reassign|swap|add|remove|register|report|switch|change|create"
@@ -50,7 +53,7 @@ _IMPERATIVE = re.compile(
 # No subject: the message starts with what it is about (`ferie 21-23/12`, `syg i dag`,
 # `kan nogen tage min vagt`, `feeling awful, going home`).
 _NO_SUBJECT = re.compile(
-    r"^(?:(?:hej|hi|hey|hello|godmorgen|morgen|sorry|undskyld|ok|okay|hmm|aeh|desvaerre) )*"
+    rf"^(?:(?:{_HELLO}|sorry|undskyld|hmm|aeh|desvaerre) )*"
     r"(?:(?:paa|on|i|in) )?(?:ferie\w*|fri|fridag\w*|kursus|afspadser\w*|omsorgsdag|barsel"
     r"|syg\w*|sick|vacation|holiday|days? off|off|away|out|course|fravaer\w*|absence|er (?:syg"
     r"|paa|blevet|ikke|hjemme|desvaerre)|har (?:fri|ferie|feber|det|afspadsering|omsorgsdag"
