@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select, text
 
 from bot.jobs import purge_old, tick
+from dialogs.messages import t
 from store.db import unit_of_work
 from store.models import CardFlow, Case, Member
 from tests.e2e.flows import INTAKE, setup, submit_data
@@ -252,6 +253,10 @@ async def test_one_intake_card_saved_twice_at_once_opens_one_case(db_url: str) -
         texts = sorted(a[0].text or a[0].card_text for a in answers)
         assert sum("er oprettet" in text for text in texts) == 1, texts
         assert sum("er oprettet" not in text for text in texts) == 1, texts
+        # named when the first save had ended before the second read the card, else "someone"
+        outdated = {t("da", "card_outdated", name=n) for n in (CREW[0].name, t("da", "someone"))}
+        [loser] = [text for text in texts if "er oprettet" not in text]
+        assert loser in outdated
         later = await teams.say(teams.personal(CREW[0], "ny sag"))
         again = {**submit_data(later[0].card), **INTAKE, "call_date": "2027-01-04"}
         await teams.say(teams.personal(CREW[0], "", value={**again, "call_time": "09:30"}))
