@@ -21,7 +21,7 @@ from store.models import ConversationRef, Team
 from tests.databases import fresh_database
 from tests.e2e.processes import Server, start
 
-SERVE = ["-m", "bot.cli", "serve", "--host", "127.0.0.1"]
+SERVE = ["-m", "bot", "serve", "--host", "127.0.0.1"]
 LABEL = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 
 

@@ -3,6 +3,7 @@
 import argparse
 import asyncio
 import csv
+import gc
 import json
 import logging
 import sys
@@ -16,6 +17,7 @@ from aiohttp import web
 from sqlalchemy.exc import StatementError
 
 from bot.config import ConfigError, Settings, is_loopback, listen_url, load_settings
+from bot.gc_pauses import freeze_after_startup
 from bot.logs import RedactingAccessLogger, setup_logging
 from dialogs import privacy
 from dialogs.announcements import compose_morning, queue_morning
@@ -45,6 +47,8 @@ log = logging.getLogger("hotline-bot")
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.func is not _serve:
+        gc.enable()  # off during start-up (bot/__main__.py); `serve` turns it on once started
     try:
         settings = load_settings()
     except ConfigError as exc:
@@ -189,7 +193,6 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
             "127.0.0.1, or pass --insecure-dev for a throwaway test."
         )
     from bot.app import create_app  # botbuilder is heavy; only `serve` needs it
-    from bot.gc_pauses import freeze_after_startup
 
     # Calendar links name the address the server is reached at; unless HOTLINE_PUBLIC_URL
     # says otherwise, that is where it listens.

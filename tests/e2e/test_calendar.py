@@ -92,7 +92,7 @@ async def test_calendar_links_name_the_port_serve_listens_on(
     async with running_connector() as connector:
         server = await start(
             "bot",
-            ["-m", "bot.cli", "serve"],
+            ["-m", "bot", "serve"],
             str(tmp_path),
             {"HOTLINE_DATABASE_URL": sqlite_url},
             ready="/readyz",

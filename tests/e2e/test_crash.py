@@ -32,7 +32,7 @@ async def serve(url: str, folder: Path) -> Server:
     config = folder / "crash.toml"
     config.write_text("outbox_lease_seconds = 2\n", encoding="utf-8")
     env = {"HOTLINE_DATABASE_URL": url, "HOTLINE_CONFIG": str(config)}
-    return await start("bot", ["-m", "bot.cli", "serve"], str(folder), env, ready="/readyz")
+    return await start("bot", ["-m", "bot", "serve"], str(folder), env, ready="/readyz")
 
 
 async def rows(url: str) -> list[OutboxMessage]:
