@@ -198,6 +198,8 @@ async def compare(
             for _ in range(args.rounds):
                 # The same activities to both: the echo bot answers anything.
                 activities = await scenario.activities()
+                if not activities:  # a median of empty runs has no latencies to show
+                    raise RuntimeError(f"{scenario.name}: the seeded team had nothing left to do")
                 echo_runs.append(await drive(http, echo.messages, activities, args.concurrency))
                 before = await scenario.done()
                 bot_runs.append(await drive(http, bot.messages, activities, args.concurrency))

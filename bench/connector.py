@@ -68,7 +68,14 @@ def app(throttle: float = 0.0) -> web.Application:
             }
         )
 
+    async def roster(request: web.Request) -> web.Response:
+        """The team's roster, as Teams would answer for it: the harness gives the seeded team's,
+        so the bot's nightly roster sync (02:30) keeps its people instead of emptying the team."""
+        connector.roster[request.match_info["team"]] = list(await request.json())
+        return web.Response(status=204)
+
     application.router.add_get("/counts", counts)
+    application.router.add_put("/roster/{team}", roster)
     return application
 
 

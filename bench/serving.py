@@ -20,6 +20,7 @@ from store.db import create_engine, sessions, unit_of_work
 from store.models import ConversationRef, Team
 from tests.databases import fresh_database
 from tests.e2e.processes import Server, start
+from tests.e2e.teams import TEAM_ID
 
 SERVE = ["-m", "bot", "serve", "--host", "127.0.0.1"]
 LABEL = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
@@ -76,6 +77,7 @@ async def serving(
         )
         stack.callback(connector.stop)
         await _reached_at(url, connector.url)
+        await _rostered(connector.url, seeded)
         if prepare is not None:
             await prepare(url, connector.url)
         server = await start(
@@ -87,6 +89,18 @@ async def serving(
         )
         stack.callback(server.stop)
         yield Served(kind, url, seeded, connector, server, folder)
+
+
+async def _rostered(connector_url: str, seeded: Seeded) -> None:
+    """The stand-in answers roster look-ups with the seeded team's people, as Teams would: a
+    run that crosses 02:30 (Copenhagen) has the bot's nightly roster sync, which found an empty
+    roster and took everyone out of the team (every swap take was then refused)."""
+    people = [user.roster_entry() for user in seeded.user_of.values()]
+    async with (
+        aiohttp.ClientSession() as http,
+        http.put(f"{connector_url}/roster/{TEAM_ID}", json=people) as response,
+    ):
+        response.raise_for_status()
 
 
 async def _reached_at(url: str, service_url: str) -> None:
