@@ -62,6 +62,11 @@ async def my_cases(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]
     return [Reply("\n".join(lines))]
 
 
+# A period's list shows this many cases and counts the rest: a message stays far inside Teams'
+# size limit, and a turn reads (and holds) only these, however busy the period (#17).
+LISTED = 30
+
+
 async def cases_period(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
     """`sager i dag` / `sager uge`."""
     lang, team = caller.lang, caller.in_team
@@ -69,7 +74,12 @@ async def cases_period(caller: Caller, inv: Invocation, ctx: Context) -> list[Re
     week = fold(inv.args) in ("uge", "week")
     first = today - timedelta(days=today.weekday()) if week else today
     start = datetime.combine(first, time(), tzinfo=ctx.settings.zone)
-    cases = await ctx.store.cases.between(team.id, start, start + timedelta(days=7 if week else 1))
+    end = start + timedelta(days=7 if week else 1)
+    cases = await ctx.store.cases.between(team.id, start, end, limit=LISTED + 1)
+    more = 0
+    if len(cases) > LISTED:
+        more = await ctx.store.cases.count_between(team.id, start, end) - LISTED
+        del cases[LISTED:]
     names = await ctx.store.members.names(team.id)
     title = t(lang, "cases_week_title" if week else "cases_today_title")
     lines = [f"**{title}**", ""]
@@ -78,6 +88,8 @@ async def cases_period(caller: Caller, inv: Invocation, ctx: Context) -> list[Re
         f"- {_line(lang, ctx, c, calendar)} ({escape(names.get(c.owner_id or 0, ''))})"
         for c in cases
     ]
+    if more:
+        lines.append(t(lang, "cases_more", count=more))
     if not cases:
         lines.append(t(lang, "cases_none"))
     load = await _load(ctx, team, today)

@@ -1111,6 +1111,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cases_none": ("Ingen sager i perioden.", "No cases in the period."),
     "cases_today_title": ("Dagens sager", "Today's cases"),
     "cases_week_title": ("Ugens sager", "This week's cases"),
+    "cases_more": (
+        "… og {count} til. Skriv et sagsnummer, fx **sag 12**, for at se én sag.",
+        "… and {count} more. Write a case number, e.g. **case 12**, to see one case.",
+    ),
     "cases_load": (
         "Åbne sager pr. kollega: {load}. Mindst belastet: {least}.",
         "Open cases per colleague: {load}. Least loaded: {least}.",

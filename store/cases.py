@@ -6,8 +6,10 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Executable,
     String,
+    and_,
     bindparam,
     cast,
     func,
@@ -158,13 +160,25 @@ class CaseRepo:
             select(Case).where(Case.team_id == team_id, Case.number == number)
         )
 
-    async def between(self, team_id: int, first: datetime, last: datetime) -> list[Case]:
+    async def between(
+        self, team_id: int, first: datetime, last: datetime, limit: int | None = None
+    ) -> list[Case]:
+        """The cases called from `first` until `last`, earliest first; at most `limit`."""
         rows = await self.session.scalars(
             select(Case)
-            .where(Case.team_id == team_id, Case.call_at >= first, Case.call_at < last)
+            .where(_called_between(team_id, first, last))
             .order_by(Case.call_at)
+            # The number breaks ties, so a list cut at `limit` is the same each time.
+            .order_by(Case.number)
+            .limit(limit)
         )
         return list(rows)
+
+    async def count_between(self, team_id: int, first: datetime, last: datetime) -> int:
+        found = await self.session.scalar(
+            select(func.count()).select_from(Case).where(_called_between(team_id, first, last))
+        )
+        return int(found or 0)
 
     async def open_cases(self, team_id: int, owner_id: int | None = None) -> list[Case]:
         query = select(Case).where(Case.team_id == team_id, Case.closed_at.is_(None))
@@ -290,3 +304,7 @@ def _numbered(
         return case_id, number, None
     subject = f"{SUBJECT}{case_id}"
     return case_id, number, conn.execute(_INSERT_ENTRY, {**entry, "subject": subject}).scalar_one()
+
+
+def _called_between(team_id: int, first: datetime, last: datetime) -> ColumnElement[bool]:
+    return and_(Case.team_id == team_id, Case.call_at >= first, Case.call_at < last)

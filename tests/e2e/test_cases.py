@@ -4,9 +4,11 @@ import asyncio
 from datetime import date
 from typing import Any
 
+import pytest
 from sqlalchemy import select, text
 
 from bot.jobs import purge_old, tick
+from dialogs import case_lists
 from dialogs.messages import t
 from store.db import unit_of_work
 from store.models import CardFlow, Case, Member
@@ -494,3 +496,32 @@ async def test_a_late_fast_track_request_keeps_the_week_8_deadline_as_next(
         owner = await owner_user(teams, 1)
         mine = (await teams.say(teams.personal(owner, "mine sager")))[0].text
         assert "— Første samtale (uge 8) senest søndag 16. maj" in mine
+
+
+async def test_a_busy_periods_list_shows_the_first_cases_and_counts_the_rest(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(case_lists, "LISTED", 3)
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        await teams.at("2027-01-04 12:00")
+        # Logged out of call order; #2 and #4 were called in the same minute.
+        for call, company in (
+            ("09:30", "Firma B"),
+            ("09:00", "Firma A"),
+            ("11:00", "Firma E"),
+            ("09:00", "Firma D"),
+            ("10:00", "Firma C"),
+        ):
+            await log_case(teams, LIS, f"2027-01-04 {call}", company=company)
+        owner = await owner_user(teams, 1)
+        for command, lang in (("sager i dag", "da"), ("cases week", "en")):
+            locale = "en-US" if lang == "en" else "da-DK"
+            listed = (await teams.say(teams.personal(owner, command, locale=locale)))[0].text
+            lines = [line for line in listed.splitlines() if line.startswith("- #")]
+            assert [line.split(":")[0] for line in lines] == [
+                "- #2 Firma A, KL",
+                "- #4 Firma D, KL",
+                "- #1 Firma B, KL",
+            ]
+            assert t(lang, "cases_more", count=2) in listed
