@@ -62,8 +62,8 @@ async def my_cases(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]
     return [Reply("\n".join(lines))]
 
 
-# A period's list shows this many cases and counts the rest: a message stays far inside Teams'
-# size limit, and a turn reads (and holds) only these, however busy the period (#17).
+# A period's list shows its last this many cases and counts the earlier ones: a message stays
+# far inside Teams' size limit, and a turn reads (and holds) only these, however busy (#17).
 LISTED = 30
 
 
@@ -75,21 +75,19 @@ async def cases_period(caller: Caller, inv: Invocation, ctx: Context) -> list[Re
     first = today - timedelta(days=today.weekday()) if week else today
     start = datetime.combine(first, time(), tzinfo=ctx.settings.zone)
     end = start + timedelta(days=7 if week else 1)
-    cases = await ctx.store.cases.between(team.id, start, end, limit=LISTED + 1)
-    more = 0
-    if len(cases) > LISTED:
-        more = await ctx.store.cases.count_between(team.id, start, end) - LISTED
-        del cases[LISTED:]
+    cases = await ctx.store.cases.last_between(team.id, start, end, LISTED + 1)
     names = await ctx.store.members.names(team.id)
     title = t(lang, "cases_week_title" if week else "cases_today_title")
     lines = [f"**{title}**", ""]
+    if len(cases) > LISTED:
+        earlier = await ctx.store.cases.count_between(team.id, start, end) - LISTED
+        del cases[:-LISTED]
+        lines += [t(lang, "cases_earlier.one" if earlier == 1 else "cases_earlier", n=earlier), ""]
     calendar = ctx.team_settings(team).calendar
     lines += [
         f"- {_line(lang, ctx, c, calendar)} ({escape(names.get(c.owner_id or 0, ''))})"
         for c in cases
     ]
-    if more:
-        lines.append(t(lang, "cases_more", count=more))
     if not cases:
         lines.append(t(lang, "cases_none"))
     load = await _load(ctx, team, today)

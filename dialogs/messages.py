@@ -1111,9 +1111,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cases_none": ("Ingen sager i perioden.", "No cases in the period."),
     "cases_today_title": ("Dagens sager", "Today's cases"),
     "cases_week_title": ("Ugens sager", "This week's cases"),
-    "cases_more": (
-        "… og {count} til. Skriv et sagsnummer, fx **sag 12**, for at se én sag.",
-        "… and {count} more. Write a case number, e.g. **case 12**, to see one case.",
+    "cases_earlier": (
+        "De første {n} sager i perioden er ikke vist her. Skriv et sagsnummer, fx **sag 12**, "
+        "for at se én sag.",
+        "The first {n} cases of the period are not shown here. Write a case number, e.g. "
+        "**case 12**, to see one case.",
+    ),
+    "cases_earlier.one": (
+        "Periodens første sag er ikke vist her. Skriv et sagsnummer, fx **sag 12**, for at se "
+        "én sag.",
+        "The first case of the period is not shown here. Write a case number, e.g. **case 12**, "
+        "to see one case.",
     ),
     "cases_load": (
         "Åbne sager pr. kollega: {load}. Mindst belastet: {least}.",

@@ -160,19 +160,24 @@ class CaseRepo:
             select(Case).where(Case.team_id == team_id, Case.number == number)
         )
 
-    async def between(
-        self, team_id: int, first: datetime, last: datetime, limit: int | None = None
+    async def between(self, team_id: int, first: datetime, last: datetime) -> list[Case]:
+        rows = await self.session.scalars(
+            select(Case).where(_called_between(team_id, first, last)).order_by(Case.call_at)
+        )
+        return list(rows)
+
+    async def last_between(
+        self, team_id: int, first: datetime, last: datetime, count: int
     ) -> list[Case]:
-        """The cases called from `first` until `last`, earliest first; at most `limit`."""
+        """The `count` cases called last from `first` until `last`, in call order (the number
+        breaks ties, so the same cases are left out each time)."""
         rows = await self.session.scalars(
             select(Case)
             .where(_called_between(team_id, first, last))
-            .order_by(Case.call_at)
-            # The number breaks ties, so a list cut at `limit` is the same each time.
-            .order_by(Case.number)
-            .limit(limit)
+            .order_by(Case.call_at.desc(), Case.number.desc())
+            .limit(count)
         )
-        return list(rows)
+        return list(reversed(rows.all()))
 
     async def count_between(self, team_id: int, first: datetime, last: datetime) -> int:
         found = await self.session.scalar(

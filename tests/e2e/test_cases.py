@@ -498,10 +498,9 @@ async def test_a_late_fast_track_request_keeps_the_week_8_deadline_as_next(
         assert "— Første samtale (uge 8) senest søndag 16. maj" in mine
 
 
-async def test_a_busy_periods_list_shows_the_first_cases_and_counts_the_rest(
+async def test_a_busy_periods_list_shows_the_last_cases_and_counts_the_earlier(
     sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(case_lists, "LISTED", 3)
     async with teams_session(sqlite_url) as teams:
         await ready(teams)
         await teams.at("2027-01-04 12:00")
@@ -515,13 +514,15 @@ async def test_a_busy_periods_list_shows_the_first_cases_and_counts_the_rest(
         ):
             await log_case(teams, LIS, f"2027-01-04 {call}", company=company)
         owner = await owner_user(teams, 1)
-        for command, lang in (("sager i dag", "da"), ("cases week", "en")):
-            locale = "en-US" if lang == "en" else "da-DK"
-            listed = (await teams.say(teams.personal(owner, command, locale=locale)))[0].text
-            lines = [line for line in listed.splitlines() if line.startswith("- #")]
-            assert [line.split(":")[0] for line in lines] == [
-                "- #2 Firma A, KL",
-                "- #4 Firma D, KL",
-                "- #1 Firma B, KL",
-            ]
-            assert t(lang, "cases_more", count=2) in listed
+        for listed, key, shown in (
+            (3, "cases_earlier", ["#1 Firma B", "#5 Firma C", "#3 Firma E"]),
+            (4, "cases_earlier.one", ["#4 Firma D", "#1 Firma B", "#5 Firma C", "#3 Firma E"]),
+        ):
+            monkeypatch.setattr(case_lists, "LISTED", listed)
+            for command, lang in (("sager i dag", "da"), ("cases week", "en")):
+                locale = "en-US" if lang == "en" else "da-DK"
+                text = (await teams.say(teams.personal(owner, command, locale=locale)))[0].text
+                lines = text.splitlines()
+                assert lines[2] == t(lang, key, n=5 - listed)
+                cases = [line[2:].split(",")[0] for line in lines if line.startswith("- #")]
+                assert cases == shown
