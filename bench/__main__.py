@@ -33,6 +33,7 @@ from bench import morning, overload, pages, rota, switchboard, understanding
 from bench.load import Run, drive, median_run
 from bench.seed import PEOPLE, count, open_case_cards, open_swaps
 from bench.serving import LABEL, Served, serving
+from bot.scheduler import NIGHTLY
 from domain.clock import FakeClock
 from tests.databases import drop_template
 from tests.e2e.connector import Connector
@@ -116,7 +117,7 @@ async def main(args: argparse.Namespace) -> None:
             loaded = await overload.measure(served, now, args.overload, args.seconds)
         print("overload: done", file=sys.stderr)
     heavy = await morning.measure() if "morning" in parts else None
-    print_header(args)
+    print_header(args, now)
     for m in measured:
         print_table(args, m)
     if measured:
@@ -234,7 +235,7 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f}"
 
 
-def print_header(args: argparse.Namespace) -> None:
+def print_header(args: argparse.Namespace, began: datetime) -> None:
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -248,6 +249,17 @@ def print_header(args: argparse.Namespace) -> None:
         f"Python {platform.python_version()} · {args.concurrency} conversations at once · "
         f"median of {args.rounds} alternating runs"
     )
+    if nightly_within(began, datetime.now(COPENHAGEN)):
+        print(
+            "\nThis run crossed 02:30 (Copenhagen): the bots' nightly job (roster sync, rota "
+            "extension, retention) ran during it, and what it measured then includes that work."
+        )
+
+
+def nightly_within(began: datetime, ended: datetime) -> bool:
+    """Whether the bot's nightly job fell between the two."""
+    night = datetime.combine(began.date(), NIGHTLY, tzinfo=COPENHAGEN)
+    return any(began <= n <= ended for n in (night, night + timedelta(days=1)))
 
 
 def print_table(args: argparse.Namespace, measured: Measured) -> None:

@@ -1,13 +1,15 @@
 """APScheduler inside the server. Jobs are kept in memory on purpose (APScheduler forbids
 sharing a job store between schedulers); the database makes a double run harmless."""
 
-from datetime import datetime
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from bot import jobs
+
+NIGHTLY = time(2, 30)  # local time of the roster sync, rota extension and retention purge
 
 
 def start_scheduler(services: jobs.JobServices, zone: ZoneInfo) -> AsyncIOScheduler:
@@ -26,7 +28,7 @@ def start_scheduler(services: jobs.JobServices, zone: ZoneInfo) -> AsyncIOSchedu
     )
     scheduler.add_job(
         jobs.nightly,
-        CronTrigger(hour=2, minute=30, timezone=zone),
+        CronTrigger(hour=NIGHTLY.hour, minute=NIGHTLY.minute, timezone=zone),
         args=[services],
         id="nightly",
         replace_existing=True,
