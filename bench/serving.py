@@ -34,6 +34,8 @@ class Served:
     connector: Server
     bot: Server
     folder: str
+    command: list[str]  # how the bot was started, with `env`: another can start the same way
+    env: dict[str, str]
 
     async def counts(self, **query: str) -> dict[str, Any]:
         async with (
@@ -80,15 +82,10 @@ async def serving(
         await _rostered(connector.url, seeded)
         if prepare is not None:
             await prepare(url, connector.url)
-        server = await start(
-            "bot",
-            bot,
-            folder,
-            {"HOTLINE_DATABASE_URL": url, "HOTLINE_CONFIG": str(config)},
-            ready="/readyz",
-        )
+        env = {"HOTLINE_DATABASE_URL": url, "HOTLINE_CONFIG": str(config)}
+        server = await start("bot", bot, folder, env, ready="/readyz")
         stack.callback(server.stop)
-        yield Served(kind, url, seeded, connector, server, folder)
+        yield Served(kind, url, seeded, connector, server, folder, bot, env)
 
 
 async def _rostered(connector_url: str, seeded: Seeded) -> None:
