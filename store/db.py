@@ -122,7 +122,15 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _begin_immediate(conn: Connection) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # Straight to the driver's cursor (store/sqlite_inline.py, which waits out another
+    # process's lock): SQLAlchemy's statement path (an execution context, a result, the
+    # statement events) for a statement that returns nothing was a sixth of a `vagt` turn's
+    # database work (#17).
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute("BEGIN IMMEDIATE")
+    finally:
+        cursor.close()
 
 
 def sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
