@@ -50,6 +50,9 @@ _PLANNED = (
     .where(_duties.c.team_id == bindparam("team"))
 )
 _PLANNED_ON = _PLANNED.where(_duties.c.day.in_(bindparam("days", expanding=True)))
+# What `vagt` asks on every turn: one day, or a day and the next working day. An expanding IN
+# renders its SQL again on every execution; two fixed parameters do not (#17).
+_PLANNED_ON_TWO = _PLANNED.where(_duties.c.day.in_([bindparam("day"), bindparam("other")]))
 _PLANNED_BETWEEN = _PLANNED.where(
     _duties.c.day >= bindparam("first"), _duties.c.day <= bindparam("last")
 ).order_by(_duties.c.day)
@@ -107,7 +110,14 @@ class RotaRepo:
     async def planned(self, team_id: int, days: Sequence[date]) -> dict[date, PlannedDay]:
         """Who the rota names for each of these days and whether they are away, in one query
         (days nobody holds are left out)."""
-        rows = await self.session.execute(_PLANNED_ON, {"team": team_id, "days": sorted(set(days))})
+        wanted = sorted(set(days))
+        if not wanted:
+            return {}
+        if len(wanted) <= 2:
+            params = {"team": team_id, "day": wanted[0], "other": wanted[-1]}
+            rows = await self.session.execute(_PLANNED_ON_TWO, params)
+        else:
+            rows = await self.session.execute(_PLANNED_ON, {"team": team_id, "days": wanted})
         return {row[0]: _planned(*row) for row in rows}
 
     async def planned_between(

@@ -77,6 +77,12 @@ async def test_planned_days_name_the_holder_and_the_kind_of_their_absence(factor
         ]
         some = await store.rota.planned(team_id, [fri, wed, fri, MONDAY + timedelta(days=7)])
         assert some == {wed: planned[wed], fri: planned[fri]}
+        # One or two days (what `vagt` asks) take the statement with two fixed parameters.
+        assert await store.rota.planned(team_id, [wed, tue]) == {d: planned[d] for d in (tue, wed)}
+        assert await store.rota.planned(team_id, [fri, fri]) == {fri: planned[fri]}
+        next_week = MONDAY + timedelta(days=7)
+        assert await store.rota.planned(team_id, [next_week, thu]) == {thu: planned[thu]}
+        assert await store.rota.planned(team_id, []) == {}
         listing = await store.rota.listing(team_id, tue, thu)
         assert listing.anyone_on_rota
         assert listing.days == {d: planned[d] for d in (tue, wed, thu)}
