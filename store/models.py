@@ -83,6 +83,8 @@ class Member(Base):
 
 class Membership(Base):
     __tablename__ = "memberships"
+    # Every turn finds the caller's teams by member (store/members.py); the key leads with team.
+    __table_args__ = (Index("ix_memberships_member", "member_id"),)
 
     team_id: Mapped[int] = mapped_column(
         ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True
