@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, bindparam, case, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import defer
 
 from rules.cpr import redact_cpr
 from store.models import ConversationRef, Member, Membership, Team
@@ -63,6 +64,13 @@ _CALLER = (
     .outerjoin(Team, and_(Team.id == Membership.team_id, Team.active))
     .where(Member.tenant_id == bindparam("tenant"), Member.aad_object_id == bindparam("aad"))
     .order_by(Team.name, Team.id)
+    .options(
+        defer(ConversationRef.reference, raiseload=True),
+        defer(ConversationRef.updated_at, raiseload=True),
+        defer(Member.created_at, raiseload=True),
+        defer(Team.created_at, raiseload=True),
+        defer(Membership.joined_at, raiseload=True),
+    )
 )
 
 
