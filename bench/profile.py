@@ -8,7 +8,9 @@ posts `--turns` activities one after the other and prints:
 
 - SQL statements per turn, by kind, counted with SQLAlchemy's `before_cursor_execute` event:
   those of the turn itself, and those of the outbox sender delivering what the turns queued
-  (the sender's own loop is stopped; the harness runs it after the turns);
+  (the sender's own loop is stopped; the harness runs it after the turns). SQLite's
+  BEGIN IMMEDIATE goes to the driver's cursor directly (store/db.py) and is not counted;
+  every unit that runs a statement sends one;
 - Python function calls per turn and the functions with the largest cumulative time, as a
   share of the bot's request handler (cProfile over the turns only).
 """
