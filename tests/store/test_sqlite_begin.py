@@ -6,7 +6,9 @@ import sqlite3
 
 import pytest
 from sqlalchemy import make_url, text
+from sqlalchemy.exc import DBAPIError, OperationalError
 
+from bot.runner import _is_race
 from store.db import create_engine, sessions, unit_of_work
 
 
@@ -59,4 +61,38 @@ async def test_a_unit_waits_for_another_process_without_blocking_the_loop(
     finally:
         ticker.cancel()
         other.close()
+        await engine.dispose()
+
+
+async def test_a_unit_that_waits_too_long_fails_as_a_race_the_runner_tries_again(
+    sqlite_url: str,
+) -> None:
+    engine = create_engine(sqlite_url, busy_seconds=0.1)
+    other = _other_process(sqlite_url)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(OperationalError) as busy:  # SQLAlchemy's, as the runner expects
+            async with unit_of_work(sessions(engine)) as session:
+                await session.execute(text("SELECT 1"))
+        assert _is_race(busy.value)
+        other.execute("ROLLBACK")
+        async with unit_of_work(sessions(engine)) as session:  # the next unit goes ahead
+            assert await session.scalar(text("SELECT 1")) == 1
+    finally:
+        other.close()
+        await engine.dispose()
+
+
+async def test_a_connection_found_dead_at_begin_is_replaced(sqlite_url: str) -> None:
+    engine = create_engine(sqlite_url)
+    try:
+        async with engine.connect() as conn:
+            driver = (await conn.get_raw_connection()).driver_connection
+        driver._connection.close()  # type: ignore[union-attr]  # the pooled one, underneath
+        with pytest.raises(DBAPIError):  # SQLAlchemy's error, not the driver's
+            async with unit_of_work(sessions(engine)) as session:
+                await session.execute(text("SELECT 1"))
+        async with unit_of_work(sessions(engine)) as session:  # on a new connection
+            assert await session.scalar(text("SELECT 1")) == 1
+    finally:
         await engine.dispose()
