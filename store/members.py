@@ -64,6 +64,9 @@ _CALLER = (
     .outerjoin(Team, and_(Team.id == Membership.team_id, Team.active))
     .where(Member.tenant_id == bindparam("tenant"), Member.aad_object_id == bindparam("aad"))
     .order_by(Team.name, Team.id)
+    # Columns no turn reads are not loaded (#17: a JSON and four datetimes parsed on every
+    # turn); reading one raises. A later select of the same row fills them in, but
+    # `session.get` returns the object as it is: read them through a select.
     .options(
         defer(ConversationRef.reference, raiseload=True),
         defer(ConversationRef.updated_at, raiseload=True),

@@ -52,7 +52,11 @@ _PLANNED = (
 _PLANNED_ON = _PLANNED.where(_duties.c.day.in_(bindparam("days", expanding=True)))
 # What `vagt` asks on every turn: one day, or a day and the next working day. An expanding IN
 # renders its SQL again on every execution; two fixed parameters do not (#17).
-_PLANNED_ON_TWO = _PLANNED.where(_duties.c.day.in_([bindparam("day"), bindparam("other")]))
+_PLANNED_ON_TWO = _PLANNED.where(
+    _duties.c.day.in_(
+        [bindparam("day", type_=_duties.c.day.type), bindparam("other", type_=_duties.c.day.type)]
+    )
+)
 _PLANNED_BETWEEN = _PLANNED.where(
     _duties.c.day >= bindparam("first"), _duties.c.day <= bindparam("last")
 ).order_by(_duties.c.day)
