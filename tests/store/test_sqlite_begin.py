@@ -64,7 +64,7 @@ async def test_a_unit_waits_for_another_process_without_blocking_the_loop(
         await engine.dispose()
 
 
-async def test_a_unit_that_waits_too_long_fails_as_a_race_the_runner_tries_again(
+async def test_a_unit_that_waits_too_long_fails_as_a_race(
     sqlite_url: str,
 ) -> None:
     engine = create_engine(sqlite_url, busy_seconds=0.1)
