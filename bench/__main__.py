@@ -20,6 +20,7 @@ import platform
 import random
 import statistics
 import sys
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -100,9 +101,21 @@ def compiled() -> None:
         compileall.compile_dir(root / package, quiet=1)
 
 
+def machine_speed() -> float:
+    """Seconds for a fixed piece of pure Python, the best of three. This VM's speed moves by a
+    factor of three over a day (0.11 to 0.33 s); every figure of a run moves with it (#17)."""
+    timings = []
+    for _ in range(3):
+        began = time.perf_counter()
+        sum(range(10**7))
+        timings.append(time.perf_counter() - began)
+    return min(timings)
+
+
 async def main(args: argparse.Namespace) -> None:
     compiled()
     parts = args.only or PARTS
+    speed = [machine_speed()]
     now = datetime.now(COPENHAGEN)
     measured = []
     try:
@@ -117,7 +130,8 @@ async def main(args: argparse.Namespace) -> None:
             loaded = await overload.measure(served, now, args.overload, args.seconds)
         print("overload: done", file=sys.stderr)
     heavy = await morning.measure() if "morning" in parts else None
-    print_header(args, now)
+    speed.append(machine_speed())
+    print_header(args, now, speed)
     for m in measured:
         print_table(args, m)
     if measured:
@@ -257,7 +271,7 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f}"
 
 
-def print_header(args: argparse.Namespace, began: datetime) -> None:
+def print_header(args: argparse.Namespace, began: datetime, speed: Sequence[float]) -> None:
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -270,6 +284,11 @@ def print_header(args: argparse.Namespace, began: datetime) -> None:
         f"\n{datetime.now(COPENHAGEN):%Y-%m-%d %H:%M} · {cpu} · {os.cpu_count()} cores · "
         f"Python {platform.python_version()} · {args.concurrency} conversations at once · "
         f"median of {args.rounds} alternating runs"
+    )
+    print(
+        "\nThe machine's speed, `sum(range(10**7))` best of three: "
+        + " s before the runs, ".join(f"{seconds:.2f}" for seconds in speed)
+        + " s after."
     )
     if nightly_within(began, datetime.now(COPENHAGEN)):
         print(
