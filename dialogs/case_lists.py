@@ -8,7 +8,7 @@ from dialogs.case_texts import deadline_text
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
 from dialogs.markdown import escape
-from dialogs.messages import t
+from dialogs.messages import t, t_count
 from dialogs.plain import Reply
 from dialogs.planning import absent_days, rota_members
 from domain import cases as domain
@@ -82,7 +82,7 @@ async def cases_period(caller: Caller, inv: Invocation, ctx: Context) -> list[Re
     if len(cases) > LISTED:
         earlier = await ctx.store.cases.count_between(team.id, start, end) - LISTED
         del cases[:-LISTED]
-        lines += [t(lang, "cases_earlier.one" if earlier == 1 else "cases_earlier", n=earlier), ""]
+        lines += [t_count(lang, "cases_earlier", earlier), ""]
     calendar = ctx.team_settings(team).calendar
     lines += [
         f"- {_line(lang, ctx, c, calendar)} ({escape(names.get(c.owner_id or 0, ''))})"

@@ -3,7 +3,7 @@
 from datetime import date, datetime, time
 
 from dialogs.markdown import Markup, escape
-from dialogs.messages import capital, format_day, t
+from dialogs.messages import capital, format_day, t, t_count
 from rules.deadlines import TALKS, Deadline, deadlines, last_working_day, next_deadline
 from rules.working_days import Calendar
 from store.models import Case
@@ -15,7 +15,7 @@ def moment_text(lang: str, local: datetime) -> str:
 
 def days_text(lang: str, days: int) -> str:
     """`1 dag` / `2 dage`, `1 day` / `2 days`."""
-    return t(lang, "n_days.one" if abs(days) == 1 else "n_days", n=days)
+    return t_count(lang, "n_days", days)
 
 
 def deadline_text(lang: str, deadline: Deadline, today: date, calendar: Calendar) -> str:

@@ -16,8 +16,8 @@ House rules for the texts (write new ones the same way):
 - Times are what the code produces, "kl. 09:00" (HH:MM, the "kl." in the Danish text; the
   English text has "at 09:00"/"from 09:00"). Phone numbers as `parse_phone` writes them:
   "70 12 34 56". Examples use "fx" (Danish) and "e.g." (English).
-- Numbers: a count that can be 1 either gets a ".one" key (see "n_days") or a wording that
-  needs no plural ("Dage med en ny på vagt: {changed}").
+- Numbers: a count that can be 1 either gets a ".one" key (see "n_days"; `t_count` picks
+  it) or a wording that needs no plural ("Dage med en ny på vagt: {changed}").
 - Markdown bold only for what the user should type (**hjælp**) or the one key fact (the
   phone number, the day on a swap card). Values are escaped by `t`; never bold a value by
   hand outside the catalogue.
@@ -1461,6 +1461,11 @@ def t(lang: str, key: str, **values: Any) -> str:
     da, en = MESSAGES[key]
     text = en if lang == "en" else da
     return Markup(_FORMATTER.vformat(text, (), values) if values else text)
+
+
+def t_count(lang: str, key: str, n: int) -> str:
+    """The text `key` for a count `n`: its ".one" variant when `n` is 1 (or -1)."""
+    return t(lang, f"{key}.one" if abs(n) == 1 else key, n=n)
 
 
 def t_plain(lang: str, key: str, **values: Any) -> str:
