@@ -16,15 +16,10 @@ import gc
 from aiohttp import web
 
 
-def startup_done() -> None:
-    """Start-up's objects frozen, then the collector on. Frozen first: while the collector was
-    off, everything start-up built sat in the youngest generation, and the first young pass
-    would have walked all of it."""
-    gc.freeze()
-    gc.enable()
-
-
 async def freeze_after_startup(app: web.Application) -> None:
     """An on_startup hook: appended after the app's cleanup contexts, it runs once the
-    engine, the edge and the outbox exist."""
-    startup_done()
+    engine, the edge and the outbox exist. Start-up's objects are frozen, then the collector
+    is turned on. Frozen first: while the collector was off, everything start-up built sat in
+    the youngest generation, and the first young pass would have walked all of it."""
+    gc.freeze()
+    gc.enable()
