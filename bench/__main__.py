@@ -115,7 +115,7 @@ def machine_speed() -> float:
 async def main(args: argparse.Namespace) -> None:
     compiled()
     parts = args.only or PARTS
-    speed = [machine_speed()]
+    speed_before = machine_speed()
     now = datetime.now(COPENHAGEN)
     measured = []
     try:
@@ -130,8 +130,7 @@ async def main(args: argparse.Namespace) -> None:
             loaded = await overload.measure(served, now, args.overload, args.seconds)
         print("overload: done", file=sys.stderr)
     heavy = await morning.measure() if "morning" in parts else None
-    speed.append(machine_speed())
-    print_header(args, now, speed)
+    print_header(args, now, (speed_before, machine_speed()))
     for m in measured:
         print_table(args, m)
     if measured:
@@ -271,7 +270,7 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f}"
 
 
-def print_header(args: argparse.Namespace, began: datetime, speed: Sequence[float]) -> None:
+def print_header(args: argparse.Namespace, began: datetime, speed: tuple[float, float]) -> None:
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -285,10 +284,10 @@ def print_header(args: argparse.Namespace, began: datetime, speed: Sequence[floa
         f"Python {platform.python_version()} · {args.concurrency} conversations at once · "
         f"median of {args.rounds} alternating runs"
     )
+    before, after = speed
     print(
-        "\nThe machine's speed, `sum(range(10**7))` best of three: "
-        + " s before the runs, ".join(f"{seconds:.2f}" for seconds in speed)
-        + " s after."
+        f"\nThe machine's speed, `sum(range(10**7))` best of three: {before:.2f} s before the "
+        f"runs, {after:.2f} s after."
     )
     if nightly_within(began, datetime.now(COPENHAGEN)):
         print(
