@@ -47,16 +47,18 @@ def problem(body: Any) -> str | None:
 
 def deeper_than(value: Any, limit: int) -> bool:
     """Whether JSON nests more than `limit` arrays and objects; without recursion."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
+    if not isinstance(value, dict | list):
+        return False
+    # Only containers go on the stack: an activity is mostly strings, and this runs on every
+    # turn (#17).
+    stack: list[tuple[dict[str, Any] | list[Any], int]] = [(value, 1)]
     while stack:
         node, depth = stack.pop()
-        if not isinstance(node, dict | list):
-            continue
         if depth > limit:
             return True
-        stack.extend(
-            (child, depth + 1) for child in (node.values() if isinstance(node, dict) else node)
-        )
+        for child in node.values() if isinstance(node, dict) else node:
+            if isinstance(child, dict | list):
+                stack.append((child, depth + 1))
     return False
 
 
