@@ -3,6 +3,7 @@
 Both cards also ask for the phone numbers the switchboard refers callers to when a call is not
 for the hotline, where the deployment's rules give none; they are saved per team."""
 
+import logging
 from typing import Any
 
 from dialogs import cards
@@ -19,6 +20,8 @@ from rules.team_values import format_closed_day
 from store.members import RosterEntry
 from store.models import CardFlow, Member, Membership, Team
 
+log = logging.getLogger(__name__)
+
 
 async def on_team_event(event: TeamEvent, ctx: Context) -> list[Reply]:
     now = ctx.clock.now()
@@ -27,9 +30,10 @@ async def on_team_event(event: TeamEvent, ctx: Context) -> list[Reply]:
         if team is not None:
             team_settings.uninstall(ctx.store, team, now)
         return []
+    roster = _roster(event)
     if event.kind == "members_changed":
-        if team is not None and event.roster is not None:
-            await ctx.store.members.sync_roster(team, _entries(event), now)
+        if team is not None and roster is not None:
+            await ctx.store.members.sync_roster(team, roster, now)
         return []
     was_active = team is not None and team.active
     team, _ = await ctx.store.teams.install(
@@ -40,8 +44,8 @@ async def on_team_event(event: TeamEvent, ctx: Context) -> list[Reply]:
         event.channel_id,
         now,
     )
-    if event.roster is not None:
-        await ctx.store.members.sync_roster(team, _entries(event), now)
+    if roster is not None:
+        await ctx.store.members.sync_roster(team, roster, now)
     if was_active:
         return []
     installer = await _make_installer_lead(team, event, ctx)
@@ -57,12 +61,22 @@ async def on_team_event(event: TeamEvent, ctx: Context) -> list[Reply]:
     return [Reply(card=await setup_card(settings.post_language, flow, team, settings, ctx))]
 
 
-def _entries(event: TeamEvent) -> list[RosterEntry]:
-    return [
+def _roster(event: TeamEvent) -> list[RosterEntry] | None:
+    """The roster the event brings, or None when it brings none to go by. An empty one counts
+    as none: Teams lists every team with at least its owner, and taking an empty answer at its
+    word would take every member's access, every lead's role and the whole rota away, which the
+    next good roster would not give back."""
+    if event.roster is None:
+        return None
+    entries = [
         RosterEntry(p.aad_object_id, p.teams_user_id, p.name, p.email)
-        for p in event.roster or ()
+        for p in event.roster
         if p.aad_object_id
     ]
+    if not entries:
+        log.warning("a roster with nobody on it was ignored (team event %s)", event.kind)
+        return None
+    return entries
 
 
 async def _make_installer_lead(team: Team, event: TeamEvent, ctx: Context) -> Member | None:

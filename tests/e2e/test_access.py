@@ -4,6 +4,7 @@ typed into a card. Each test here is an attack that once worked."""
 from datetime import UTC, date, datetime
 from typing import Any
 
+import pytest
 from sqlalchemy import text
 
 from store.db import unit_of_work
@@ -135,6 +136,28 @@ async def test_a_leaver_found_by_the_nightly_sync_loses_access_too(sqlite_url: s
         await with_a_case(teams)
         assert "Tømrer Hansen" in (await teams.say(teams.personal(BO, "sag 1")))[0].card_text
         teams.roster(*(u for u in TEAM if u is not BO))
+        await sync_rosters(teams.services)
+        assert NOT_IN_TEAM in (await teams.say(teams.personal(BO, "sag 1")))[0].text
+
+
+async def test_an_empty_roster_from_teams_changes_nobody(
+    sqlite_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Teams lists every team with its owner: an empty answer (the nightly sync's or a member
+    event's) is a fault, and taken at its word it would demote every lead and empty the rota,
+    which the next good roster would not give back."""
+    from bot.jobs import sync_rosters
+
+    async with teams_session(sqlite_url) as teams:
+        await with_a_case(teams)
+        before = await snapshot(teams)
+        teams.roster()
+        assert await sync_rosters(teams.services) == 1
+        await teams.say(teams.members_changed(LIS, removed=(ANNE,)))
+        assert await snapshot(teams) == before
+        assert "a roster with nobody on it was ignored" in caplog.text
+        assert "Tømrer Hansen" in (await teams.say(teams.personal(BO, "sag 1")))[0].card_text
+        teams.roster(*(u for u in TEAM if u is not BO))  # a real leaver still leaves
         await sync_rosters(teams.services)
         assert NOT_IN_TEAM in (await teams.say(teams.personal(BO, "sag 1")))[0].text
 
