@@ -173,6 +173,7 @@ def to_event(body: Wire, kind: str, roster: tuple[Person, ...] | None = None) ->
         actor=person(part(body, "from")),
         roster=roster,
         locale=string(body, "locale"),
+        removed=tuple(i for i in account_ids(body, "membersRemoved") if i),
     )
 
 

@@ -87,3 +87,4 @@ class TeamEvent:
     actor: Person | None
     roster: tuple[Person, ...] | None = None
     locale: str = ""
+    removed: tuple[str, ...] = ()  # Teams user ids the event says were taken off the team

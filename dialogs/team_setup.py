@@ -30,10 +30,9 @@ async def on_team_event(event: TeamEvent, ctx: Context) -> list[Reply]:
         if team is not None:
             team_settings.uninstall(ctx.store, team, now)
         return []
-    roster = _roster(event)
     if event.kind == "members_changed":
-        if team is not None and roster is not None:
-            await ctx.store.members.sync_roster(team, roster, now)
+        if team is not None:
+            await _sync(ctx, team, event)
         return []
     was_active = team is not None and team.active
     team, _ = await ctx.store.teams.install(
@@ -44,8 +43,7 @@ async def on_team_event(event: TeamEvent, ctx: Context) -> list[Reply]:
         event.channel_id,
         now,
     )
-    if roster is not None:
-        await ctx.store.members.sync_roster(team, roster, now)
+    await _sync(ctx, team, event)
     if was_active:
         return []
     installer = await _make_installer_lead(team, event, ctx)
@@ -61,22 +59,31 @@ async def on_team_event(event: TeamEvent, ctx: Context) -> list[Reply]:
     return [Reply(card=await setup_card(settings.post_language, flow, team, settings, ctx))]
 
 
-def _roster(event: TeamEvent) -> list[RosterEntry] | None:
-    """The roster the event brings, or None when it brings none to go by. An empty one counts
-    as none: Teams lists every team with at least its owner, and taking an empty answer at its
-    word would take every member's access, every lead's role and the whole rota away, which the
-    next good roster would not give back."""
-    if event.roster is None:
-        return None
-    entries = [
-        RosterEntry(p.aad_object_id, p.teams_user_id, p.name, p.email)
-        for p in event.roster
-        if p.aad_object_id
-    ]
-    if not entries:
-        log.warning("a roster with nobody on it was ignored (team event %s)", event.kind)
-        return None
-    return entries
+async def _sync(ctx: Context, team: Team, event: TeamEvent) -> None:
+    """The team's people as the event has them: its roster when the edge fetched one, and
+    whoever it names as taken off (also when the roster, read just after, still lists them).
+
+    An empty roster counts as none: Teams lists every team with at least its owner, and taking
+    an empty answer at its word would take every member's access, every lead's role and the
+    whole rota away, which the next good roster would not give back."""
+    if event.roster is not None:
+        entries = [
+            RosterEntry(p.aad_object_id, p.teams_user_id, p.name, p.email)
+            for p in event.roster
+            if p.aad_object_id
+        ]
+        if entries:
+            await ctx.store.members.sync_roster(team, entries, ctx.clock.now())
+        else:
+            log.warning(
+                "team %d: Teams gave a roster with nobody on it (%d entries, none with an AAD "
+                "object id), ignored (%s)",
+                team.id,
+                len(event.roster),
+                event.kind,
+            )
+    if event.removed:
+        await ctx.store.members.leave(team, event.removed)
 
 
 async def _make_installer_lead(team: Team, event: TeamEvent, ctx: Context) -> Member | None:

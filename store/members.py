@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, case, or_, select, update
+from sqlalchemy import ColumnElement, Update, and_, bindparam, case, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 
@@ -92,6 +92,21 @@ def refreshed(member: Member, entry: RosterEntry) -> Member:
         if value and value != getattr(member, key):
             setattr(member, key, value)
     return member
+
+
+def _gone(team_id: int, who: ColumnElement[bool]) -> Update:
+    """Those of `who` on the team's roster leave it: no access, off the rota, and a lead is a
+    caseworker again if they come back (switchboard staff who joined with a code keep the
+    role, which the code gave them)."""
+    return (
+        update(Membership)
+        .where(Membership.team_id == team_id, Membership.in_roster, who)
+        .values(
+            in_roster=False,
+            on_rota=False,
+            role=case((Membership.via_code, Membership.role), else_="caseworker"),
+        )
+    )
 
 
 class MemberRepo:
@@ -208,21 +223,16 @@ class MemberRepo:
             member = await self.upsert(team.tenant_id, entry, now)
             await self.join(team, member, "caseworker", now)
             present.add(member.id)
-        gone = (
-            update(Membership)
-            .where(
-                Membership.team_id == team.id,
-                Membership.in_roster,
-                Membership.member_id.not_in(present),
-            )
-            .values(
-                in_roster=False,
-                on_rota=False,
-                role=case((Membership.via_code, Membership.role), else_="caseworker"),
-            )
-        )
-        await self.session.execute(gone)
+        await self.session.execute(_gone(team.id, Membership.member_id.not_in(present)))
         return len(present)
+
+    async def leave(self, team: Team, teams_user_ids: Sequence[str]) -> None:
+        """The people Teams says were taken off the team's roster (by their Teams user ids)
+        leave it, as `sync_roster` makes everyone leave who is not on the roster."""
+        named = select(Member.id).where(
+            Member.tenant_id == team.tenant_id, Member.teams_user_id.in_(teams_user_ids)
+        )
+        await self.session.execute(_gone(team.id, Membership.member_id.in_(named)))
 
     async def save_reference(
         self,

@@ -121,3 +121,18 @@ async def test_the_nightly_job_syncs_every_team_roster(sqlite_url: str) -> None:
         async with unit_of_work(teams.services.sessions) as session:
             names = set(await session.scalars(select(Member.name)))
         assert DORTE.name in names
+
+
+async def test_an_install_with_an_empty_roster_still_makes_the_installer_lead(
+    sqlite_url: str,
+) -> None:
+    """Teams' roster answer is ignored when empty (dialogs/team_setup.py); the installer, whom
+    the install event names, still gets the setup card and becomes the team's lead."""
+    async with teams_session(sqlite_url) as teams:
+        card = await install(teams, people=())
+        assert card.card is not None
+        async with unit_of_work(teams.services.sessions) as session:
+            rows = (
+                await session.execute(select(Member.name, Membership.role).join(Membership))
+            ).all()
+        assert [tuple(r) for r in rows] == [(LIS.name, "lead")]
