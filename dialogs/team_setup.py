@@ -61,29 +61,21 @@ async def on_team_event(event: TeamEvent, ctx: Context) -> list[Reply]:
 
 async def _sync(ctx: Context, team: Team, event: TeamEvent) -> None:
     """The team's people as the event has them: its roster when the edge fetched one, and
-    whoever it names as taken off (also when the roster, read just after, still lists them).
-
-    An empty roster counts as none: Teams lists every team with at least its owner, and taking
-    an empty answer at its word would take every member's access, every lead's role and the
-    whole rota away, which the next good roster would not give back."""
-    if event.roster is not None:
-        entries = [
-            RosterEntry(p.aad_object_id, p.teams_user_id, p.name, p.email)
-            for p in event.roster
-            if p.aad_object_id
-        ]
-        if entries:
-            await ctx.store.members.sync_roster(team, entries, ctx.clock.now())
-        else:
-            log.warning(
-                "team %d: Teams gave a roster with nobody on it (%d entries, none with an AAD "
-                "object id), ignored (%s)",
-                team.id,
-                len(event.roster),
-                event.kind,
-            )
-    if event.removed:
-        await ctx.store.members.leave(team, event.removed)
+    whom it names as taken off (store/members.py `sync_roster` holds the rules)."""
+    entries = [
+        RosterEntry(p.aad_object_id, p.teams_user_id, p.name, p.email)
+        for p in event.roster or ()
+        if p.aad_object_id
+    ]
+    if event.roster is not None and not entries:
+        log.warning(
+            "team %d: Teams gave a roster with nobody on it (%d entries, none with an AAD "
+            "object id), ignored (%s)",
+            team.id,
+            len(event.roster),
+            event.kind,
+        )
+    await ctx.store.members.sync_roster(team, entries, ctx.clock.now(), event.removed)
 
 
 async def _make_installer_lead(team: Team, event: TeamEvent, ctx: Context) -> Member | None:

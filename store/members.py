@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Update, and_, bindparam, case, or_, select, update
+from sqlalchemy import ColumnElement, and_, bindparam, case, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 
@@ -92,21 +92,6 @@ def refreshed(member: Member, entry: RosterEntry) -> Member:
         if value and value != getattr(member, key):
             setattr(member, key, value)
     return member
-
-
-def _gone(team_id: int, who: ColumnElement[bool]) -> Update:
-    """Those of `who` on the team's roster leave it: no access, off the rota, and a lead is a
-    caseworker again if they come back (switchboard staff who joined with a code keep the
-    role, which the code gave them)."""
-    return (
-        update(Membership)
-        .where(Membership.team_id == team_id, Membership.in_roster, who)
-        .values(
-            in_roster=False,
-            on_rota=False,
-            role=case((Membership.via_code, Membership.role), else_="caseworker"),
-        )
-    )
 
 
 class MemberRepo:
@@ -214,25 +199,45 @@ class MemberRepo:
         )
         return [(m, ms) for m, ms in rows]
 
-    async def sync_roster(self, team: Team, roster: Sequence[RosterEntry], now: datetime) -> int:
+    async def sync_roster(
+        self,
+        team: Team,
+        roster: Sequence[RosterEntry],
+        now: datetime,
+        removed: Sequence[str] = (),
+    ) -> int:
         """Add everyone in the roster; those who left lose their role and their place on the
         rota, and with them every access to the team (cases, cards, calendar feeds: see
-        `ACTIVE`). New people start off the rota."""
+        `ACTIVE`). New people start off the rota.
+
+        `removed`: the Teams user ids an event names as taken off the team; they leave also
+        when the roster, read just after the event, still lists them. An empty roster is no
+        roster, and nobody leaves for it: Teams lists every team with at least its owner, and
+        taking an empty answer at its word would take every lead's role and the whole rota
+        away, which the next good roster would not give back."""
         present: set[int] = set()
         for entry in roster:
             member = await self.upsert(team.tenant_id, entry, now)
             await self.join(team, member, "caseworker", now)
             present.add(member.id)
-        await self.session.execute(_gone(team.id, Membership.member_id.not_in(present)))
+        left = [Membership.member_id.not_in(present)] if present else []
+        if removed:
+            named = select(Member.id).where(
+                Member.tenant_id == team.tenant_id, Member.teams_user_id.in_(removed)
+            )
+            left.append(Membership.member_id.in_(named))
+        if left:
+            gone = (
+                update(Membership)
+                .where(Membership.team_id == team.id, Membership.in_roster, or_(*left))
+                .values(
+                    in_roster=False,
+                    on_rota=False,
+                    role=case((Membership.via_code, Membership.role), else_="caseworker"),
+                )
+            )
+            await self.session.execute(gone)
         return len(present)
-
-    async def leave(self, team: Team, teams_user_ids: Sequence[str]) -> None:
-        """The people Teams says were taken off the team's roster (by their Teams user ids)
-        leave it, as `sync_roster` makes everyone leave who is not on the roster."""
-        named = select(Member.id).where(
-            Member.tenant_id == team.tenant_id, Member.teams_user_id.in_(teams_user_ids)
-        )
-        await self.session.execute(_gone(team.id, Membership.member_id.in_(named)))
 
     async def save_reference(
         self,

@@ -50,6 +50,24 @@ async def test_roster_sync_adds_and_marks_leavers(factory) -> None:  # type: ign
         assert rows["Person 1"].in_roster and rows["Person 1"].on_rota
 
 
+async def test_an_empty_roster_makes_nobody_leave_but_whom_an_event_names_leaves(factory) -> None:  # type: ignore[no-untyped-def]
+    people = [RosterEntry(f"aad{i}", f"29:{i}", f"Person {i}") for i in range(3)]
+    async with unit_of_work(factory) as session:
+        store = Store(session)
+        team = await store.teams.get(await _team(store))
+        assert team is not None
+        await store.members.sync_roster(team, people, NOW)
+        assert await store.members.sync_roster(team, [], NOW) == 0
+        rows = {m.name: ms.in_roster for m, ms in await store.members.of_team(team.id)}
+        assert rows == {"Person 0": True, "Person 1": True, "Person 2": True}
+        await store.members.sync_roster(team, [], NOW, removed=["29:0"])
+        rows = {m.name: ms.in_roster for m, ms in await store.members.of_team(team.id)}
+        assert rows == {"Person 0": False, "Person 1": True, "Person 2": True}
+        await store.members.sync_roster(team, people, NOW, removed=["29:1"])  # still listed
+        rows = {m.name: ms.in_roster for m, ms in await store.members.of_team(team.id)}
+        assert rows == {"Person 0": True, "Person 1": False, "Person 2": True}
+
+
 async def test_outbox_key_is_exactly_once_and_claims_hold_until_the_lease_ends(factory) -> None:  # type: ignore[no-untyped-def]
     async with unit_of_work(factory) as session:
         store = Store(session)
