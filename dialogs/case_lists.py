@@ -12,7 +12,7 @@ from dialogs.messages import t, t_count
 from dialogs.plain import Reply
 from dialogs.planning import absent_days, rota_members
 from domain import cases as domain
-from rules.deadlines import deadlines, next_deadline
+from rules.deadlines import Deadline, deadlines, next_deadline
 from rules.text import fold
 from rules.working_days import Calendar
 from store.models import Case, Member, Team
@@ -32,6 +32,10 @@ def initials(name: str) -> str:
     return "".join(word[0].upper() for word in re.split(r"[\s\-.]+", name) if word)
 
 
+def _next_deadline(case: Case) -> Deadline | None:
+    return next_deadline(deadlines(case.request_date, case.first_absence, case.first_talk))
+
+
 def _line(lang: str, ctx: Context, case: Case, calendar: Calendar) -> str:
     """What a caseworker knows a case by (company, the employee's initials, topic), the call,
     and the next deadline."""
@@ -45,26 +49,36 @@ def _line(lang: str, ctx: Context, case: Case, calendar: Calendar) -> str:
         topic=t(lang, f"topic.{case.topic}"),
         when=f"{when.day}/{when.month} {when.strftime('%H:%M')}",
     )
-    upcoming = next_deadline(deadlines(case.request_date, case.first_absence, case.first_talk))
+    upcoming = _next_deadline(case)
     if upcoming is not None:
         line += " — " + deadline_text(lang, upcoming, ctx.today(), calendar)
     return line
 
 
+# A list shows this many cases and counts the others: a message stays far inside Teams' size
+# limit. A period's list reads (and holds) only these, however busy (#17).
+LISTED = 30
+
+
 async def my_cases(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:
+    """The caller's open cases, the next deadline first (those without one last, by number)."""
     lang, team = caller.lang, caller.in_team
-    cases = await ctx.store.cases.open_cases(team.id, caller.member.id)
+    cases = sorted(
+        await ctx.store.cases.open_cases(team.id, caller.member.id), key=_by_next_deadline
+    )
     if not cases:
         return [Reply(t(lang, "my_cases_none"))]
     calendar = ctx.team_settings(team).calendar
     lines = [f"**{t(lang, 'my_cases_title')}**", ""]
-    lines += [f"- {_line(lang, ctx, c, calendar)}" for c in cases]
+    lines += [f"- {_line(lang, ctx, c, calendar)}" for c in cases[:LISTED]]
+    if len(cases) > LISTED:
+        lines += ["", t_count(lang, "my_cases_later", len(cases) - LISTED)]
     return [Reply("\n".join(lines))]
 
 
-# A period's list shows its last this many cases and counts the earlier ones: a message stays
-# far inside Teams' size limit, and a turn reads (and holds) only these, however busy (#17).
-LISTED = 30
+def _by_next_deadline(case: Case) -> tuple[date, int]:
+    upcoming = _next_deadline(case)
+    return (upcoming.due if upcoming else date.max, case.number)
 
 
 async def cases_period(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]:

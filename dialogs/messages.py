@@ -1103,6 +1103,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "my_cases_none": ("Du har ingen åbne sager.", "You have no open cases."),
     "my_cases_title": ("Dine åbne sager", "Your open cases"),
+    "my_cases_later": (
+        "{n} sager mere, med senere eller ingen frister, er ikke vist her. Skriv et sagsnummer, "
+        "fx **sag 12**, for at se én sag.",
+        "{n} more cases, with later deadlines or none, are not shown here. Write a case number, "
+        "e.g. **case 12**, to see one case.",
+    ),
+    "my_cases_later.one": (
+        "Én sag mere, med en senere eller ingen frist, er ikke vist her. Skriv et sagsnummer, "
+        "fx **sag 12**, for at se én sag.",
+        "One more case, with a later deadline or none, is not shown here. Write a case number, "
+        "e.g. **case 12**, to see one case.",
+    ),
     "case_line": (
         "#{number} {who}: {topic} (opkald {when})",
         "#{number} {who}: {topic} (call {when})",

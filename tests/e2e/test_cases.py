@@ -498,6 +498,48 @@ async def test_a_late_fast_track_request_keeps_the_week_8_deadline_as_next(
         assert "— Første samtale (uge 8) senest søndag 16. maj" in mine
 
 
+async def _listed(teams: Teams, user: User, command: str, lang: str) -> tuple[list[str], list[str]]:
+    """A case list's lines, and its cases as `#number company`."""
+    locale = "en-US" if lang == "en" else "da-DK"
+    text = (await teams.say(teams.personal(user, command, locale=locale)))[0].text
+    lines = text.splitlines()
+    return lines, [line[2:].split(",")[0] for line in lines if line.startswith("- #")]
+
+
+async def test_my_cases_show_the_next_deadline_first_and_count_the_rest(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with teams_session(sqlite_url) as teams:
+        await ready(teams)
+        await teams.at("2027-01-04 12:00")
+        cards = [
+            (await log_case(teams, LIS, f"2027-01-04 {call}", company=company))[1]
+            for call, company in (
+                ("09:00", "Firma A"),
+                ("09:30", "Firma B"),
+                ("10:00", "Firma C"),
+                ("11:00", "Firma D"),
+            )
+        ]
+        # Fast-track talks due 18 January (#2) and 16 January (#3); #1 and #4 have none.
+        await outcome(teams, cards[1], outcome="fast_track", request_date="2027-01-04")
+        await outcome(teams, cards[2], outcome="fast_track", request_date="2027-01-02")
+        owner = await owner_user(teams, 1)
+        for listed, key, shown in (
+            (4, None, ["#3 Firma C", "#2 Firma B", "#1 Firma A", "#4 Firma D"]),
+            (3, "my_cases_later.one", ["#3 Firma C", "#2 Firma B", "#1 Firma A"]),
+            (2, "my_cases_later", ["#3 Firma C", "#2 Firma B"]),
+        ):
+            monkeypatch.setattr(case_lists, "LISTED", listed)
+            for command, lang in (("mine sager", "da"), ("my cases", "en")):
+                lines, cases = await _listed(teams, owner, command, lang)
+                assert cases == shown
+                if key is None:
+                    assert lines[-1].startswith("- #4 Firma D")
+                else:
+                    assert lines[-1] == t(lang, key, n=4 - listed)
+
+
 async def test_a_busy_periods_list_shows_the_last_cases_and_counts_the_earlier(
     sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -520,9 +562,6 @@ async def test_a_busy_periods_list_shows_the_last_cases_and_counts_the_earlier(
         ):
             monkeypatch.setattr(case_lists, "LISTED", listed)
             for command, lang in (("sager i dag", "da"), ("cases week", "en")):
-                locale = "en-US" if lang == "en" else "da-DK"
-                text = (await teams.say(teams.personal(owner, command, locale=locale)))[0].text
-                lines = text.splitlines()
+                lines, cases = await _listed(teams, owner, command, lang)
                 assert lines[2] == t(lang, key, n=5 - listed)
-                cases = [line[2:].split(",")[0] for line in lines if line.startswith("- #")]
                 assert cases == shown
