@@ -4,7 +4,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from dialogs.case_cards import case_card
-from dialogs.case_texts import deadline_text
+from dialogs.case_texts import deadline_text, next_deadline_of
 from dialogs.commands import Invocation
 from dialogs.context import Caller, Context
 from dialogs.markdown import escape
@@ -12,7 +12,6 @@ from dialogs.messages import t, t_count
 from dialogs.plain import Reply
 from dialogs.planning import absent_days, rota_members
 from domain import cases as domain
-from rules.deadlines import Deadline, deadlines, next_deadline
 from rules.text import fold
 from rules.working_days import Calendar
 from store.models import Case, Member, Team
@@ -32,10 +31,6 @@ def initials(name: str) -> str:
     return "".join(word[0].upper() for word in re.split(r"[\s\-.]+", name) if word)
 
 
-def _next_deadline(case: Case) -> Deadline | None:
-    return next_deadline(deadlines(case.request_date, case.first_absence, case.first_talk))
-
-
 def _line(lang: str, ctx: Context, case: Case, calendar: Calendar) -> str:
     """What a caseworker knows a case by (company, the employee's initials, topic), the call,
     and the next deadline."""
@@ -49,7 +44,7 @@ def _line(lang: str, ctx: Context, case: Case, calendar: Calendar) -> str:
         topic=t(lang, f"topic.{case.topic}"),
         when=f"{when.day}/{when.month} {when.strftime('%H:%M')}",
     )
-    upcoming = _next_deadline(case)
+    upcoming = next_deadline_of(case)
     if upcoming is not None:
         line += " — " + deadline_text(lang, upcoming, ctx.today(), calendar)
     return line
@@ -77,7 +72,7 @@ async def my_cases(caller: Caller, inv: Invocation, ctx: Context) -> list[Reply]
 
 
 def _by_next_deadline(case: Case) -> tuple[date, int]:
-    upcoming = _next_deadline(case)
+    upcoming = next_deadline_of(case)
     return (upcoming.due if upcoming else date.max, case.number)
 
 

@@ -34,6 +34,11 @@ def deadline_text(lang: str, deadline: Deadline, today: date, calendar: Calendar
     return Markup(f"{text}: {state}")
 
 
+def next_deadline_of(case: Case) -> Deadline | None:
+    """The case's earliest open talk deadline: the one to act on next."""
+    return next_deadline(deadlines(case.request_date, case.first_absence, case.first_talk))
+
+
 def deadline_lines(lang: str, case: Case, today: date, calendar: Calendar) -> list[str]:
     """Every deadline that applies; the earliest open talk deadline also named as the next."""
     found = deadlines(case.request_date, case.first_absence, case.first_talk)
@@ -114,7 +119,7 @@ def coming_lines(lang: str, case: Case, today: date, calendar: Calendar) -> list
                 when=when,
             )
         )
-    upcoming = next_deadline(deadlines(case.request_date, case.first_absence, case.first_talk))
+    upcoming = next_deadline_of(case)
     if upcoming is not None and upcoming.met is None:
         lines.append(
             t(

@@ -1103,17 +1103,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "my_cases_none": ("Du har ingen åbne sager.", "You have no open cases."),
     "my_cases_title": ("Dine åbne sager", "Your open cases"),
+    # Not "later": a case cut off can share its deadline with the last one shown.
     "my_cases_later": (
-        "{n} sager mere, med senere eller ingen frister, er ikke vist her. Skriv et sagsnummer, "
-        "fx **sag 12**, for at se én sag.",
-        "{n} more cases, with later deadlines or none, are not shown here. Write a case number, "
-        "e.g. **case 12**, to see one case.",
+        "{n} sager mere er ikke vist: deres frister er ikke nærmere end dem ovenfor, eller de "
+        "har ingen.",
+        "{n} more cases are not shown: their deadlines are no nearer than those above, or they "
+        "have none.",
     ),
     "my_cases_later.one": (
-        "Én sag mere, med en senere eller ingen frist, er ikke vist her. Skriv et sagsnummer, "
-        "fx **sag 12**, for at se én sag.",
-        "One more case, with a later deadline or none, is not shown here. Write a case number, "
-        "e.g. **case 12**, to see one case.",
+        "Én sag mere er ikke vist: dens frist er ikke nærmere end dem ovenfor, eller den har "
+        "ingen.",
+        "One more case is not shown: its deadline is no nearer than those above, or it has none.",
     ),
     "case_line": (
         "#{number} {who}: {topic} (opkald {when})",

@@ -515,29 +515,39 @@ async def test_my_cases_show_the_next_deadline_first_and_count_the_rest(
         cards = [
             (await log_case(teams, LIS, f"2027-01-04 {call}", company=company))[1]
             for call, company in (
-                ("09:00", "Firma A"),
-                ("09:30", "Firma B"),
-                ("10:00", "Firma C"),
-                ("11:00", "Firma D"),
+                ("08:00", "Firma A"),
+                ("08:30", "Firma B"),
+                ("09:00", "Firma C"),
+                ("09:30", "Firma D"),
+                ("10:00", "Firma E"),
+                ("10:30", "Firma F"),
+                ("11:00", "Firma G"),
             )
         ]
-        # Fast-track talks due 18 January (#2) and 16 January (#3); #1 and #4 have none.
-        await outcome(teams, cards[1], outcome="fast_track", request_date="2027-01-04")
-        await outcome(teams, cards[2], outcome="fast_track", request_date="2027-01-02")
-        owner = await owner_user(teams, 1)
-        for listed, key, shown in (
-            (4, None, ["#3 Firma C", "#2 Firma B", "#1 Firma A", "#4 Firma D"]),
-            (3, "my_cases_later.one", ["#3 Firma C", "#2 Firma B", "#1 Firma A"]),
-            (2, "my_cases_later", ["#3 Firma C", "#2 Firma B"]),
+        # Fast-track talks due 18 January (#2), 16 January (#3 and #7: a tie, by number) and
+        # 28 December, overdue (#5). #6's talk was held, so it has none open; nor have #1, #4.
+        for card, request, talk in (
+            (cards[1], "2027-01-04", None),
+            (cards[2], "2027-01-02", None),
+            (cards[4], "2026-12-14", None),
+            (cards[5], "2027-01-03", "2027-01-04"),
+            (cards[6], "2027-01-02", None),
         ):
+            held = {"first_talk": talk} if talk else {}
+            await outcome(teams, card, outcome="fast_track", request_date=request, **held)
+        assert (await case_row(teams, 6)).first_talk == date(2027, 1, 4)
+        owner = await owner_user(teams, 1)
+        ordered = ["#5 Firma E", "#3 Firma C", "#7 Firma G", "#2 Firma B", "#1 Firma A"]
+        ordered += ["#4 Firma D", "#6 Firma F"]
+        for listed, key in ((7, None), (6, "my_cases_later.one"), (4, "my_cases_later")):
             monkeypatch.setattr(case_lists, "LISTED", listed)
             for command, lang in (("mine sager", "da"), ("my cases", "en")):
                 lines, cases = await _listed(teams, owner, command, lang)
-                assert cases == shown
+                assert cases == ordered[:listed]
                 if key is None:
-                    assert lines[-1].startswith("- #4 Firma D")
+                    assert lines[-1].startswith("- #6 Firma F")
                 else:
-                    assert lines[-1] == t(lang, key, n=4 - listed)
+                    assert lines[-1] == t(lang, key, n=7 - listed)
 
 
 async def test_a_busy_periods_list_shows_the_last_cases_and_counts_the_earlier(
