@@ -126,8 +126,9 @@ async def test_the_nightly_job_syncs_every_team_roster(sqlite_url: str) -> None:
 async def test_an_install_with_an_empty_roster_still_makes_the_installer_lead(
     sqlite_url: str,
 ) -> None:
-    """Teams' roster answer is ignored when empty (dialogs/team_setup.py); the installer, whom
-    the install event names, still gets the setup card and becomes the team's lead."""
+    """Teams' roster answer is ignored when empty (store/members.py `sync_roster`); the
+    installer, whom the install event names, still gets the setup card and becomes the team's
+    lead."""
     async with teams_session(sqlite_url) as teams:
         card = await install(teams, people=())
         assert card.card is not None
